@@ -1,0 +1,85 @@
+/** The composition root: picks every implementation and wires config, logger, bot, adapter and HTTP server. */
+
+import type { AddressInfo } from 'node:net';
+
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from 'botbuilder';
+import type { Server } from 'restify';
+
+import { SupportBot } from './bot/support-bot.js';
+import { createTurnErrorHandler } from './bot/turn-error-handler.js';
+import { CARD_NAMES } from './cards/card-data.js';
+import { loadCardTemplates } from './cards/load-card-templates.js';
+import type { Config } from './config/read-config.js';
+import { createHttpServer } from './http/create-http-server.js';
+import { createInFlight } from './http/in-flight.js';
+import type { Logger } from './log/create-logger.js';
+import { placeholderRoute } from './routes/placeholder-route.js';
+import { createRouteTable } from './routes/route-table.js';
+
+export interface AppPaths {
+  /** Folder of the Adaptive Card templates (`cards/`). */
+  readonly cardsDir: string;
+}
+
+export interface App {
+  readonly server: Server;
+  /** Starts listening on the configured host and port; resolves with the bound address. */
+  listen(): Promise<AddressInfo>;
+  /** Stops accepting, waits (bounded) for in-flight turns, flushes storage; resolves false if turns were cut off. */
+  shutdown(): Promise<boolean>;
+}
+
+/** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
+export function createApp(config: Config, logger: Logger, paths: AppPaths): App {
+  const templates = loadCardTemplates(paths.cardsDir);
+  // Memory storage until the durable adapters land; readiness already probes it through the Storage port.
+  const storage: Storage = new MemoryStorage();
+
+  const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = createTurnErrorHandler(logger);
+
+  const routes = createRouteTable([], placeholderRoute);
+  const bot = new SupportBot({ routes, templates, logger });
+
+  let shuttingDown = false;
+  const inFlight = createInFlight();
+  const server = createHttpServer({
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    inFlight,
+    isShuttingDown: () => shuttingDown,
+    processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    readiness: [
+      { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },
+      {
+        name: 'storage',
+        check: async () => {
+          await storage.read(['readyz-probe']);
+          return 'memory';
+        },
+      },
+    ],
+  });
+
+  return {
+    server,
+    listen: () =>
+      new Promise<AddressInfo>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.server.off('error', reject);
+          resolve(server.server.address() as AddressInfo);
+        });
+      }),
+    async shutdown() {
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      const finished = await inFlight.idle(config.shutdownTimeoutMs);
+      if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');
+      server.server.closeAllConnections();
+      await closed;
+      return finished;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** The one turn error handler: logs with ids, apologises in the user's language, never shows error details. */
+
+import type { TurnContext } from 'botbuilder';
+
+import { detectLanguage } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import type { Logger } from '../log/create-logger.js';
+
+/** Returns the `onTurnError` function for the adapter. */
+export function createTurnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
+    const activity = context.activity;
+    const ids = { activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type };
+    logger.error({ ...ids, err: error }, 'turn failed');
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const language = detectLanguage(text, activity.locale);
+    try {
+      await context.sendActivity(t(language, 'error.apology'));
+    } catch (sendError) {
+      // The connector may be the thing that failed; the original error is already logged.
+      logger.error({ ...ids, err: sendError }, 'apology could not be sent');
+    }
+  };
+}

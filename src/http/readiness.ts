@@ -1,0 +1,33 @@
+/** Readiness checks behind GET /readyz: each names a dependency and says whether it is usable. */
+
+export interface ReadinessCheck {
+  readonly name: string;
+  /** Resolves to a short detail on success; rejects or resolves `false` when not ready. */
+  check(): Promise<string | true>;
+}
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, { readonly ok: boolean; readonly detail?: string }>>;
+}
+
+/** Runs every check (each bounded by `timeoutMs`) and reports all of them. */
+export async function runReadiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<ReadinessReport> {
+  const results = await Promise.all(
+    checks.map(async (item) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        const detail = await Promise.race([item.check(), timeout]);
+        return [item.name, detail === true ? { ok: true } : { ok: true, detail }] as const;
+      } catch (error) {
+        return [item.name, { ok: false, detail: (error as Error).message }] as const;
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return { ready: results.every(([, result]) => result.ok), checks: Object.fromEntries(results) };
+}

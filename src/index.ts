@@ -1,0 +1,67 @@
+/** Process entry: reads the environment, starts the bot, and shuts it down gracefully on SIGTERM/SIGINT. */
+
+import { fileURLToPath } from 'node:url';
+
+import { createApp } from './app.js';
+import { loadEnvWithFile } from './config/env-file.js';
+import { ConfigError, readConfig, type Config } from './config/read-config.js';
+import { createLogger } from './log/create-logger.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function readConfigOrExit(): Config {
+  try {
+    return readConfig(loadEnvWithFile(process.env, '.env'));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+
+  let app;
+  try {
+    app = createApp(config, logger, { cardsDir: `${ROOT}cards` });
+  } catch (error) {
+    // Start-up errors are component-prefixed and list every problem; nothing else is worth printing.
+    logger.fatal({ err: error }, 'start-up failed');
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+
+  const address = await app.listen();
+  if (config.authDisabled) {
+    logger.warn(
+      '!!! MicrosoftAppId is empty: inbound authentication is OFF. Anyone who can reach this port can talk to the bot. Local development only. !!!',
+    );
+  }
+  logger.info({ port: address.port, host: address.address, startupMs: Math.round(performance.now()) }, 'bot ready');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new activities accepted');
+    void app.shutdown().then((clean) => {
+      logger.info({ clean }, 'shutdown complete');
+      logger.flush();
+      process.exit(0);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

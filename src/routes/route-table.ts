@@ -1,0 +1,43 @@
+/** The ordered route table: the first route whose `matches` accepts the input handles the turn. */
+
+import type { Reply } from './reply.js';
+import type { TurnInput } from './turn-input.js';
+
+/** One route: a stable kebab-case id, a predicate, and a handler that returns its replies. */
+export interface Route {
+  readonly id: string;
+  matches(input: TurnInput): boolean;
+  handle(input: TurnInput): Promise<readonly Reply[]> | readonly Reply[];
+}
+
+/** Thrown at construction when the table is unusable (duplicate or malformed ids). */
+export class RouteTableError extends Error {
+  constructor(message: string) {
+    super(`routes: ${message}`);
+    this.name = 'RouteTableError';
+  }
+}
+
+/** An ordered, validated list of routes. */
+export interface RouteTable {
+  readonly routes: readonly Route[];
+  /** Returns the first matching route; the catch-all guarantees one. */
+  select(input: TurnInput): Route;
+}
+
+/** Creates a route table from `routes` in order, with `catchAll` (which must match everything) appended last. */
+export function createRouteTable(routes: readonly Route[], catchAll: Route): RouteTable {
+  const all = Object.freeze([...routes, catchAll]);
+  const seen = new Set<string>();
+  for (const route of all) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(route.id)) throw new RouteTableError(`id '${route.id}' is not kebab-case`);
+    if (seen.has(route.id)) throw new RouteTableError(`duplicate route id '${route.id}'`);
+    seen.add(route.id);
+  }
+  return {
+    routes: all,
+    select(input) {
+      return all.find((route) => route.matches(input)) ?? catchAll;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadEnvWithFile } from '../../src/config/env-file.js';
+import { CONFIG_VARIABLES, ConfigError, readConfig } from '../../src/config/read-config.js';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('readConfig', () => {
+  it('returns the documented defaults for an empty environment', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      host: '0.0.0.0',
+      authDisabled: true,
+      logLevel: 'info',
+      logFormat: 'json',
+      maxBodyBytes: 262144,
+      shutdownTimeoutMs: 10000,
+    });
+    expect(config.auth.MicrosoftAppType).toBe('MultiTenant');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the variable when the port is not a number', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(["PORT: 'abc' is not a port number (0-65535)"]);
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: '70000', LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', MAX_BODY_BYTES: '-1', SHUTDOWN_TIMEOUT_MS: '1.5' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'PORT',
+      'MAX_BODY_BYTES',
+      'SHUTDOWN_TIMEOUT_MS',
+      'LOG_LEVEL',
+      'LOG_FORMAT',
+    ]);
+  });
+
+  it('accepts enumerations case-insensitively and trims values', () => {
+    const config = readConfig({ LOG_LEVEL: ' DEBUG ', MicrosoftAppType: 'singletenant', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' });
+    expect(config.logLevel).toBe('debug');
+    expect(config.auth.MicrosoftAppType).toBe('SingleTenant');
+    expect(config.authDisabled).toBe(false);
+  });
+
+  it('requires a tenant id for single-tenant apps', () => {
+    expect(problemsOf({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' })).toEqual([
+      'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
+    ]);
+  });
+
+  it('rejects a password without an app id', () => {
+    expect(problemsOf({ MicrosoftAppPassword: 'secret' })[0]).toMatch(/^MicrosoftAppId:/u);
+  });
+
+  it('does not repeat secret values in its messages', () => {
+    expect(problemsOf({ MicrosoftAppPassword: 'hunter2' }).join('\n')).not.toContain('hunter2');
+  });
+
+  it('documents every variable it reads', () => {
+    const documented = CONFIG_VARIABLES.map((variable) => variable.name);
+    const read: string[] = [];
+    readConfig(new Proxy({}, { get: (_target, name) => (read.push(String(name)), undefined) }));
+    expect([...new Set(read)].sort()).toEqual([...documented].sort());
+  });
+});
+
+describe('loadEnvWithFile', () => {
+  it('reads .env values under the process environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=4000\nLOG_LEVEL=debug\n# comment\nHOST="127.0.0.1"\n');
+    const env = loadEnvWithFile({ LOG_LEVEL: 'warn' }, file);
+    expect(env).toMatchObject({ PORT: '4000', LOG_LEVEL: 'warn', HOST: '127.0.0.1' });
+  });
+
+  it('returns the process environment alone when there is no .env file', () => {
+    expect(loadEnvWithFile({ PORT: '1' }, '/nonexistent/.env')).toEqual({ PORT: '1' });
+  });
+});

@@ -1,0 +1,230 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { botAddedActivity, messageActivity } from '../support/activities.js';
+import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
+import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
+
+interface ExpectRepliesBody {
+  activities: Array<{ type: string; attachments?: Array<{ contentType: string; content: { body: Array<{ text: string }> } }>; text?: string }>;
+}
+
+const cardTexts = (activity: ExpectRepliesBody['activities'][number] | Record<string, unknown>): string[] => {
+  const attachments = (activity as ExpectRepliesBody['activities'][number]).attachments ?? [];
+  return attachments.flatMap((attachment) => attachment.content.body.map((block) => block.text));
+};
+
+describe('POST /api/messages over real HTTP', () => {
+  let bot: TestApp;
+  let connector: MockConnector;
+
+  beforeAll(async () => {
+    bot = await startTestApp();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+  afterEach(async () => {
+    await connector?.close();
+  });
+
+  it('returns the replies in the response body with deliveryMode expectReplies', async () => {
+    const result = await postActivity(
+      bot.baseUrl,
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: 'why is my app slow the first time?', expectReplies: true }),
+    );
+    expect(result.status).toBe(200);
+    const body = result.json as ExpectRepliesBody;
+    expect(body.activities).toHaveLength(1);
+    const first = body.activities[0]!;
+    expect(first.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardTexts(first)[0]).toBe('Thanks, I got your message');
+  });
+
+  it('answers in Japanese for Japanese text', async () => {
+    const result = await postActivity(
+      bot.baseUrl,
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: '改ざん防止がオンにならない', locale: 'en-US', expectReplies: true }),
+    );
+    const body = result.json as ExpectRepliesBody;
+    expect(cardTexts(body.activities[0]!)[0]).toBe('メッセージを受け付けました');
+  });
+
+  it('posts the reply to the Bot Connector at serviceUrl as a reply to the inbound activity', async () => {
+    connector = await startMockConnector();
+    const activity = messageActivity({ serviceUrl: connector.url, text: 'hello bot', id: 'inbound-42', conversationId: 'a:conv/1' });
+    const result = await postActivity(bot.baseUrl, activity);
+    expect(result.status).toBe(200);
+    const [reply] = await connector.waitFor(1);
+    expect(reply!.conversationId).toBe('a:conv/1');
+    expect(reply!.replyToId).toBe('inbound-42');
+    expect(cardTexts(reply!.body)[0]).toBe('Thanks, I got your message');
+  });
+
+  it('welcomes the user in their locale when the bot is added', async () => {
+    connector = await startMockConnector();
+    await postActivity(bot.baseUrl, botAddedActivity({ serviceUrl: connector.url, locale: 'ja-JP' }));
+    const [welcome] = await connector.waitFor(1);
+    expect(cardTexts(welcome!.body)[0]).toBe('Microsoft Defender ウイルス対策 サポート');
+  });
+
+  it('does not welcome anyone when another member is added', async () => {
+    const activity = { ...botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }), membersAdded: [{ id: 'someone-else' }] };
+    const result = await postActivity(bot.baseUrl, activity);
+    expect(result.status).toBe(200);
+    expect((result.json as ExpectRepliesBody).activities).toEqual([]);
+  });
+
+  it('apologises in the user language without error details when a turn fails, and logs the ids', async () => {
+    // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the next post.
+    connector = await startMockConnector({ statusFor: (index) => (index === 0 ? 400 : undefined) });
+    const activity = messageActivity({ serviceUrl: connector.url, text: 'クラウド保護について', id: 'fail-1', conversationId: 'conv-fail' });
+    const result = await postActivity(bot.baseUrl, activity);
+    expect(result.status).toBe(200);
+    const [apology] = await connector.waitFor(1);
+    expect(apology!.body['text']).toBe(
+      '申し訳ありません。メッセージの処理中にこちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
+    );
+    expect(JSON.stringify(apology!.body)).not.toMatch(/ServiceError|status code|Error:/iu);
+    const failure = bot.logs.find((line) => line['msg'] === 'turn failed');
+    expect(failure).toMatchObject({ activityId: 'fail-1', conversationId: 'conv-fail', level: 50 });
+  });
+
+  it('never writes message text to the logs', async () => {
+    const secretHost = 'CONTOSO-PC-4711.corp.contoso.example';
+    await postActivity(
+      bot.baseUrl,
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: `MpCmdRun failed on ${secretHost}`, expectReplies: true }),
+    );
+    expect(bot.rawLogs()).toContain('turn handled');
+    expect(bot.rawLogs()).not.toContain(secretHost);
+  });
+});
+
+describe('request hygiene', () => {
+  let bot: TestApp;
+
+  beforeAll(async () => {
+    bot = await startTestApp({ MAX_BODY_BYTES: '4096' });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  it('rejects malformed JSON with 400 and a JSON error', async () => {
+    const result = await postActivity(bot.baseUrl, '{"type": "message", ');
+    expect(result.status).toBe(400);
+    expect(result.json).toEqual({ error: { code: 'malformed_json', message: 'Request body is not valid JSON.' } });
+  });
+
+  it('rejects an activity without type with 400, not 500', async () => {
+    const activity = messageActivity({ serviceUrl: 'http://127.0.0.1:9' });
+    delete activity['type'];
+    const result = await postActivity(bot.baseUrl, activity);
+    expect(result.status).toBe(400);
+    expect(result.json).toMatchObject({ error: { code: 'invalid_activity' } });
+  });
+
+  it.each([
+    ['an array', []],
+    ['a string', '"hello"'],
+    ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:9' }],
+    ['a bad serviceUrl', { type: 'message', serviceUrl: 'not a url', conversation: { id: 'c' } }],
+    ['a numeric text', { type: 'message', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, text: 42 }],
+    ['attachments that are not a list', { type: 'message', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, attachments: {} }],
+  ])('rejects %s with 400', async (_name, body) => {
+    const result = await postActivity(bot.baseUrl, typeof body === 'string' ? body : body);
+    expect(result.status).toBe(400);
+  });
+
+  it('rejects an empty body with 400', async () => {
+    const result = await postActivity(bot.baseUrl, '');
+    expect(result.status).toBe(400);
+    expect(result.json).toMatchObject({ error: { code: 'empty_body' } });
+  });
+
+  it('rejects a body over the size limit with 413', async () => {
+    const huge = messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: 'x'.repeat(200_000) });
+    const result = await postActivity(bot.baseUrl, huge);
+    expect(result.status).toBe(413);
+    expect(result.json).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('rejects a chunked body over the size limit with 413', async () => {
+    const chunks = Array.from({ length: 8 }, () => 'y'.repeat(1024));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it('rejects a body that is not JSON with 415', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    expect(response.status).toBe(415);
+  });
+
+  it('answers unknown routes with 404 JSON', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'resource_not_found' } });
+  });
+
+  it('answers GET /api/messages with 405', async () => {
+    const response = await fetch(`${bot.baseUrl}/api/messages`);
+    expect(response.status).toBe(405);
+  });
+
+  it('reports liveness on /healthz', async () => {
+    const response = await fetch(`${bot.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('reports readiness with each check on /readyz', async () => {
+    const response = await fetch(`${bot.baseUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ready: true,
+      checks: { templates: { ok: true, detail: '2 loaded' }, storage: { ok: true, detail: 'memory' } },
+    });
+  });
+});
+
+describe('authentication', () => {
+  let bot: TestApp;
+  let connector: MockConnector;
+
+  beforeAll(async () => {
+    bot = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' });
+    connector = await startMockConnector();
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.close();
+  });
+
+  it('rejects an activity without a token with 401 when an app id is configured, and runs no turn', async () => {
+    const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url, text: 'hello' }));
+    expect(result.status).toBe(401);
+    expect(bot.logs.some((line) => line['msg'] === 'turn handled')).toBe(false);
+    expect(connector.received).toHaveLength(0);
+  });
+
+  it('rejects a garbage bearer token with 401', async () => {
+    const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url }), { authorization: 'Bearer not.a.jwt' });
+    expect(result.status).toBe(401);
+    expect(connector.received).toHaveLength(0);
+  });
+
+  it('keeps the app password out of the logs', () => {
+    expect(bot.rawLogs()).not.toContain('not-a-real-secret');
+  });
+});

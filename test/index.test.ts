@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { messageActivity } from './support/activities.js';
+import { startMockConnector, type MockConnector } from './support/mock-connector.js';
+import { spawnBot, type BotProcess } from './support/spawn-bot.js';
+import { postActivity } from './support/start-test-app.js';
+
+describe('process entry (src/index.ts)', () => {
+  let bot: BotProcess | undefined;
+  let connector: MockConnector | undefined;
+
+  afterEach(async () => {
+    if (bot && bot.child.exitCode === null) {
+      bot.child.kill('SIGKILL');
+      await bot.exited();
+    }
+    await connector?.close();
+    bot = undefined;
+    connector = undefined;
+  });
+
+  it('fails start-up with a message naming the variable when PORT is not a number', async () => {
+    bot = spawnBot({ PORT: 'abc', LOG_LEVEL: 'banana' });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.stderr()).toContain("PORT: 'abc' is not a port number");
+    expect(bot.stderr()).toContain("LOG_LEVEL: 'banana' is not one of");
+  });
+
+  it('warns loudly at start-up that authentication is off when MicrosoftAppId is empty', async () => {
+    bot = spawnBot({});
+    await bot.ready();
+    const warning = bot.logs.find((line) => line['level'] === 40 && String(line['msg']).includes('authentication is OFF'));
+    expect(warning).toBeDefined();
+  });
+
+  it('lets an in-flight turn finish on SIGTERM, refuses new work, and exits 0', async () => {
+    connector = await startMockConnector({ delayMs: 1500 });
+    bot = spawnBot({ SHUTDOWN_TIMEOUT_MS: '10000' });
+    const port = await bot.ready();
+    const baseUrl = `http://127.0.0.1:${port}`;
+
+    const slowTurn = postActivity(baseUrl, messageActivity({ serviceUrl: connector.url, text: 'slow one', id: 'slow-1' }));
+    await connector.waitForArrived(1);
+    bot.child.kill('SIGTERM');
+
+    const refused = await postActivity(baseUrl, messageActivity({ serviceUrl: connector.url, text: 'late' })).then(
+      (result) => result.status,
+      () => 'connection refused',
+    );
+    expect([503, 'connection refused']).toContain(refused);
+
+    const result = await slowTurn;
+    expect(result.status).toBe(200);
+    const replies = await connector.waitFor(1);
+    expect(replies.map((reply) => reply.replyToId)).toEqual(['slow-1']);
+    expect(await bot.exited()).toBe(0);
+    expect(bot.logs.find((line) => line['msg'] === 'shutdown complete')).toMatchObject({ clean: true });
+  });
+
+  it('bounds the wait for in-flight turns by SHUTDOWN_TIMEOUT_MS', async () => {
+    connector = await startMockConnector({ delayMs: 8000 });
+    bot = spawnBot({ SHUTDOWN_TIMEOUT_MS: '300' });
+    const port = await bot.ready();
+    void postActivity(`http://127.0.0.1:${port}`, messageActivity({ serviceUrl: connector.url })).catch(() => undefined);
+    await connector.waitForArrived(1);
+    const signalled = Date.now();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited()).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(4000);
+    expect(bot.logs.find((line) => line['msg'] === 'shutdown complete')).toMatchObject({ clean: false });
+  });
+});
