@@ -9,9 +9,13 @@ import { SupportBot } from './bot/support-bot.js';
 import { createTurnErrorHandler } from './bot/turn-error-handler.js';
 import { CARD_NAMES } from './cards/card-data.js';
 import { loadCardTemplates } from './cards/load-card-templates.js';
+import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
+import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
+import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
+import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log/create-logger.js';
 import { placeholderRoute } from './routes/placeholder-route.js';
 import { createRouteTable } from './routes/route-table.js';
@@ -19,6 +23,8 @@ import { createRouteTable } from './routes/route-table.js';
 export interface AppPaths {
   /** Folder of the Adaptive Card templates (`cards/`). */
   readonly cardsDir: string;
+  /** Folder of the knowledge entries (`knowledge/`). */
+  readonly knowledgeDir: string;
 }
 
 export interface App {
@@ -29,9 +35,34 @@ export interface App {
   shutdown(): Promise<boolean>;
 }
 
+/** Thrown when start-up content is unusable; the message lists every problem of every component. */
+export class StartupError extends Error {
+  constructor(readonly causes: readonly Error[]) {
+    super(causes.map((cause) => cause.message).join('\n'));
+    this.name = 'StartupError';
+  }
+}
+
+/** Loads knowledge and card templates, reporting the problems of both at once. */
+function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: CardTemplates } {
+  const failures: Error[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      failures.push(error as Error);
+      return undefined;
+    }
+  };
+  const knowledge = attempt(() => loadKnowledge(paths.knowledgeDir, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
+  const templates = attempt(() => loadCardTemplates(paths.cardsDir));
+  if (!knowledge || !templates) throw new StartupError(failures);
+  return { knowledge, templates };
+}
+
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
 export function createApp(config: Config, logger: Logger, paths: AppPaths): App {
-  const templates = loadCardTemplates(paths.cardsDir);
+  const { knowledge, templates } = loadContent(paths);
   // Memory storage until the durable adapters land; readiness already probes it through the Storage port.
   const storage: Storage = new MemoryStorage();
 
@@ -51,6 +82,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
     isShuttingDown: () => shuttingDown,
     processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
     readiness: [
+      { name: 'knowledge', check: async () => `${knowledge.entries.length} entries` },
       { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },
       {
         name: 'storage',

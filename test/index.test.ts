@@ -1,9 +1,13 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { messageActivity } from './support/activities.js';
 import { startMockConnector, type MockConnector } from './support/mock-connector.js';
 import { spawnBot, type BotProcess } from './support/spawn-bot.js';
-import { postActivity } from './support/start-test-app.js';
+import { postActivity, ROOT } from './support/start-test-app.js';
 
 describe('process entry (src/index.ts)', () => {
   let bot: BotProcess | undefined;
@@ -24,6 +28,18 @@ describe('process entry (src/index.ts)', () => {
     expect(await bot.exited()).toBe(1);
     expect(bot.stderr()).toContain("PORT: 'abc' is not a port number");
     expect(bot.stderr()).toContain("LOG_LEVEL: 'banana' is not one of");
+  });
+
+  it('fails start-up listing every knowledge problem with file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-start-'));
+    for (const name of ['unknown-shell', 'bad-error-code']) {
+      copyFileSync(join(ROOT, 'test/fixtures/knowledge/invalid', `${name}.yaml`), join(dir, `${name}.yaml`));
+    }
+    bot = spawnBot({ KNOWLEDGE_DIR: dir });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.stderr()).toContain("unknown-shell.yaml: commands[0].shell: 'bash' is not one of cmd, powershell");
+    expect(bot.stderr()).toContain("bad-error-code.yaml: errorCodes[0]: '0x8007005' is not 0x + 8 upper-case hex digits");
+    expect(bot.stderr()).toContain("missing: catalogue entry 'slow-first-launch' does not exist");
   });
 
   it('warns loudly at start-up that authentication is off when MicrosoftAppId is empty', async () => {

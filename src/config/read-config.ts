@@ -23,6 +23,8 @@ export interface Config {
   readonly logFormat: LogFormat;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** Knowledge folder; empty means the `knowledge/` folder shipped with the bot. */
+  readonly knowledgeDir: string;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -44,6 +46,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'LOG_FORMAT', defaultValue: 'json', meaning: 'json (one object per line) or pretty (human-readable, for development).' },
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long shutdown waits for in-flight turns before exiting.' },
+  { name: 'KNOWLEDGE_DIR', defaultValue: '(the bundled knowledge/)', meaning: 'Knowledge folder to load, e.g. a draft copy being edited.' },
 ]);
 
 /** Thrown by `readConfig`; `problems` names every bad variable. */
@@ -120,5 +123,6 @@ export function readConfig(env: Env): Config {
     logFormat,
     maxBodyBytes,
     shutdownTimeoutMs,
+    knowledgeDir: text('KNOWLEDGE_DIR'),
   });
 }

@@ -193,7 +193,11 @@ describe('request hygiene', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ready: true,
-      checks: { templates: { ok: true, detail: '2 loaded' }, storage: { ok: true, detail: 'memory' } },
+      checks: {
+        knowledge: { ok: true, detail: expect.stringMatching(/^\d+ entries$/u) },
+        templates: { ok: true, detail: '2 loaded' },
+        storage: { ok: true, detail: 'memory' },
+      },
     });
   });
 });

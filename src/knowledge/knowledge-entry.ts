@@ -1,0 +1,63 @@
+/** The shape of one knowledge entry (one `knowledge/<id>.yaml` file) after validation. */
+
+import type { Language } from '../i18n/language.js';
+
+export const CATEGORIES = ['cloud-protection', 'connectivity', 'tamper-protection', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SHELLS = ['cmd', 'powershell'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export const WARNING_LEVELS = ['warning', 'important', 'note', 'tip'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+/** A command shown character for character, with what it does in each language. */
+export interface KnowledgeCommand {
+  readonly id: string;
+  readonly text: string;
+  readonly shell: Shell;
+  readonly admin: boolean;
+  readonly purpose: Readonly<Record<Language, string>>;
+}
+
+export interface KnowledgeWarning {
+  readonly level: WarningLevel;
+  readonly text: string;
+}
+
+export interface KnowledgeLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** The text of an entry in one language. */
+export interface LocalizedEntry {
+  readonly title: string;
+  readonly answer: string;
+  readonly steps: readonly string[];
+  readonly warnings: readonly KnowledgeWarning[];
+  readonly links: readonly KnowledgeLink[];
+  readonly questions: readonly string[];
+  readonly keywords: readonly string[];
+}
+
+/** One validated knowledge entry. */
+export interface KnowledgeEntry {
+  readonly id: string;
+  readonly category: Category;
+  readonly related: readonly string[];
+  /** HRESULTs this entry owns, `0x` + 8 upper-case hex digits. */
+  readonly errorCodes: readonly string[];
+  readonly eventIds: readonly number[];
+  /** Defender property or registry value names this entry owns. */
+  readonly properties: readonly string[];
+  readonly commands: readonly KnowledgeCommand[];
+  readonly ja: LocalizedEntry;
+  readonly en: LocalizedEntry;
+}
+
+/** The validated knowledge base, in id order. */
+export interface KnowledgeBase {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly byId: ReadonlyMap<string, KnowledgeEntry>;
+}
