@@ -164,7 +164,8 @@ describe('catalogue facts per entry', () => {
 
   it('maps-error-cloud-disabled owns 0x80508015 and says which source says what', () => {
     expect(entry('maps-error-cloud-disabled').errorCodes).toEqual(['0x80508015']);
-    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/article/iu);
+    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/support blog[\s\S]*MAPSReporting/iu);
+    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/MpCmdRun error table/u);
     expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/firewall/iu);
     expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/TLS inspection/iu);
     expect(entry('maps-error-cloud-disabled').related).toContain('maps-check-setting');
