@@ -1,0 +1,53 @@
+/** Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names. */
+
+/** What a message names exactly. */
+export interface Signals {
+  /** HRESULTs as `0x` + 8 upper-case hex digits, in order of appearance, unique. */
+  readonly errorCodes: readonly string[];
+  readonly eventIds: readonly number[];
+  /** Property names in their canonical spelling (e.g. `MAPSReporting`). */
+  readonly properties: readonly string[];
+  /** Tool and cmdlet names in canonical spelling (e.g. `MpCmdRun`, `Get-MpComputerStatus`). */
+  readonly tools: readonly string[];
+}
+
+// 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, or a bare 8-digit code starting with 8 (failure HRESULTs).
+const HRESULT = /(?:\b0x|\bhr\s*[=:]\s*(?:0x)?|(?<![0-9a-z]))(8[0-9a-f]{7})(?![0-9a-z])/giu;
+// "event 5013", "event id: 5013", "イベント ID 5013", "eventid=5013", "ID 5013".
+const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#]?\s*(\d{4})\b/giu;
+const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
+
+const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun'],
+  [/\bget-mpcomputerstatus\b/iu, 'Get-MpComputerStatus'],
+  [/\bget-mppreference\b/iu, 'Get-MpPreference'],
+  [/\bset-mppreference\b/iu, 'Set-MpPreference'],
+  [/\bremove-mppreference\b/iu, 'Remove-MpPreference'],
+  [/\bsc(?:\.exe)?\s+query\b/iu, 'sc.exe query'],
+  [/\breg(?:\.exe)?\s+(?:query|add)\b/iu, 'reg.exe'],
+  [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp'],
+  [/\bget-winevent\b/iu, 'Get-WinEvent'],
+];
+
+/** Creates the signal extractor for a set of known property names and owned event ids. */
+export function createSignalExtractor(propertyNames: readonly string[], knownEventIds: readonly number[]): (text: string) => Signals {
+  const canonical = new Map(propertyNames.map((name) => [name.toLowerCase(), name]));
+  // Longest names first so TroubleShootingStartTime is not read as TroubleShootingMode's prefix.
+  const names = [...canonical.keys()].sort((a, b) => b.length - a.length);
+  const propertyPattern = names.length > 0 ? new RegExp(`(?<![a-z0-9])(${names.join('|')})(?![a-z0-9])`, 'giu') : undefined;
+  const known = new Set(knownEventIds);
+
+  return (text) => {
+    const errorCodes = new Set<string>();
+    for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? '').toUpperCase()}`);
+    const eventIds = new Set<number>();
+    for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
+    // A message that is only a known event id ("5013") names that event.
+    const bare = BARE_NUMBER.exec(text);
+    if (bare && known.has(Number(bare[1]))) eventIds.add(Number(bare[1]));
+    const properties = new Set<string>();
+    if (propertyPattern) for (const match of text.matchAll(propertyPattern)) properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
+    const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+    return { errorCodes: [...errorCodes], eventIds: [...eventIds], properties: [...properties].filter(Boolean), tools };
+  };
+}

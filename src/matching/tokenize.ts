@@ -1,0 +1,101 @@
+/** Splits normalized text into weighted search terms: English words (stemmed), codes, Japanese words and bigrams. */
+
+/** One search term and how much it counts. */
+export interface Term {
+  readonly term: string;
+  readonly weight: number;
+}
+
+// Words that carry no topic in support questions (English). Order does not matter.
+const ENGLISH_STOP = new Set(
+  `a an the and or but if so of to in on at for from by with about as into onto than then this that these those it its it's
+  i me my we our you your he she they them their is are was were be been being am do does did doing done have has had having
+  can could should would will shall may might must need needs please pls plz thanks thank hi hello hey help
+  what which who whom whose when where why how there here any some all each every no not don't doesn't isn't can't cannot won't
+  just also still very really quite too again now get got getting gets make makes made want wants wanted know tell show
+  anyone someone something anything way ways thing things one ok okay like via per vs etc e.g i.e im i'm ive i've`.split(/\s+/u),
+);
+
+// Japanese particles, auxiliaries and politeness that carry no topic. Matched against whole segments.
+const JAPANESE_STOP = new Set(
+  `は が を に で と の も へ や か ね よ な から まで より って て た だ です ます でした ました ません ませ でしょう でしょ
+  ください 下さい たい した し する します され されて いる いるか いて いた ある あり あります なる なり なっ なって なら ない
+  なく だけ こと もの ため よう ので のに けど けれど けれども など について における に関して 教え 教えて いただけ いただけます
+  お願い 願い いたします 致します 方法 やり方 どう どうすれ どうやって どのように ば れ られ せる させ ちゃ じゃ ん の?`.split(/\s+/u),
+);
+
+const KATAKANA = /^[\u30a0-\u30ffー]+$/u;
+const HAS_JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+const HIRAGANA_ONLY = /^[\u3040-\u309fー]+$/u;
+const LATIN_TOKEN = /[a-z0-9][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]/gu;
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** Strips common English suffixes so enable/enabled/enabling meet. */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/u.test(word)) return word;
+  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 'ly', 's']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      const base = word.slice(0, -suffix.length);
+      return suffix === 'ies' ? `${base}y` : base;
+    }
+  }
+  return word.endsWith('e') ? word.slice(0, -1) : word;
+}
+
+/** Adds English / code terms of one Latin run. */
+function latinTerms(run: string, out: Term[]): void {
+  for (const match of run.matchAll(LATIN_TOKEN)) {
+    const token = match[0].replace(/^[-._]+|[-._]+$/gu, '');
+    if (token === '' || ENGLISH_STOP.has(token)) continue;
+    out.push({ term: stem(token), weight: 1 });
+    // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe → mpcmdrun).
+    const parts = token.split(/[-._\\]+/u).filter((part) => part.length > 1 && !ENGLISH_STOP.has(part));
+    if (parts.length > 1) for (const part of parts) out.push({ term: stem(part), weight: 0.5 });
+  }
+}
+
+/** Adds Japanese word terms (katakana runs merged, particles dropped) and character bigrams of content runs. */
+function japaneseTerms(run: string, out: Term[]): void {
+  const words: string[] = [];
+  let previousKatakana = false;
+  for (const { segment } of segmenter.segment(run)) {
+    const katakana = KATAKANA.test(segment);
+    // Intl.Segmenter splits unknown katakana words (クラ|ウド); join runs back together.
+    if (katakana && previousKatakana && words.length > 0) words[words.length - 1] += segment;
+    else words.push(segment);
+    previousKatakana = katakana;
+  }
+  let content = '';
+  const flush = (): void => {
+    for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: 0.35 });
+    content = '';
+  };
+  for (const word of words) {
+    const trimmed = word.trim();
+    if (trimmed === '' || JAPANESE_STOP.has(trimmed) || (HIRAGANA_ONLY.test(trimmed) && trimmed.length === 1)) {
+      flush();
+      continue;
+    }
+    if (!HAS_JAPANESE.test(trimmed)) {
+      flush();
+      latinTerms(trimmed, out);
+      continue;
+    }
+    out.push({ term: trimmed, weight: 1 });
+    content += trimmed;
+  }
+  flush();
+}
+
+/** Returns the weighted terms of already-normalized text (see normalizeForMatching). */
+export function tokenize(normalized: string): Term[] {
+  const out: Term[] = [];
+  // Split into Japanese and non-Japanese runs; each has its own rules.
+  for (const match of normalized.matchAll(/[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu)) {
+    const run = match[0];
+    if (HAS_JAPANESE.test(run)) japaneseTerms(run, out);
+    else latinTerms(run, out);
+  }
+  return out;
+}
