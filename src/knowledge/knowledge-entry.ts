@@ -56,8 +56,18 @@ export interface KnowledgeEntry {
   readonly en: LocalizedEntry;
 }
 
+/** A topic the bot must not answer (knowledge/out-of-scope.yaml), with phrases users write about it. */
+export interface OutOfScopeTopic {
+  readonly id: string;
+  readonly phrases: Readonly<Record<Language, readonly string[]>>;
+}
+
+/** The file that lists out-of-scope topics instead of an entry. */
+export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+
 /** The validated knowledge base, in id order. */
 export interface KnowledgeBase {
   readonly entries: readonly KnowledgeEntry[];
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;
+  readonly outOfScope: readonly OutOfScopeTopic[];
 }

@@ -11,6 +11,8 @@ import {
   type KnowledgeLink,
   type KnowledgeWarning,
   type LocalizedEntry,
+  OUT_OF_SCOPE_FILE,
+  type OutOfScopeTopic,
 } from './knowledge-entry.js';
 
 /** One parsed file: its name (for messages) and its YAML data. */
@@ -261,6 +263,29 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
   };
 }
 
+/** Reads knowledge/out-of-scope.yaml: `topics`, each with an id and phrases in both languages. */
+function readOutOfScope(file: string, data: unknown, problems: Problems): OutOfScopeTopic[] {
+  const check = new FileChecker(file, problems);
+  if (!isRecord(data)) {
+    check.report('(top)', 'must be a mapping with topics');
+    return [];
+  }
+  check.unknownFields('', data, ['topics']);
+  return check.list('topics', data['topics'], true).map((item, index) => {
+    const path = `topics[${index}]`;
+    const topic = isRecord(item) ? item : {};
+    if (!isRecord(item)) check.report(path, 'must be a mapping with id, ja, en');
+    else check.unknownFields(path, topic, ['id', 'ja', 'en']);
+    const id = check.text(`${path}.id`, topic['id']);
+    const phrases = (language: Language): string[] => {
+      const list = check.texts(`${path}.${language}`, topic[language], true);
+      if (list.length === 0 && Array.isArray(topic[language])) check.report(`${path}.${language}`, 'needs at least one phrase');
+      return list;
+    };
+    return { id, phrases: { ja: phrases('ja'), en: phrases('en') } };
+  });
+}
+
 /** Reports a value (error code, event id, property) claimed by more than one entry. */
 function checkOwnership(
   entries: ReadonlyArray<{ file: string; entry: KnowledgeEntry }>,
@@ -283,7 +308,12 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
   const problems: Problems = [];
   const read: Array<{ file: string; entry: KnowledgeEntry }> = [];
   const fileOfId = new Map<string, string>();
+  let outOfScope: OutOfScopeTopic[] = [];
   for (const { file, data } of files) {
+    if (file === OUT_OF_SCOPE_FILE) {
+      outOfScope = readOutOfScope(file, data, problems);
+      continue;
+    }
     const entry = readEntry(file, data, problems, policy);
     if (!entry || entry.id === '') continue;
     const first = fileOfId.get(entry.id);
@@ -304,9 +334,9 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
   checkOwnership(read, 'eventIds', problems);
   checkOwnership(read, 'properties', problems);
   for (const id of policy.requiredIds) if (!fileOfId.has(id)) problems.push(`${id}.yaml: missing: catalogue entry '${id}' does not exist`);
-  if (files.length === 0) problems.push('knowledge: no entries found');
+  if (read.length === 0) problems.push('knowledge: no entries found');
 
   if (problems.length > 0) return { knowledge: undefined, problems };
   const entries = read.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
-  return { knowledge: { entries, byId: new Map(entries.map((entry) => [entry.id, entry])) }, problems };
+  return { knowledge: { entries, byId: new Map(entries.map((entry) => [entry.id, entry])), outOfScope }, problems };
 }

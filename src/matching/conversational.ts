@@ -1,21 +1,45 @@
 /** Recognises greetings, thanks and requests for help, which get short replies instead of knowledge answers. */
 
+import { conceptTerms } from './concepts.js';
+
 export type ConversationalKind = 'greeting' | 'thanks' | 'help';
 
-// Order matters: "thanks, hi" is thanks; help before greeting so "hi, what can you do" is help.
-const PATTERNS: ReadonlyArray<{ readonly kind: ConversationalKind; readonly pattern: RegExp }> = [
-  { kind: 'thanks', pattern: /^(thanks?( you)?( so much| a lot)?|thx|ty|cheers|great,? thanks|ok,? thanks|ありがと(う|うございます|うございました)?|感謝(します)?|助かりました|了解(です|しました)?(、)?ありがとう(ございます)?)[!.! 。]*$/u },
+// Order matters: help before thanks before greeting, so "hi, what can you do?" is help and "hi, thanks" is thanks.
+const PHRASES: ReadonlyArray<{ readonly kind: ConversationalKind; readonly pattern: RegExp }> = [
   {
     kind: 'help',
     pattern:
-      /^(help|\/help|\?|what can you do\??|what do you do\??|how do i use (you|this( bot)?)\??|menu|commands|topics|使い方|ヘルプ|助けて|何ができますか[??]?|何ができるの[??]?|なにができる(の)?[??]?|できること(は)?[??]?|トピック(一覧)?)[!.! 。]*$/u,
+      /(^|\s)(help|\/help|what can you do|what do you do|what can i ask|what do you know|how do i use (you|this)|commands|menu)(\s|$|[?!.])|使い方|ヘルプ|何ができる|なにができる|何を聞け|なにを聞け|どんな質問|できることは|できること[??]/u,
   },
-  { kind: 'greeting', pattern: /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|こんにちは|こんにちわ|おはよう(ございます)?|こんばんは|はじめまして|お疲れ様です|おつかれさまです|よろしく(お願いします)?)[!.! 。]*$/u },
+  {
+    kind: 'thanks',
+    pattern: /(^|\s)(thanks|thank you|thx|ty|cheers|appreciated?|that fixed it|that worked|it worked)(\s|$|[?!.,])|ありがと|サンキュー|さんきゅ|感謝|助かりました|助かった|解決しました|解決した/u,
+  },
+  {
+    kind: 'greeting',
+    pattern: /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))(\s|$|[?!.,])|こんにちは|こんにちわ|おはよう|こんばんは|お疲れ様|お疲れさま|おつかれ|はじめまして|よろしく/u,
+  },
 ];
 
-/** Returns the conversational kind of a normalized message, or undefined when it asks something. */
-export function conversationalKind(normalized: string): ConversationalKind | undefined {
-  const text = normalized.replace(/[\s]+/gu, ' ').trim();
-  if (text.length > 40) return undefined;
-  return PATTERNS.find(({ pattern }) => pattern.test(text))?.kind;
+// What may surround a conversational phrase without making the message a question.
+const FILLER = /^[\s!!.。、,??~ー〜…]*(there|again|so much|a lot|bot|everyone|all|です|ございます|ございました|ね|よ|の)?[\s!!.。、,??~ー〜…]*$/u;
+
+// Longest remainder ("that fixed it", "に答えられますか") that still leaves the message conversational.
+const SHORT_REST = 16;
+
+/**
+ * Returns the conversational kind a message contains, and whether the message is nothing else: only filler or a
+ * short remainder without any Defender concept around the phrase.
+ */
+export function conversationalKind(normalized: string): { readonly kind: ConversationalKind; readonly only: boolean } | undefined {
+  const text = normalized.trim();
+  if (text.length > 120) return undefined;
+  for (const { kind, pattern } of PHRASES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const rest = (text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length)).trim();
+    const only = FILLER.test(rest) || (rest.length <= SHORT_REST && conceptTerms(rest).length === 0);
+    return { kind, only };
+  }
+  return undefined;
 }

@@ -5,10 +5,21 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { createSignalExtractor, type Signals } from './extract-signals.js';
 import { normalizeForMatching } from './normalize-text.js';
-import { tokenize } from './tokenize.js';
+import { DEFAULT_BIGRAM_WEIGHT, DEFAULT_CONCEPT_WEIGHT, tokenize } from './tokenize.js';
 
-/** How much each field of an entry counts (both languages are indexed: users mix them). */
-export const FIELD_WEIGHTS = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0.3 });
+/** How the index is built: how much each field of an entry counts (both languages are indexed: users mix them). */
+export interface IndexOptions {
+  readonly title: number;
+  readonly keywords: number;
+  readonly questions: number;
+  readonly answer: number;
+  /** Weight of a Japanese character bigram relative to a word. */
+  readonly bigramWeight: number;
+  /** Weight of a concept term relative to a word. */
+  readonly conceptWeight: number;
+}
+
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: 3 });
 
 /** Defender setting names that are facts (design.md) even where no entry owns them; owned ones come from knowledge. */
 const FACT_PROPERTIES = [
@@ -20,13 +31,17 @@ const FACT_PROPERTIES = [
 
 export interface IndexedEntry {
   readonly id: string;
-  readonly entry: KnowledgeEntry;
+  /** Undefined for the out-of-scope pseudo-entry. */
+  readonly entry: KnowledgeEntry | undefined;
   /** Sum of term weights (document length for BM25). */
   readonly length: number;
 }
 
 export interface MatchIndex {
+  /** Knowledge entries, then the out-of-scope pseudo-entry (if any topics) at `outOfScopePosition`. */
   readonly entries: readonly IndexedEntry[];
+  /** Position of the pseudo-entry built from knowledge/out-of-scope.yaml, or -1. */
+  readonly outOfScopePosition: number;
   /** term → list of [entry index, weighted term frequency]. */
   readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   readonly idf: ReadonlyMap<string, number>;
@@ -36,7 +51,7 @@ export interface MatchIndex {
   /** Background (all entries) weighted frequency of each term, and its total. */
   readonly background: ReadonlyMap<string, number>;
   readonly backgroundLength: number;
-  /** Fuse indexes of Latin vocabulary terms, bucketed by first letter, for typo correction. */
+  /** Fuse indexes of Latin vocabulary terms, bucketed by first letter and length (see vocabularyKey), for typo correction. */
   readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   readonly owners: {
     readonly errorCodes: ReadonlyMap<string, string>;
@@ -44,37 +59,49 @@ export interface MatchIndex {
     readonly properties: ReadonlyMap<string, string>;
   };
   readonly extractSignals: (text: string) => Signals;
+  readonly options: IndexOptions;
 }
 
 const MIN_TYPO_LENGTH = 4;
 
+/** Id of the out-of-scope pseudo-entry; never shown to users. */
+export const OUT_OF_SCOPE_ID = '(out-of-scope)';
+
+/**
+ * Bucket key of a vocabulary term: first letter and length. Typos rarely change the first letter, and a correction
+ * differs by at most two characters in length, so a lookup searches five small buckets instead of the whole vocabulary.
+ */
+export function vocabularyKey(term: string, length: number): string {
+  return `${term[0] ?? ''}${length}`;
+}
+
 /** Adds the terms of `text` (times `weight`) to `terms`. */
-function addText(terms: Map<string, number>, text: string, weight: number): void {
-  for (const { term, weight: termWeight } of tokenize(normalizeForMatching(text))) {
+function addText(terms: Map<string, number>, text: string, weight: number, options: IndexOptions): void {
+  for (const { term, weight: termWeight } of tokenize(normalizeForMatching(text), options.bigramWeight, options.conceptWeight)) {
     terms.set(term, (terms.get(term) ?? 0) + weight * termWeight);
   }
 }
 
 /** Returns the weighted terms of one entry over both languages. */
-function entryTerms(entry: KnowledgeEntry): Map<string, number> {
+function entryTerms(entry: KnowledgeEntry, options: IndexOptions): Map<string, number> {
   const terms = new Map<string, number>();
+  const add = (text: string, weight: number): void => addText(terms, text, weight, options);
   for (const language of ['ja', 'en'] as const) {
     const local = entry[language];
-    addText(terms, local.title, FIELD_WEIGHTS.title);
-    for (const keyword of local.keywords) addText(terms, keyword, FIELD_WEIGHTS.keywords);
-    for (const question of local.questions) addText(terms, question, FIELD_WEIGHTS.questions);
-    addText(terms, local.answer, FIELD_WEIGHTS.answer);
+    add(local.title, options.title);
+    for (const keyword of local.keywords) add(keyword, options.keywords);
+    for (const question of local.questions) add(question, options.questions);
+    if (options.answer > 0) add(local.answer, options.answer);
   }
-  for (const property of entry.properties) addText(terms, property, FIELD_WEIGHTS.keywords);
-  for (const code of entry.errorCodes) addText(terms, code, FIELD_WEIGHTS.keywords);
+  for (const property of entry.properties) add(property, options.keywords);
+  for (const code of entry.errorCodes) add(code, options.keywords);
   return terms;
 }
 
 /** Builds the index; call once at start-up. */
-export function buildMatchIndex(knowledge: KnowledgeBase): MatchIndex {
+export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions = DEFAULT_INDEX_OPTIONS): MatchIndex {
   const postings = new Map<string, Array<readonly [number, number]>>();
-  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => {
-    const terms = entryTerms(entry);
+  const addDocument = (index: number, terms: ReadonlyMap<string, number>): number => {
     let length = 0;
     for (const [term, frequency] of terms) {
       length += frequency;
@@ -82,8 +109,19 @@ export function buildMatchIndex(knowledge: KnowledgeBase): MatchIndex {
       if (!list) postings.set(term, (list = []));
       list.push([index, frequency]);
     }
-    return { id: entry.id, entry, length };
-  });
+    return length;
+  };
+  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({ id: entry.id, entry, length: addDocument(index, entryTerms(entry, options)) }));
+  let outOfScopePosition = -1;
+  if (knowledge.outOfScope.length > 0) {
+    // Out-of-scope topics form one more document that competes with the entries: winning it means "none".
+    const terms = new Map<string, number>();
+    for (const topic of knowledge.outOfScope) {
+      for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options);
+    }
+    outOfScopePosition = entries.length;
+    entries.push({ id: OUT_OF_SCOPE_ID, entry: undefined, length: addDocument(outOfScopePosition, terms) });
+  }
 
   const count = entries.length;
   const idf = new Map<string, number>();
@@ -93,7 +131,7 @@ export function buildMatchIndex(knowledge: KnowledgeBase): MatchIndex {
   const buckets = new Map<string, string[]>();
   for (const term of postings.keys()) {
     if (term.length < MIN_TYPO_LENGTH || !/^[a-z][a-z0-9-]*$/u.test(term)) continue;
-    const key = term[0] ?? '';
+    const key = vocabularyKey(term, term.length);
     let bucket = buckets.get(key);
     if (!bucket) buckets.set(key, (bucket = []));
     bucket.push(term);
@@ -122,6 +160,7 @@ export function buildMatchIndex(knowledge: KnowledgeBase): MatchIndex {
 
   return {
     entries,
+    outOfScopePosition,
     postings,
     idf,
     background,
@@ -130,6 +169,7 @@ export function buildMatchIndex(knowledge: KnowledgeBase): MatchIndex {
     averageLength: entries.reduce((total, entry) => total + entry.length, 0) / Math.max(1, count),
     vocabulary,
     owners: { errorCodes, eventIds, properties },
+    options,
     extractSignals: createSignalExtractor([...new Set([...FACT_PROPERTIES, ...properties.keys()])], [...eventIds.keys()]),
   };
 }

@@ -3,7 +3,7 @@
 import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
 import type { Signals } from './extract-signals.js';
-import type { MatchIndex } from './match-index.js';
+import { vocabularyKey, type MatchIndex } from './match-index.js';
 import { chooseMessageText, normalizeForMatching } from './normalize-text.js';
 import { tokenize, type Term } from './tokenize.js';
 
@@ -47,10 +47,12 @@ export interface MatchPolicy {
   readonly temperature: number;
   /** Log-likelihood ratio (per square root of known query weight) an entry must beat to outrank "none". */
   readonly noneMargin: number;
+  /** Added to "none" (per square root of known query weight) for each error code or event id no entry owns. */
+  readonly unownedSignalEvidence: number;
   /** Added to the score of the entry owning a property the message names. */
   readonly propertyBonus: number;
-  /** Share of the query weight that must be known vocabulary; less means the question is about something else. */
-  readonly minKnownShare: number;
+  /** How strongly words no entry knows count for "none" (per unit of query weight). */
+  readonly unknownEvidence: number;
   /** Posterior probability for a confident answer. */
   readonly answerProbability: number;
   /** Posterior probability for an entry to be offered as a choice. */
@@ -61,11 +63,12 @@ export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   maxQueryChars: 600,
   maxTerms: 60,
   maxTypoLookups: 8,
-  smoothing: 60,
-  temperature: 1,
-  noneMargin: 2,
+  smoothing: 400,
+  temperature: 0.7,
+  noneMargin: 0.5,
   propertyBonus: 4,
-  minKnownShare: 0.3,
+  unownedSignalEvidence: 8,
+  unknownEvidence: 0.25,
   answerProbability: 0.6,
   choiceProbability: 0.12,
 });
@@ -78,26 +81,43 @@ interface QueryTerm {
   readonly matches: ReadonlyArray<readonly [string, number]>;
 }
 
-/** Resolves each query term to index terms: exact, or the closest vocabulary term by fuse.js for likely typos. */
+/** Returns the closest more common vocabulary term to `term` by fuse.js (similar length), with a quality in (0, 1]. */
+function closestTerm(index: MatchIndex, term: string): readonly [string, number] | undefined {
+  const own = index.background.get(term) ?? 0;
+  const found = [-2, -1, 0, 1, 2].flatMap((delta) => index.vocabulary.get(vocabularyKey(term, term.length + delta))?.search(term, { limit: 3 }) ?? []);
+  let best: readonly [string, number] | undefined;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const { item, score } of found) {
+    if (item === term || score === undefined || Math.abs(item.length - term.length) > 2) continue;
+    // Prefer close spelling, then similar length; only a more common term can stand in for a rare spelling.
+    if ((index.background.get(item) ?? 0) <= own) continue;
+    const rank = score + 0.05 * Math.abs(item.length - term.length);
+    if (rank < bestRank) {
+      bestRank = rank;
+      best = [item, Math.max(0.05, 1 - 2 * score)];
+    }
+  }
+  return best;
+}
+
+/** Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos). */
 function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPolicy): QueryTerm[] {
   const merged = new Map<string, number>();
   for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
   let lookups = 0;
   const resolved: QueryTerm[] = [];
   for (const [term, weight] of merged) {
-    const idf = index.idf.get(term);
-    if (idf !== undefined) {
-      resolved.push({ term, weight: weight * idf, matches: [[term, 1]] });
-      continue;
-    }
-    let matches: Array<readonly [string, number]> = [];
-    if (lookups < policy.maxTypoLookups && term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term)) {
+    const matches: Array<readonly [string, number]> = [];
+    const frequency = index.background.get(term) ?? 0;
+    if (frequency > 0) matches.push([term, 1]);
+    const typoCandidate = term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term) && (index.postings.get(term)?.length ?? 0) <= 1;
+    if (typoCandidate && lookups < policy.maxTypoLookups) {
       lookups += 1;
-      const best = index.vocabulary.get(term[0] ?? '')?.search(term, { limit: 1 })[0];
-      if (best && best.score !== undefined && Math.abs(best.item.length - term.length) <= 2) matches = [[best.item, 1 - best.score]];
+      const closest = closestTerm(index, term);
+      if (closest) matches.push(closest);
     }
-    const correctedIdf = matches[0] ? (index.idf.get(matches[0][0]) ?? index.unknownIdf) : index.unknownIdf;
-    resolved.push({ term, weight: weight * correctedIdf, matches });
+    const idf = Math.max(...matches.map(([match]) => index.idf.get(match) ?? 0), matches.length === 0 ? index.unknownIdf : 0);
+    resolved.push({ term, weight: weight * idf, matches });
   }
   return resolved;
 }
@@ -156,48 +176,63 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
   const base = { language, signals, truncated };
 
   const conversational = conversationalKind(normalized);
-  if (conversational) return { ...base, kind: conversational, entries: [], reason: 'conversational' };
+  if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
+  const result = matchEntries(index, normalized, signals, policy);
+  // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
+  if (conversational && result.kind === 'none') return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
+  return { ...base, ...result };
+}
 
+type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason'>;
+
+/** Returns the entry owning `property`, by position in the index. */
+function ownerPosition(index: MatchIndex, property: string): number {
+  const owner = index.owners.properties.get(property);
+  return owner === undefined ? -1 : index.entries.findIndex((entry) => entry.id === owner);
+}
+
+/** The knowledge part of matching: owned signals first, then scored search and a three-way decision. */
+function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy): EntryMatch {
   const owned = ownedBySignals(index, signals);
-  if (owned.length === 1) return { ...base, kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
-  if (owned.length > 1) {
-    return { ...base, kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
-  }
+  if (owned.length === 1) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
+  if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
 
-  const query = resolveTerms(index, tokenize(normalized.slice(0, policy.maxQueryChars)).slice(0, policy.maxTerms), policy);
-  const total = query.reduce((sum, term) => sum + term.weight, 0);
-  const known = query.reduce((sum, term) => sum + (term.matches.length > 0 ? term.weight * (term.matches[0]?.[1] ?? 0) : 0), 0);
-  if (total === 0 || known === 0) return { ...base, kind: 'none', entries: [], reason: 'no-known-terms' };
+  const query = resolveTerms(index, tokenize(normalized.slice(0, policy.maxQueryChars), index.options.bigramWeight, index.options.conceptWeight).slice(0, policy.maxTerms), policy);
+  const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
+  const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
+  if (known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const scores = score(index, query, policy.smoothing);
-
-  // A named property is strong evidence for the entry that owns it.
   for (const property of signals.properties) {
-    const owner = index.owners.properties.get(property);
-    const position = owner === undefined ? -1 : index.entries.findIndex((entry) => entry.id === owner);
+    const position = ownerPosition(index, property);
     if (position >= 0) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
   }
 
-  // Posterior over entries plus "none" (the background, which any entry must beat by noneMargin), by softmax.
-  const ranked = [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  const best = ranked[0];
-  if (best === undefined) return { ...base, kind: 'none', entries: [], reason: 'no-entries' };
-  const top = scores[best] ?? 0;
-  const noneScore = policy.noneMargin * Math.sqrt(known);
-  const ceiling = Math.max(top, noneScore);
-  let partition = Math.exp((noneScore - ceiling) / policy.temperature);
-  for (const position of ranked) partition += Math.exp(((scores[position] ?? 0) - ceiling) / policy.temperature);
-  const posterior = (value: number): number => Math.exp((value - ceiling) / policy.temperature) / partition;
-  const candidates = ranked.slice(0, 3).map((position) => ({ id: index.entries[position]?.id ?? '', score: Number(posterior(scores[position] ?? 0).toFixed(3)) }));
+  // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
+  // no entry knows (VPN, Outlook, printer ...), which entries cannot.
+  // A code or event id that no entry owns (Windows Update 0x80070643, logon event 4625) points away from the knowledge.
+  const unowned =
+    signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length +
+    signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length;
+  const noneScore = policy.noneMargin * Math.sqrt(known) + policy.unknownEvidence * unknown + policy.unownedSignalEvidence * unowned * Math.sqrt(known);
+  const outOfScope = index.outOfScopePosition >= 0 ? (scores[index.outOfScopePosition] ?? 0) : Number.NEGATIVE_INFINITY;
+  const ranked = [...scores.keys()]
+    .filter((position) => position !== index.outOfScopePosition)
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0))
+    .slice(0, 16);
+  const ceiling = Math.max(noneScore, outOfScope, scores[ranked[0] ?? 0] ?? 0);
+  const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
+  // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
+  let partition = exp(noneScore);
+  for (const value of scores) partition += exp(value);
+  const probability = (value: number): number => exp(value) / partition;
+  const candidates = ranked.slice(0, 3).map((position) => ({ id: index.entries[position]?.id ?? '', score: Number(probability(scores[position] ?? 0).toFixed(3)) }));
   const first = candidates[0]?.score ?? 0;
-  const pNone = posterior(noneScore);
-  const knownShare = known / total;
-  const detail = `p=${first.toFixed(2)} none=${pNone.toFixed(2)} known=${knownShare.toFixed(2)}`;
+  const none = probability(noneScore) + (Number.isFinite(outOfScope) ? probability(outOfScope) : 0);
+  const detail = `p=${first.toFixed(2)} none=${none.toFixed(2)}`;
 
-  if (pNone >= first || knownShare < policy.minKnownShare) return { ...base, kind: 'none', entries: candidates, reason: `none ${detail}` };
-  if (first >= policy.answerProbability) return { ...base, kind: 'answer', entries: candidates, reason: `clear ${detail}` };
+  if (none >= first) return { kind: 'none', entries: candidates, reason: `none ${detail}` };
+  if (first >= policy.answerProbability) return { kind: 'answer', entries: candidates, reason: `clear ${detail}` };
   const offered = candidates.filter((candidate) => candidate.score >= policy.choiceProbability);
-  if (offered.length >= 2 || (offered.length === 1 && first >= policy.choiceProbability)) {
-    return { ...base, kind: 'choices', entries: offered.length >= 2 ? offered : candidates.slice(0, 2), reason: `close ${detail}` };
-  }
-  return { ...base, kind: 'none', entries: candidates, reason: `unsure ${detail}` };
+  if (offered.length >= 2) return { kind: 'choices', entries: offered, reason: `close ${detail}` };
+  return { kind: 'none', entries: candidates, reason: `unsure ${detail}` };
 }

@@ -1,4 +1,6 @@
-/** Splits normalized text into weighted search terms: English words (stemmed), codes, Japanese words and bigrams. */
+/** Splits normalized text into weighted search terms: concepts, English words (stemmed), codes, Japanese words and bigrams. */
+
+import { conceptTerms } from './concepts.js';
 
 /** One search term and how much it counts. */
 export interface Term {
@@ -20,7 +22,7 @@ const ENGLISH_STOP = new Set(
 const JAPANESE_STOP = new Set(
   `は が を に で と の も へ や か ね よ な から まで より って て た だ です ます でした ました ません ませ でしょう でしょ
   ください 下さい たい した し する します され されて いる いるか いて いた ある あり あります なる なり なっ なって なら ない
-  なく だけ こと もの ため よう ので のに けど けれど けれども など について における に関して 教え 教えて いただけ いただけます
+  なく だけ こと もの ため できる できます できれば どんな どうか なのに ところ という といった 大丈夫 ちゃんと ほんと 本当 いい よい よろしい よう ので のに けど けれど けれども など について における に関して 教え 教えて いただけ いただけます
   お願い 願い いたします 致します 方法 やり方 どう どうすれ どうやって どのように ば れ られ せる させ ちゃ じゃ ん の?`.split(/\s+/u),
 );
 
@@ -56,7 +58,7 @@ function latinTerms(run: string, out: Term[]): void {
 }
 
 /** Adds Japanese word terms (katakana runs merged, particles dropped) and character bigrams of content runs. */
-function japaneseTerms(run: string, out: Term[]): void {
+function japaneseTerms(run: string, out: Term[], bigramWeight: number): void {
   const words: string[] = [];
   let previousKatakana = false;
   for (const { segment } of segmenter.segment(run)) {
@@ -68,7 +70,7 @@ function japaneseTerms(run: string, out: Term[]): void {
   }
   let content = '';
   const flush = (): void => {
-    for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: 0.35 });
+    for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: bigramWeight });
     content = '';
   };
   for (const word of words) {
@@ -88,13 +90,19 @@ function japaneseTerms(run: string, out: Term[]): void {
   flush();
 }
 
+/** Weight of a concept term (see concepts.ts) relative to a word. */
+export const DEFAULT_CONCEPT_WEIGHT = 1;
+
+/** Weight of a Japanese character bigram relative to a whole word. */
+export const DEFAULT_BIGRAM_WEIGHT = 0.35;
+
 /** Returns the weighted terms of already-normalized text (see normalizeForMatching). */
-export function tokenize(normalized: string): Term[] {
-  const out: Term[] = [];
+export function tokenize(normalized: string, bigramWeight = DEFAULT_BIGRAM_WEIGHT, conceptWeight = DEFAULT_CONCEPT_WEIGHT): Term[] {
+  const out: Term[] = conceptWeight > 0 ? conceptTerms(normalized).map((term) => ({ term, weight: conceptWeight })) : [];
   // Split into Japanese and non-Japanese runs; each has its own rules.
   for (const match of normalized.matchAll(/[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu)) {
     const run = match[0];
-    if (HAS_JAPANESE.test(run)) japaneseTerms(run, out);
+    if (HAS_JAPANESE.test(run)) japaneseTerms(run, out, bigramWeight);
     else latinTerms(run, out);
   }
   return out;

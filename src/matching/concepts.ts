@@ -1,0 +1,69 @@
+/**
+ * Concept terms: surface forms in English and Japanese that mean the same thing map to one language-neutral term
+ * (`~tamper`, `~enable` ...), added beside the ordinary terms at index and query time. This lets a Japanese question
+ * meet English material and "turn on" meet "enable" without the knowledge listing every pairing.
+ */
+
+interface Concept {
+  readonly id: string;
+  /** English forms as regular-expression sources over normalized (lower-case) text; spaces match spaces or hyphens. */
+  readonly en: readonly string[];
+  /** Japanese forms, matched as substrings. */
+  readonly ja: readonly string[];
+}
+
+// Each concept is one meaning; forms that are ambiguous across topics ("advanced", "endpoint") are left out on purpose.
+const CONCEPTS: readonly Concept[] = [
+  { id: 'tamper', en: ['tamper\\w*', 'tp'], ja: ['改ざん', '改竄', 'かいざん'] },
+  { id: 'cloud', en: ['cloud\\w*', 'maps', 'active protection service', 'advanced protection service'], ja: ['クラウド', 'くらうど'] },
+  { id: 'bafs', en: ['block at first sight', 'block at first seen', 'bafs', 'first sight'], ja: ['事前ブロック', 'ファーストサイト', 'じぜんぶろっく'] },
+  { id: 'sample', en: ['samples?', 'sample submission'], ja: ['サンプル', 'さんぷる'] },
+  { id: 'enable', en: ['enabl\\w*', 'turn(ed|ing)? (it |them )?on', 'switch(ed)? (it )?on', 'activat\\w*', 'on by default'], ja: ['有効', 'オンに', 'オンにする', 'ON に', 'ONに', '有効化', 'ゆうこう'] },
+  { id: 'disable', en: ['disabl\\w*', 'turn(ed|ing)? (it |them )?off', 'switch(ed)? (it )?off', 'deactivat\\w*', 'stop(ped)?'], ja: ['無効', 'オフ', '止め', '停止', '切る', '切り', '切れ', 'むこう'] },
+  { id: 'cannot', en: ["can'?t", 'cannot', "won'?t", 'unable', "doesn'?t work", 'not working', 'fail\\w*', 'no effect', 'nothing changes?'], ja: ['できない', 'ならない', 'されない', '失敗', 'うまくいかない', '効かない', 'できません', 'なりません'] },
+  { id: 'greyed', en: ['gr[ae]y(ed)? ?out', 'greyed', 'grayed', "can'?t click", 'locked'], ja: ['グレーアウト', '押せない', '触れない', '灰色'] },
+  { id: 'check', en: ['check\\w*', 'verif\\w*', 'confirm\\w*', 'status', 'see if', 'state'], ja: ['確認', 'チェック', '状態', '調べ', 'ちぇっく'] },
+  { id: 'slow', en: ['slow\\w*', 'lag\\w*', 'delay\\w*', 'takes? (ages|long|forever)', 'hang\\w*', 'freez\\w*'], ja: ['遅い', '遅く', '時間がかかる', 'もっさり', '待たされ', 'おそい', '固まる'] },
+  { id: 'first', en: ['first time', 'first launch', 'first run', 'first start', 'initial\\w*', 'only once'], ja: ['初回', '初めて', 'はじめて', '最初'] },
+  { id: 'proxy', en: ['prox(y|ies)', 'winhttp'], ja: ['プロキシ', 'ぷろきし'] },
+  { id: 'firewall', en: ['firewall\\w*', 'fw'], ja: ['ファイアウォール', 'ファイヤーウォール'] },
+  { id: 'intune', en: ['intune', 'endpoint manager'], ja: ['インチューン'] },
+  { id: 'mde', en: ['mde', 'defender for endpoint', 'atp', 'onboard\\w*', 'sense'], ja: ['オンボード', 'ディフェンダー フォー エンドポイント'] },
+  { id: 'server', en: ['windows server', 'server \\d{4}', 'servers?'], ja: ['サーバー', 'サーバ'] },
+  { id: 'gpo', en: ['group polic\\w*', 'gpo', 'gpedit\\w*', 'administrative templates?'], ja: ['グループ ポリシー', 'グループポリシー', 'ぐるーぷぽりしー'] },
+  { id: 'registry', en: ['registry', 'regedit', 'reg add', 'reg\\.exe add'], ja: ['レジストリ', 'れじすとり'] },
+  { id: 'exclusion', en: ['exclu\\w*', 'exceptions?', 'allow ?list\\w*', 'whitelist\\w*'], ja: ['除外', 'じょがい', '例外'] },
+  { id: 'event', en: ['event\\w*', 'event viewer', 'event log'], ja: ['イベント', 'いべんと'] },
+  { id: 'troubleshooting', en: ['troubleshoot\\w* mode'], ja: ['トラブルシューティング モード', 'トラブルシューティングモード', 'トラブルシュートモード'] },
+  { id: 'realtime', en: ['real ?time', 'realtime\\w*', 'rtp'], ja: ['リアルタイム'] },
+  { id: 'passive', en: ['passive\\w*'], ja: ['パッシブ'] },
+  { id: 'crl', en: ['crl', 'revocation', 'certificate revocation'], ja: ['失効', '証明書失効'] },
+  { id: 'tls', en: ['tls', 'ssl', 'https inspection', 'decrypt\\w*'], ja: ['復号'] },
+  { id: 'address', en: ['urls?', 'addresses', 'host ?names?', 'domains?', 'fqdns?'], ja: ['接続先', 'アドレス', 'ホスト名', 'ドメイン'] },
+  { id: 'level', en: ['block level', 'protection level', 'high\\+', 'zero tolerance', 'aggressive\\w*'], ja: ['レベル', '高+', 'ゼロ トレランス'] },
+  { id: 'membership', en: ['membership\\w*', 'basic maps', 'advanced maps'], ja: ['メンバーシップ', '基本メンバー', '上級メンバー'] },
+  { id: 'explain', en: ['what is', 'what does', 'what are', 'meaning', 'explain\\w*', 'overview', 'how does .{0,30}work', 'purpose', 'benefit\\w*', 'why .{0,20}(need|keep|use)'], ja: ['とは', '仕組み', '意味', 'メリット', '概要', 'って何', 'ってなに', '何のため', '役割', 'しくみ'] },
+  { id: 'test', en: ['test\\w*', 'validat\\w*'], ja: ['テスト', '疎通', '接続確認', 'てすと'] },
+  { id: 'timeout', en: ['time ?out\\w*', 'extended timeout'], ja: ['タイムアウト', '時間を延ば', '延長'] },
+  { id: 'headless', en: ['headless'], ja: ['ヘッドレス'] },
+  { id: 'admin', en: ['admin\\w*', 'elevat\\w*', 'run as administrator'], ja: ['管理者', '昇格'] },
+  { id: 'network', en: ['internet', 'network\\w*', 'connect\\w*', 'reach\\w*'], ja: ['ネットワーク', 'インターネット', '接続', '繋がらない', 'つながらない', '通信'] },
+  { id: 'portal', en: ['portal', 'security\\.microsoft\\.com', 'advanced features'], ja: ['ポータル', '高度な機能'] },
+  { id: 'security-app', en: ['windows security( app)?', 'virus & threat protection', 'manage settings'], ja: ['Windows セキュリティ', 'windows セキュリティ', 'ウイルスと脅威の防止', '設定の管理'] },
+  { id: 'home', en: ['home pc', 'personal (pc|laptop|computer|device)', 'unmanaged', 'standalone', 'byod'], ja: ['自宅', '個人', '非管理', '管理されていない', 'スタンドアロン'] },
+];
+
+const compiled = CONCEPTS.map(({ id, en, ja }) => ({
+  term: `~${id}`,
+  english: en.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${en.map((form) => form.replace(/ /gu, '[\\s-]+')).join('|')})(?![a-z0-9])`, 'u') : undefined,
+  japanese: ja.map((form) => form.toLowerCase()),
+}));
+
+/** Returns the concept terms present in normalized text (each at most once). */
+export function conceptTerms(normalized: string): string[] {
+  const found: string[] = [];
+  for (const { term, english, japanese } of compiled) {
+    if (english?.test(normalized) || japanese.some((form) => normalized.includes(form))) found.push(term);
+  }
+  return found;
+}
