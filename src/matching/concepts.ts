@@ -27,6 +27,18 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'first', en: ['first time', 'first launch', 'first run', 'first start', 'initial\\w*', 'only once'], ja: ['初回', '初めて', 'はじめて', '最初'] },
   { id: 'proxy', en: ['prox(y|ies)', 'winhttp'], ja: ['プロキシ', 'ぷろきし'] },
   { id: 'firewall', en: ['firewall\\w*', 'fw'], ja: ['ファイアウォール', 'ファイヤーウォール'] },
+  // Negated management situations come before their plain forms matter: "Intune は使っていない" is not about Intune.
+  {
+    id: 'not-intune',
+    en: ["(don'?t|do not|doesn'?t|not) (use|using|have|managed (by|with|in)) intune", 'without intune', 'no intune', 'not in intune', 'intune is not used'],
+    ja: ['intune は使っていない', 'intune は使ってない', 'intune を使っていない', 'intune を使ってない', 'intune は未使用', 'intune なし', 'intune 無し', 'intune は導入していない', 'intune は使っておらず', 'intune で管理していない', 'intune 管理外'],
+  },
+  {
+    id: 'not-mde',
+    en: ['not onboarded', "(don'?t|do not|doesn'?t|not) (have|use|using) (mde|defender for endpoint)", 'without (mde|defender for endpoint)', 'no mde', 'not in mde'],
+    ja: ['オンボードしていない', 'オンボードしてない', '未オンボード', 'オンボードされていない', 'mde は使っていない', 'mde は契約していない', 'mde なし', 'mde 無し', '契約しておらず', 'オンボードはしていない'],
+  },
+  { id: 'access-denied', en: ['access (is )?denied', 'permission denied', 'not elevated', 'non[\\s-]?elevated'], ja: ['アクセス拒否', 'アクセスが拒否', 'アクセス が 拒否', 'アクセスは拒否', '権限がない', '権限不足'] },
   { id: 'intune', en: ['intune', 'endpoint manager'], ja: ['インチューン'] },
   { id: 'mde', en: ['mde', 'defender for endpoint', 'atp', 'onboard\\w*', 'sense'], ja: ['オンボード', 'ディフェンダー フォー エンドポイント'] },
   { id: 'server', en: ['windows server', 'server \\d{4}', 'servers?'], ja: ['サーバー', 'サーバ'] },

@@ -1,4 +1,4 @@
-/** Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, idf, typo lookup. */
+/** Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, background model, typo lookup. */
 
 import Fuse from 'fuse.js';
 
@@ -38,16 +38,12 @@ export interface IndexedEntry {
 }
 
 export interface MatchIndex {
-  /** Knowledge entries, then the out-of-scope pseudo-entry (if any topics) at `outOfScopePosition`. */
+  /** Knowledge entries, then one pseudo-entry per out-of-scope topic (from `firstOutOfScope` on). */
   readonly entries: readonly IndexedEntry[];
-  /** Position of the pseudo-entry built from knowledge/out-of-scope.yaml, or -1. */
-  readonly outOfScopePosition: number;
+  /** Position of the first out-of-scope pseudo-entry; equals the number of knowledge entries. */
+  readonly firstOutOfScope: number;
   /** term → list of [entry index, weighted term frequency]. */
   readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
-  readonly idf: ReadonlyMap<string, number>;
-  /** idf given to a term no entry has (as rare as it gets). */
-  readonly unknownIdf: number;
-  readonly averageLength: number;
   /** Background (all entries) weighted frequency of each term, and its total. */
   readonly background: ReadonlyMap<string, number>;
   readonly backgroundLength: number;
@@ -60,12 +56,13 @@ export interface MatchIndex {
   };
   readonly extractSignals: (text: string) => Signals;
   readonly options: IndexOptions;
+
 }
 
 const MIN_TYPO_LENGTH = 4;
 
-/** Id of the out-of-scope pseudo-entry; never shown to users. */
-export const OUT_OF_SCOPE_ID = '(out-of-scope)';
+/** Id prefix of out-of-scope pseudo-entries; never shown to users. */
+export const OUT_OF_SCOPE_PREFIX = '(out-of-scope) ';
 
 /**
  * Bucket key of a vocabulary term: first letter and length. Typos rarely change the first letter, and a correction
@@ -93,6 +90,7 @@ function entryTerms(entry: KnowledgeEntry, options: IndexOptions): Map<string, n
     for (const question of local.questions) add(question, options.questions);
     if (options.answer > 0) add(local.answer, options.answer);
   }
+  for (const command of entry.commands) add(command.text, options.keywords);
   for (const property of entry.properties) add(property, options.keywords);
   for (const code of entry.errorCodes) add(code, options.keywords);
   return terms;
@@ -112,21 +110,14 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     return length;
   };
   const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({ id: entry.id, entry, length: addDocument(index, entryTerms(entry, options)) }));
-  let outOfScopePosition = -1;
-  if (knowledge.outOfScope.length > 0) {
-    // Out-of-scope topics form one more document that competes with the entries: winning it means "none".
+  const firstOutOfScope = entries.length;
+  // Each out-of-scope topic is one more document competing with the entries: winning one of them means "none".
+  for (const topic of knowledge.outOfScope) {
     const terms = new Map<string, number>();
-    for (const topic of knowledge.outOfScope) {
-      for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options);
-    }
-    outOfScopePosition = entries.length;
-    entries.push({ id: OUT_OF_SCOPE_ID, entry: undefined, length: addDocument(outOfScopePosition, terms) });
+    for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options);
+    entries.push({ id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`, entry: undefined, length: addDocument(entries.length, terms) });
   }
 
-  const count = entries.length;
-  const idf = new Map<string, number>();
-  for (const [term, list] of postings) idf.set(term, Math.log(1 + (count - list.length + 0.5) / (list.length + 0.5)));
-  const unknownIdf = Math.log(1 + (count + 0.5) / 0.5);
 
   const buckets = new Map<string, string[]>();
   for (const term of postings.keys()) {
@@ -160,13 +151,10 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
 
   return {
     entries,
-    outOfScopePosition,
+    firstOutOfScope,
     postings,
-    idf,
     background,
     backgroundLength,
-    unknownIdf,
-    averageLength: entries.reduce((total, entry) => total + entry.length, 0) / Math.max(1, count),
     vocabulary,
     owners: { errorCodes, eventIds, properties },
     options,

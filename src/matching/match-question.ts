@@ -43,6 +43,8 @@ export interface MatchPolicy {
   readonly maxTypoLookups: number;
   /** Dirichlet smoothing mass (in weighted term counts). */
   readonly smoothing: number;
+  /** Largest log-ratio one term can add for an entry, so one generic word concentrated in an entry can't decide alone. */
+  readonly termCap: number;
   /** Softmax temperature turning log-likelihood ratios into probabilities. */
   readonly temperature: number;
   /** Log-likelihood ratio (per square root of known query weight) an entry must beat to outrank "none". */
@@ -64,18 +66,19 @@ export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   maxTerms: 60,
   maxTypoLookups: 8,
   smoothing: 400,
+  termCap: 4,
   temperature: 0.7,
-  noneMargin: 0.5,
+  noneMargin: 1,
   propertyBonus: 4,
   unownedSignalEvidence: 8,
-  unknownEvidence: 0.25,
+  unknownEvidence: 0.5,
   answerProbability: 0.6,
   choiceProbability: 0.12,
 });
 
 interface QueryTerm {
   readonly term: string;
-  /** Term weight × idf: how much this term says. */
+  /** How much this term counts (words 1, Japanese bigrams and concepts by their index options). */
   readonly weight: number;
   /** Index terms it matches (itself, or a typo correction) with a match quality in (0, 1]. */
   readonly matches: ReadonlyArray<readonly [string, number]>;
@@ -110,14 +113,16 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
     const matches: Array<readonly [string, number]> = [];
     const frequency = index.background.get(term) ?? 0;
     if (frequency > 0) matches.push([term, 1]);
-    const typoCandidate = term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term) && (index.postings.get(term)?.length ?? 0) <= 1;
+    // Rare spellings (one entry) may be typos of a common word, unless an out-of-scope topic uses them ("offboard").
+    const postings = index.postings.get(term) ?? [];
+    const typoCandidate =
+      term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term) && postings.length <= 1 && postings.every(([position]) => position < index.firstOutOfScope);
     if (typoCandidate && lookups < policy.maxTypoLookups) {
       lookups += 1;
       const closest = closestTerm(index, term);
       if (closest) matches.push(closest);
     }
-    const idf = Math.max(...matches.map(([match]) => index.idf.get(match) ?? 0), matches.length === 0 ? index.unknownIdf : 0);
-    resolved.push({ term, weight: weight * idf, matches });
+    resolved.push({ term, weight, matches });
   }
   return resolved;
 }
@@ -127,7 +132,8 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
  * entry's term distribution against the background of all entries. Terms no entry has are left out (they say nothing
  * about which entry fits); terms other entries have and this one lacks count against it.
  */
-function score(index: MatchIndex, query: readonly QueryTerm[], mu: number): Float64Array {
+function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPolicy): Float64Array {
+  const mu = policy.smoothing;
   const scores = new Float64Array(index.entries.length);
   let knownWeight = 0;
   for (const { weight, matches } of query) {
@@ -138,13 +144,12 @@ function score(index: MatchIndex, query: readonly QueryTerm[], mu: number): Floa
       knownWeight += termWeight;
       for (const [entryIndex, frequency] of index.postings.get(term) ?? []) {
         const length = index.entries[entryIndex]?.length ?? 0;
-        const present = Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability));
-        const absent = Math.log(mu / (length + mu));
-        scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (present - absent);
+        const present = Math.min(policy.termCap, Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)));
+        scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (present - Math.log(mu / (length + mu)));
       }
     }
   }
-  // Every entry first gets the "absent" penalty for all known terms; the loop above added back what it does have.
+  // Every entry first gets the "absent" log-ratio for all known terms; the loop above added back what it does have.
   for (let position = 0; position < scores.length; position += 1) {
     const length = index.entries[position]?.length ?? 0;
     scores[position] = (scores[position] ?? 0) + knownWeight * Math.log(mu / (length + mu));
@@ -166,6 +171,9 @@ function ownedBySignals(index: MatchIndex, signals: Signals): string[] {
   return [...new Set(ids)];
 }
 
+// Longest message that still gets a conversational reply when the knowledge has nothing for it.
+const SHORT_CONVERSATIONAL = 30;
+
 /** Matches one message against the index. */
 export function matchQuestion(index: MatchIndex, input: MatchInput, policy: MatchPolicy = DEFAULT_MATCH_POLICY): MatchResult {
   const raw = chooseMessageText(input.text, input.html);
@@ -179,7 +187,7 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
   const result = matchEntries(index, normalized, signals, policy);
   // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
-  if (conversational && result.kind === 'none') return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
+  if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL) return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
   return { ...base, ...result };
 }
 
@@ -201,7 +209,7 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
   const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
   if (known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
-  const scores = score(index, query, policy.smoothing);
+  const scores = score(index, query, policy);
   for (const property of signals.properties) {
     const position = ownerPosition(index, property);
     if (position >= 0) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
@@ -214,12 +222,9 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
     signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length +
     signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length;
   const noneScore = policy.noneMargin * Math.sqrt(known) + policy.unknownEvidence * unknown + policy.unownedSignalEvidence * unowned * Math.sqrt(known);
-  const outOfScope = index.outOfScopePosition >= 0 ? (scores[index.outOfScopePosition] ?? 0) : Number.NEGATIVE_INFINITY;
-  const ranked = [...scores.keys()]
-    .filter((position) => position !== index.outOfScopePosition)
-    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0))
-    .slice(0, 16);
-  const ceiling = Math.max(noneScore, outOfScope, scores[ranked[0] ?? 0] ?? 0);
+  const outOfScope = [...scores.subarray(index.firstOutOfScope)];
+  const ranked = [...scores.subarray(0, index.firstOutOfScope).keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 16);
+  const ceiling = Math.max(noneScore, ...outOfScope, scores[ranked[0] ?? 0] ?? 0);
   const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
   // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
   let partition = exp(noneScore);
@@ -227,7 +232,7 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   const probability = (value: number): number => exp(value) / partition;
   const candidates = ranked.slice(0, 3).map((position) => ({ id: index.entries[position]?.id ?? '', score: Number(probability(scores[position] ?? 0).toFixed(3)) }));
   const first = candidates[0]?.score ?? 0;
-  const none = probability(noneScore) + (Number.isFinite(outOfScope) ? probability(outOfScope) : 0);
+  const none = outOfScope.reduce((sum, value) => sum + probability(value), probability(noneScore));
   const detail = `p=${first.toFixed(2)} none=${none.toFixed(2)}`;
 
   if (none >= first) return { kind: 'none', entries: candidates, reason: `none ${detail}` };

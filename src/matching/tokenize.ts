@@ -50,7 +50,10 @@ function latinTerms(run: string, out: Term[]): void {
   for (const match of run.matchAll(LATIN_TOKEN)) {
     const token = match[0].replace(/^[-._]+|[-._]+$/gu, '');
     if (token === '' || ENGLISH_STOP.has(token)) continue;
-    out.push({ term: stem(token), weight: 1 });
+    const stemmed = stem(token);
+    // "whats" and "thanks" stem to stop words.
+    if (ENGLISH_STOP.has(stemmed)) continue;
+    out.push({ term: stemmed, weight: 1 });
     // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe → mpcmdrun).
     const parts = token.split(/[-._\\]+/u).filter((part) => part.length > 1 && !ENGLISH_STOP.has(part));
     if (parts.length > 1) for (const part of parts) out.push({ term: stem(part), weight: 0.5 });
