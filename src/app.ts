@@ -17,7 +17,9 @@ import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
 import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log/create-logger.js';
-import { placeholderRoute } from './routes/placeholder-route.js';
+import { buildMatchIndex } from './matching/match-index.js';
+import { createCardActionRoutes } from './routes/card-action-routes.js';
+import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
 
 export interface AppPaths {
@@ -70,7 +72,20 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
 
-  const routes = createRouteTable([], placeholderRoute);
+  const index = buildMatchIndex(knowledge);
+  const routes = createRouteTable(
+    createCardActionRoutes(knowledge),
+    createQuestionRoute({
+      knowledge,
+      index,
+      // Ids and scores only: the question text may name hosts and users.
+      onMatch: (input, result) =>
+        logger.info(
+          { activityId: input.activityId, kind: result.kind, entries: result.entries, reason: result.reason, truncated: result.truncated },
+          'question matched',
+        ),
+    }),
+  );
   const bot = new SupportBot({ routes, templates, logger });
 
   let shuttingDown = false;

@@ -6,18 +6,47 @@ export interface WelcomeCardData {
   readonly example: string;
 }
 
-export interface PlaceholderCardData {
+/** Data of a card button (Action.Submit): every action carries a verb. */
+export interface ActionData {
+  readonly verb: string;
+  readonly [field: string]: string;
+}
+
+export interface AnswerCardData {
+  readonly entryId: string;
+  readonly title: string;
+  readonly answer: string;
+  readonly stepsHeading: string;
+  readonly steps: ReadonlyArray<{ readonly number: string; readonly text: string }>;
+  readonly commandsHeading: string;
+  readonly commands: ReadonlyArray<{ readonly text: string; readonly label: string; readonly purpose: string }>;
+  readonly warnings: ReadonlyArray<{ readonly text: string; readonly color: 'Attention' | 'Warning' | 'Accent' }>;
+  readonly linksHeading: string;
+  readonly links: ReadonlyArray<{ readonly title: string; readonly url: string }>;
+}
+
+export interface ChoicesCardData {
+  readonly prompt: string;
+  readonly choices: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
+  readonly noneLabel: string;
+  readonly noneData: ActionData;
+}
+
+export interface NotFoundCardData {
   readonly title: string;
   readonly body: string;
+  readonly tips: string;
 }
 
 /** Maps each template name (file `cards/<name>.json`) to the data it is expanded with. */
 export interface CardDataMap {
   readonly welcome: WelcomeCardData;
-  readonly placeholder: PlaceholderCardData;
+  readonly answer: AnswerCardData;
+  readonly choices: ChoicesCardData;
+  readonly 'not-found': NotFoundCardData;
 }
 
 export type CardName = keyof CardDataMap;
 
 /** Every template the bot needs; start-up fails when one is missing. */
-export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'placeholder']);
+export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found']);

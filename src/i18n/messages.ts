@@ -7,11 +7,29 @@ const en = {
   'welcome.body':
     'Hi! Ask me about Microsoft Defender Antivirus in English or Japanese: cloud protection, sample submission, block at first sight, tamper protection. You can also paste command output such as MpCmdRun.exe -ValidateMapsConnection or Get-MpComputerStatus.',
   'welcome.example': 'Try: "Why does an app start slowly the first time?"',
-  'placeholder.title': 'Thanks, I got your message',
-  'placeholder.body':
-    'I am still being set up and cannot answer questions yet. Your message was received ({length} characters).',
   'error.apology':
     'Sorry, something went wrong on my side while handling your message. Please try again in a moment.',
+  'answer.steps': 'Steps',
+  'answer.commands': 'Commands',
+  'answer.admin': 'Run as administrator',
+  'answer.links': 'Microsoft Learn and references',
+  'shell.cmd': 'Command Prompt',
+  'shell.powershell': 'PowerShell',
+  'warning.warning': 'Warning',
+  'warning.important': 'Important',
+  'warning.note': 'Note',
+  'warning.tip': 'Tip',
+  'choices.prompt': 'I am not sure which of these you mean. Did you mean:',
+  'choices.none': 'None of these',
+  'notFound.title': 'I could not find an answer to that',
+  'notFound.body':
+    'I only know about Microsoft Defender Antivirus: cloud protection (MAPS), sample submission, block at first sight, tamper protection and related troubleshooting.',
+  'notFound.tips': 'Try naming the feature or pasting the exact error code or command output. Type "help" to see what I can do.',
+  'greeting.reply': 'Hello! Ask me about Microsoft Defender Antivirus, or paste command output you want me to read.',
+  'thanks.reply': 'You are welcome. Ask again any time.',
+  'help.reply':
+    'I answer questions about Microsoft Defender Antivirus in English or Japanese: cloud protection (MAPS), sample submission, block at first sight, tamper protection, onboarding checks. Ask in your own words, or paste an error code such as 0x80508015.',
+  'action.unknown': 'That button is no longer available. Please ask your question again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -21,9 +39,28 @@ const ja: Record<MessageKey, string> = {
   'welcome.body':
     'こんにちは。Microsoft Defender ウイルス対策について、日本語または英語でご質問ください (クラウド保護、サンプルの送信、事前ブロック、改ざん防止など)。MpCmdRun.exe -ValidateMapsConnection や Get-MpComputerStatus の出力をそのまま貼り付けていただくこともできます。',
   'welcome.example': '例:「アプリの初回起動だけ遅いのはなぜ?」',
-  'placeholder.title': 'メッセージを受け付けました',
-  'placeholder.body': '現在準備中のため、まだご質問にはお答えできません。メッセージは受信しました ({length} 文字)。',
   'error.apology': '申し訳ありません。メッセージの処理中にこちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
+  'answer.steps': '手順',
+  'answer.commands': 'コマンド',
+  'answer.admin': '管理者として実行',
+  'answer.links': 'Microsoft Learn などの参考情報',
+  'shell.cmd': 'コマンド プロンプト',
+  'shell.powershell': 'PowerShell',
+  'warning.warning': '警告',
+  'warning.important': '重要',
+  'warning.note': '注意',
+  'warning.tip': 'ヒント',
+  'choices.prompt': 'どの内容についてのご質問か判断できませんでした。次のどれに近いですか。',
+  'choices.none': 'どれでもない',
+  'notFound.title': 'お答えできる情報が見つかりませんでした',
+  'notFound.body':
+    'このボットは Microsoft Defender ウイルス対策 (クラウド保護 (MAPS)、サンプルの送信、事前ブロック、改ざん防止とそのトラブルシューティング) についてお答えします。',
+  'notFound.tips': '機能名を入れて質問するか、エラー コードやコマンドの出力をそのまま貼り付けてください。「ヘルプ」と入力すると使い方を表示します。',
+  'greeting.reply': 'こんにちは。Microsoft Defender ウイルス対策についてご質問いただくか、確認したいコマンドの出力を貼り付けてください。',
+  'thanks.reply': 'どういたしまして。また何かあればお気軽にどうぞ。',
+  'help.reply':
+    'Microsoft Defender ウイルス対策について、日本語または英語でお答えします (クラウド保護 (MAPS)、サンプルの送信、事前ブロック、改ざん防止、オンボードの確認など)。普段の言葉で質問するか、0x80508015 のようなエラー コードを貼り付けてください。',
+  'action.unknown': 'このボタンは現在使用できません。もう一度ご質問ください。',
 };
 
 const CATALOGUE: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, ja });

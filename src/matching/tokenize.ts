@@ -55,8 +55,10 @@ function latinTerms(run: string, out: Term[]): void {
     if (ENGLISH_STOP.has(stemmed)) continue;
     out.push({ term: stemmed, weight: 1 });
     // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe → mpcmdrun).
-    const parts = token.split(/[-._\\]+/u).filter((part) => part.length > 1 && !ENGLISH_STOP.has(part));
-    if (parts.length > 1) for (const part of parts) out.push({ term: stem(part), weight: 0.5 });
+    const pieces = token.split(/[-._]+/u);
+    if (pieces.length > 1) {
+      for (const part of pieces) if (part.length > 1 && !ENGLISH_STOP.has(part)) out.push({ term: stem(part), weight: 0.5 });
+    }
   }
 }
 
@@ -73,7 +75,9 @@ function japaneseTerms(run: string, out: Term[], bigramWeight: number): void {
   }
   let content = '';
   const flush = (): void => {
-    for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: bigramWeight });
+    if (bigramWeight > 0) {
+      for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: bigramWeight });
+    }
     content = '';
   };
   for (const word of words) {

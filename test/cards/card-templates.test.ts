@@ -33,8 +33,8 @@ describe('card templates in cards/', () => {
   });
 
   it('expands data into the template', () => {
-    const card = renderCard(templates, 'placeholder', { title: 'T', body: 'B' });
-    expect(visibleStrings(card)).toEqual(['T', 'B']);
+    const card = renderCard(templates, 'not-found', { title: 'T', body: 'B', tips: 'C' });
+    expect(visibleStrings(card)).toEqual(['T', 'B', 'C']);
   });
 });
 
@@ -42,7 +42,7 @@ describe('buildTemplates', () => {
   it('lists every problem with its file', () => {
     const error = (() => {
       try {
-        buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.6"}', placeholder: '{oops' });
+        buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.6"}', answer: '{oops' });
       } catch (caught) {
         return caught as CardTemplateError;
       }
@@ -51,11 +51,13 @@ describe('buildTemplates', () => {
     expect(error).toBeInstanceOf(CardTemplateError);
     expect(error.problems).toEqual([
       'welcome.json: version: must be at most 1.5 (Teams), got 1.6',
-      expect.stringMatching(/^placeholder\.json: not valid JSON/u),
+      expect.stringMatching(/^answer\.json: not valid JSON/u),
+      'choices.json: missing',
+      'not-found.json: missing',
     ]);
   });
 
   it('reports a missing template', () => {
-    expect(() => buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.5"}' })).toThrow(/placeholder\.json: missing/u);
+    expect(() => buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.5"}' })).toThrow(/answer\.json: missing/u);
   });
 });

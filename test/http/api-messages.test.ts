@@ -2,7 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { botAddedActivity, messageActivity } from '../support/activities.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
-import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
+
+const knowledge = loadKnowledge(`${ROOT}knowledge`);
+const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
 
 interface ExpectRepliesBody {
   activities: Array<{ type: string; attachments?: Array<{ contentType: string; content: { body: Array<{ text: string }> } }>; text?: string }>;
@@ -12,6 +16,13 @@ const cardTexts = (activity: ExpectRepliesBody['activities'][number] | Record<st
   const attachments = (activity as ExpectRepliesBody['activities'][number]).attachments ?? [];
   return attachments.flatMap((attachment) => attachment.content.body.map((block) => block.text));
 };
+
+/** Posts a message with expectReplies and returns the replies. */
+async function ask(bot: TestApp, fields: Record<string, unknown>): Promise<ExpectRepliesBody['activities']> {
+  const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }));
+  expect(result.status).toBe(200);
+  return (result.json as ExpectRepliesBody).activities;
+}
 
 describe('POST /api/messages over real HTTP', () => {
   let bot: TestApp;
@@ -27,37 +38,69 @@ describe('POST /api/messages over real HTTP', () => {
     await connector?.close();
   });
 
-  it('returns the replies in the response body with deliveryMode expectReplies', async () => {
-    const result = await postActivity(
-      bot.baseUrl,
-      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: 'why is my app slow the first time?', expectReplies: true }),
-    );
-    expect(result.status).toBe(200);
-    const body = result.json as ExpectRepliesBody;
-    expect(body.activities).toHaveLength(1);
-    const first = body.activities[0]!;
-    expect(first.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardTexts(first)[0]).toBe('Thanks, I got your message');
+  it('returns the answer card in the response body with deliveryMode expectReplies', async () => {
+    const replies = await ask(bot, { text: 'why is my app slow the first time?' });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('slow-first-launch', 'en'));
   });
 
-  it('answers in Japanese for Japanese text', async () => {
-    const result = await postActivity(
-      bot.baseUrl,
-      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: '改ざん防止がオンにならない', locale: 'en-US', expectReplies: true }),
-    );
-    const body = result.json as ExpectRepliesBody;
-    expect(cardTexts(body.activities[0]!)[0]).toBe('メッセージを受け付けました');
+  it('answers in Japanese for Japanese text, whatever the locale', async () => {
+    const replies = await ask(bot, { text: '改ざん防止がオンにならない', locale: 'en-US' });
+    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('tp-cannot-enable', 'ja'));
+  });
+
+  it('strips every Teams mention before matching', async () => {
+    const replies = await ask(bot, { text: '<at>MDAV Bot</at> <at>Helpdesk</at> 0x80508015' });
+    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('maps-error-cloud-disabled', 'en'));
+  });
+
+  it('offers choices with verb-carrying buttons when the question is ambiguous', async () => {
+    const replies = await ask(bot, { text: 'tamper protection' });
+    const card = replies[0]!.attachments?.[0]?.content as unknown as { actions: Array<{ type: string; data: { verb: string; entryId?: string } }> };
+    expect(card.actions.length).toBeGreaterThanOrEqual(3);
+    expect(card.actions.every((action) => action.type === 'Action.Submit' && typeof action.data.verb === 'string')).toBe(true);
+    expect(card.actions.at(-1)?.data.verb).toBe('none-of-these');
+  });
+
+  it('answers a clicked choice with the answer card in the language of the button', async () => {
+    const replies = await ask(bot, { text: undefined, value: { verb: 'choose-topic', entryId: 'tp-check-status', language: 'ja' } });
+    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('tp-check-status', 'ja'));
+  });
+
+  it('says plainly when nothing fits, for out-of-scope questions', async () => {
+    const replies = await ask(bot, { text: 'How do I reset my Outlook password?' });
+    expect(cardTexts(replies[0]!)[0]).toBe('I could not find an answer to that');
+  });
+
+  it('answers "none of these" with the not-found card', async () => {
+    const replies = await ask(bot, { text: undefined, value: { verb: 'none-of-these', language: 'en' } });
+    expect(cardTexts(replies[0]!)[0]).toBe('I could not find an answer to that');
+  });
+
+  it.each([
+    ['an unknown verb', { verb: 'launch-missiles' }],
+    ['a forged entry id', { verb: 'choose-topic', entryId: '../../etc/passwd' }],
+  ])('refuses %s politely', async (_name, value) => {
+    const replies = await ask(bot, { text: undefined, value });
+    expect(replies[0]!.text).toBe('That button is no longer available. Please ask your question again.');
+  });
+
+  it('replies to greetings with a short text, not a knowledge answer', async () => {
+    const replies = await ask(bot, { text: 'こんにちは' });
+    expect(replies[0]!.text).toMatch(/^こんにちは。/u);
+    expect(replies[0]!.attachments ?? []).toEqual([]);
   });
 
   it('posts the reply to the Bot Connector at serviceUrl as a reply to the inbound activity', async () => {
     connector = await startMockConnector();
-    const activity = messageActivity({ serviceUrl: connector.url, text: 'hello bot', id: 'inbound-42', conversationId: 'a:conv/1' });
+    const activity = messageActivity({ serviceUrl: connector.url, text: 'what is BAFS', id: 'inbound-42', conversationId: 'a:conv/1' });
     const result = await postActivity(bot.baseUrl, activity);
     expect(result.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply!.conversationId).toBe('a:conv/1');
     expect(reply!.replyToId).toBe('inbound-42');
-    expect(cardTexts(reply!.body)[0]).toBe('Thanks, I got your message');
+    expect(cardTexts(reply!.body)[0]).toBe(titleOf('block-at-first-sight', 'en'));
   });
 
   it('welcomes the user in their locale when the bot is added', async () => {
@@ -195,7 +238,7 @@ describe('request hygiene', () => {
       ready: true,
       checks: {
         knowledge: { ok: true, detail: expect.stringMatching(/^\d+ entries$/u) },
-        templates: { ok: true, detail: '2 loaded' },
+        templates: { ok: true, detail: '4 loaded' },
         storage: { ok: true, detail: 'memory' },
       },
     });

@@ -23,7 +23,7 @@ export function messageActivity(options: ActivityOptions): Record<string, unknow
     conversation: { id: options.conversationId ?? `conv-${counter}`, conversationType: 'personal' },
     from: { id: 'user-1', name: 'Test User', aadObjectId: '00000000-0000-0000-0000-000000000001' },
     recipient: { id: 'bot-1', name: 'MDAV Bot' },
-    text: options.text ?? 'hello',
+    text: 'text' in options ? options.text : 'hello',
     locale: options.locale ?? 'en-US',
     timestamp: new Date(0).toISOString(),
     ...(options.expectReplies ? { deliveryMode: 'expectReplies' } : {}),

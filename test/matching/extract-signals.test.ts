@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+
+import { createSignalExtractor } from '../../src/matching/extract-signals.js';
+
+const extract = createSignalExtractor(['MAPSReporting', 'TPExclusions', 'TroubleShootingMode', 'TroubleShootingStartTime', 'SSLOptions'], [5013]);
+
+describe('extractSignals', () => {
+  it.each([
+    ['0x80070005', '0x80070005'],
+    ['0X80508015', '0x80508015'],
+    ['failed (hr=80070005 httpcode=450)', '0x80070005'],
+    ['MpCmdRun.exe: hr = 0x80072f8f', '0x80072F8F'],
+    ['error 80070005 again', '0x80070005'],
+    ['hr:0x800106ba', '0x800106BA'],
+  ])('reads the HRESULT in %s', (text, code) => {
+    expect(extract(text.toLowerCase()).errorCodes).toEqual([code]);
+  });
+
+  it('does not read dates, exit codes or long numbers as HRESULTs', () => {
+    expect(extract('20261129 1077 (0x435) 123456789 4294967295').errorCodes).toEqual([]);
+  });
+
+  it('reads event ids next to "event" or "イベント", and a bare owned id', () => {
+    expect(extract('event 5013 and event id: 5007 and イベント id 1116').eventIds).toEqual([5013, 5007, 1116]);
+    expect(extract('5013').eventIds).toEqual([5013]);
+    expect(extract('5007').eventIds).toEqual([]);
+  });
+
+  it('reads property names in canonical spelling, longest first', () => {
+    expect(extract('mapsreporting is 0 and troubleshootingstarttime empty, tpexclusions 1').properties).toEqual([
+      'MAPSReporting',
+      'TroubleShootingStartTime',
+      'TPExclusions',
+    ]);
+    expect(extract('xmapsreportingx').properties).toEqual([]);
+  });
+
+  it('names the tools and cmdlets', () => {
+    expect(extract('ran mpcmdrun.exe then get-mpcomputerstatus and sc query sense').tools).toEqual([
+      'MpCmdRun',
+      'Get-MpComputerStatus',
+      'sc.exe query',
+    ]);
+  });
+});

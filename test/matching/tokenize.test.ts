@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { conceptTerms } from '../../src/matching/concepts.js';
+import { stem, tokenize } from '../../src/matching/tokenize.js';
+
+const words = (text: string): string[] => tokenize(text, 0, 0).map((term) => term.term);
+
+describe('tokenize', () => {
+  it('drops English stop words and stems the rest', () => {
+    expect(words('how do i enable the cloud protection on my laptops')).toEqual(['enabl', 'cloud', 'protection', 'laptop']);
+  });
+
+  it('merges katakana runs that Intl.Segmenter splits and drops particles', () => {
+    expect(words('クラウド保護が有効になっているか確認したい')).toEqual(expect.arrayContaining(['クラウド', '保護', '有効', '確認']));
+    expect(words('クラウド保護が有効になっているか確認したい')).not.toContain('クラ');
+    expect(words('改ざん防止がオンにならない')).not.toContain('が');
+  });
+
+  it('adds Japanese character bigrams at the given weight', () => {
+    const terms = tokenize('改ざん防止', 0.35, 0);
+    expect(terms.filter((term) => term.weight === 0.35).map((term) => term.term)).toEqual(['改ざ', 'ざん', 'ん防', '防止']);
+  });
+
+  it('keeps cmdlets whole and adds their parts', () => {
+    expect(words('get-mpcomputerstatus')).toEqual(['get-mpcomputerstatu', 'mpcomputerstatu']);
+  });
+
+  it('stems common suffixes only on longer words', () => {
+    expect([stem('enabled'), stem('enabling'), stem('policies'), stem('tls'), stem('0x80070005')]).toEqual(['enabl', 'enabl', 'policy', 'tls', '0x80070005']);
+  });
+});
+
+describe('conceptTerms', () => {
+  it('maps English and Japanese forms of one meaning to one term', () => {
+    expect(conceptTerms('tamper protection greyed out')).toEqual(expect.arrayContaining(['~tamper', '~greyed']));
+    expect(conceptTerms('改竄防止がグレーアウト')).toEqual(expect.arrayContaining(['~tamper', '~greyed']));
+    expect(conceptTerms('block at first sight')).toContain('~bafs');
+    expect(conceptTerms('事前ブロック')).toContain('~bafs');
+  });
+
+  it('recognises negated management situations', () => {
+    expect(conceptTerms("we don't use intune")).toContain('~not-intune');
+    expect(conceptTerms('intune は使っていない')).toContain('~not-intune');
+    expect(conceptTerms('managed by intune')).not.toContain('~not-intune');
+  });
+});
