@@ -2,7 +2,7 @@
 
 import type { AddressInfo } from 'node:net';
 
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 
 import { SupportBot } from './bot/support-bot.js';
@@ -19,6 +19,7 @@ import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log/create-logger.js';
 import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
+import { createPastedOutputRoute } from './routes/pasted-output-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
 
@@ -74,7 +75,16 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
 
   const index = buildMatchIndex(knowledge);
   const routes = createRouteTable(
-    createCardActionRoutes(knowledge),
+    [
+      ...createCardActionRoutes(knowledge),
+      // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
+      createPastedOutputRoute(knowledge, (input, reading) =>
+        logger.info(
+          { activityId: input.activityId, formats: reading.formats, findings: reading.diagnosis.findings.map((finding) => finding.id), pastes: input.conversation.pastes + 1 },
+          'paste read',
+        ),
+      ),
+    ],
     createQuestionRoute({
       knowledge,
       index,
@@ -86,7 +96,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
         ),
     }),
   );
-  const bot = new SupportBot({ routes, templates, logger });
+  const bot = new SupportBot({ routes, templates, logger, conversationState: new ConversationState(storage) });
 
   let shuttingDown = false;
   const inFlight = createInFlight();

@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 
 import { detectLanguage } from '../i18n/language.js';
-import type { CardAction, TurnInput } from '../routes/turn-input.js';
+import { EMPTY_CONVERSATION, type CardAction, type ConversationData, type TurnInput } from '../routes/turn-input.js';
 
 // Teams puts every @mention in the text as <at>Name</at>; removeRecipientMention only strips the first.
 const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/giu;
@@ -24,8 +24,8 @@ function readHtmlAttachment(activity: Partial<Activity>): string | undefined {
   return undefined;
 }
 
-/** Builds the turn input for a message activity. */
-export function readTurnInput(activity: Partial<Activity>): TurnInput {
+/** Builds the turn input for a message activity and the conversation's stored data. */
+export function readTurnInput(activity: Partial<Activity>, conversation: ConversationData = EMPTY_CONVERSATION): TurnInput {
   const text = typeof activity.text === 'string' ? activity.text.replace(MENTION, ' ').trim() : '';
   const locale = typeof activity.locale === 'string' ? activity.locale : undefined;
   return {
@@ -36,5 +36,6 @@ export function readTurnInput(activity: Partial<Activity>): TurnInput {
     action: readCardAction(activity.value),
     conversationId: activity.conversation?.id ?? '',
     activityId: activity.id,
+    conversation,
   };
 }

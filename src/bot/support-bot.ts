@@ -1,25 +1,31 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { languageOfLocale } from '../i18n/language.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
+import { EMPTY_CONVERSATION, type ConversationData } from '../routes/turn-input.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
+  /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
+  readonly conversationState: ConversationState;
   readonly templates: CardTemplates;
   readonly logger: Logger;
 }
 
 /** A `TeamsActivityHandler` whose message handling is the route table. */
 export class SupportBot extends TeamsActivityHandler {
+  private readonly conversationData: StatePropertyAccessor<ConversationData>;
+
   constructor(private readonly deps: SupportBotDeps) {
     super();
+    this.conversationData = deps.conversationState.createProperty<ConversationData>('conversationData');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -31,10 +37,16 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const input = readTurnInput(context.activity);
-    const route = this.deps.routes.select(input);
+    const conversation = await this.conversationData.get(context, EMPTY_CONVERSATION);
+    const input = readTurnInput(context.activity, conversation);
     const started = performance.now();
-    const replies = await route.handle(input);
+    const route = this.deps.routes.select(input);
+    const { replies, conversation: changed } = await route.handle(input);
+    // Saved before sending: a failed send must not lose facts the user already pasted.
+    if (changed) {
+      await this.conversationData.set(context, changed);
+      await this.deps.conversationState.saveChanges(context);
+    }
     await sendReplies(context, this.deps.templates, replies);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.logger.info(

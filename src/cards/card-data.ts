@@ -38,15 +38,27 @@ export interface NotFoundCardData {
   readonly tips: string;
 }
 
+export interface DiagnosisCardData {
+  readonly title: string;
+  readonly summary: string;
+  readonly factsHeading: string;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly findings: ReadonlyArray<{ readonly title: string; readonly next: string; readonly color: 'Attention' | 'Warning' | 'Default' }>;
+  readonly entriesHeading: string;
+  readonly entries: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
+  readonly hints: ReadonlyArray<{ readonly text: string; readonly command: string }>;
+}
+
 /** Maps each template name (file `cards/<name>.json`) to the data it is expanded with. */
 export interface CardDataMap {
   readonly welcome: WelcomeCardData;
   readonly answer: AnswerCardData;
   readonly choices: ChoicesCardData;
   readonly 'not-found': NotFoundCardData;
+  readonly diagnosis: DiagnosisCardData;
 }
 
 export type CardName = keyof CardDataMap;
 
 /** Every template the bot needs; start-up fails when one is missing. */
-export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found']);
+export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis']);

@@ -13,8 +13,33 @@ import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
+import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
+import type { MatchIndex } from '../matching/match-index.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+
+/** The `npm run ask` result for pasted output: kind diagnosis with facts, findings and entries. */
+function diagnosisContract(reading: PasteReading, language: 'ja' | 'en'): Record<string, unknown> {
+  return {
+    kind: 'diagnosis',
+    language,
+    entries: reading.diagnosis.entries.map((id) => ({ id, score: 1 })),
+    findings: reading.diagnosis.findings,
+    facts: reading.merged,
+    formats: reading.formats,
+    hints: reading.diagnosis.hints,
+  };
+}
+
+/** Answers one input the way the bot does: pasted output is diagnosed, anything else is matched. */
+function answer(index: MatchIndex, text: string, locale: string | undefined): Record<string, unknown> {
+  const reading = readPaste(text, undefined);
+  if (reading) {
+    const language = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(text) ? 'ja' : locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+    return diagnosisContract(reading, language);
+  }
+  return toContract(matchQuestion(index, { text, locale }));
+}
 
 /** The `npm run ask` result object (design.md contract). */
 function toContract(result: MatchResult): Record<string, unknown> {
@@ -64,7 +89,7 @@ function main(): number {
         continue;
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
-      out.push(JSON.stringify(toContract(matchQuestion(index, { text: input.text, locale }))));
+      out.push(JSON.stringify(answer(index, input.text, locale)));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -75,11 +100,20 @@ function main(): number {
     process.stderr.write('ask: give a question as an argument or on standard input\n');
     return 2;
   }
-  const result = matchQuestion(index, { text: input, locale: localeArg });
+  const contract = answer(index, input, localeArg);
   if (json) {
-    process.stdout.write(`${JSON.stringify(toContract(result))}\n`);
+    process.stdout.write(`${JSON.stringify(contract)}\n`);
     return 0;
   }
+  if (contract['kind'] === 'diagnosis') {
+    process.stdout.write(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`);
+    for (const finding of contract['findings'] as Array<{ id: string; severity: string; entry?: string }>) {
+      process.stdout.write(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`);
+    }
+    process.stdout.write(`  facts ${JSON.stringify(contract['facts'])}\n`);
+    return 0;
+  }
+  const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
   process.stdout.write(`${result.kind} (${result.language}) — ${result.reason}\n`);
   for (const entry of result.entries) process.stdout.write(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);

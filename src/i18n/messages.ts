@@ -30,6 +30,11 @@ const en = {
   'help.reply':
     'I answer questions about Microsoft Defender Antivirus in English or Japanese: cloud protection (MAPS), sample submission, block at first sight, tamper protection, onboarding checks. Ask in your own words, or paste an error code such as 0x80508015.',
   'action.unknown': 'That button is no longer available. Please ask your question again.',
+  'diagnosis.title': 'What I read in your paste',
+  'diagnosis.clean': 'No problems found in what you pasted so far.',
+  'diagnosis.problems': '{count} problem(s) found. Details and next steps below.',
+  'diagnosis.facts': 'Values read (this conversation)',
+  'diagnosis.entries': 'Related topics',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -61,6 +66,11 @@ const ja: Record<MessageKey, string> = {
   'help.reply':
     'Microsoft Defender ウイルス対策について、日本語または英語でお答えします (クラウド保護 (MAPS)、サンプルの送信、事前ブロック、改ざん防止、オンボードの確認など)。普段の言葉で質問するか、0x80508015 のようなエラー コードを貼り付けてください。',
   'action.unknown': 'このボタンは現在使用できません。もう一度ご質問ください。',
+  'diagnosis.title': '貼り付けられた出力の確認結果',
+  'diagnosis.clean': 'これまでに貼り付けられた内容に問題は見つかりませんでした。',
+  'diagnosis.problems': '{count} 件の問題が見つかりました。詳細と次の手順は以下のとおりです。',
+  'diagnosis.facts': '読み取った値 (この会話)',
+  'diagnosis.entries': '関連する項目',
 };
 
 const CATALOGUE: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, ja });

@@ -24,19 +24,19 @@ export function createCardActionRoutes(knowledge: KnowledgeBase): Route[] {
         const language = actionLanguage(input);
         const entryId = input.action?.data['entryId'];
         const entry = typeof entryId === 'string' ? knowledge.byId.get(entryId) : undefined;
-        return entry ? [cardReply('answer', buildAnswerCard(entry, language))] : [{ type: 'text', text: t(language, 'action.unknown') }];
+        return { replies: entry ? [cardReply('answer', buildAnswerCard(entry, language))] : [{ type: 'text', text: t(language, 'action.unknown') }] };
       },
     },
     {
       id: 'none-of-these',
       matches: (input) => input.action?.verb === 'none-of-these',
-      handle: (input) => [cardReply('not-found', buildNotFoundCard(actionLanguage(input)))],
+      handle: (input) => ({ replies: [cardReply('not-found', buildNotFoundCard(actionLanguage(input)))] }),
     },
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => [{ type: 'text', text: t(actionLanguage(input), 'action.unknown') }],
+      handle: (input) => ({ replies: [{ type: 'text', text: t(actionLanguage(input), 'action.unknown') }] }),
     },
   ];
 }

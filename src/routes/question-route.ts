@@ -44,7 +44,7 @@ export function createQuestionRoute(deps: QuestionRouteDeps): Route {
     handle(input) {
       const result = matchQuestion(deps.index, { text: input.text, html: input.html, locale: input.locale });
       deps.onMatch?.(input, result);
-      return repliesForMatch(deps.knowledge, result, result.language);
+      return { replies: repliesForMatch(deps.knowledge, result, result.language) };
     },
   };
 }

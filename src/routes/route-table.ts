@@ -1,13 +1,19 @@
 /** The ordered route table: the first route whose `matches` accepts the input handles the turn. */
 
 import type { Reply } from './reply.js';
-import type { TurnInput } from './turn-input.js';
+import type { ConversationData, TurnInput } from './turn-input.js';
+
+/** What a handler returns: its replies and, when it changed them, the conversation's data to save. */
+export interface RouteResult {
+  readonly replies: readonly Reply[];
+  readonly conversation?: ConversationData;
+}
 
 /** One route: a stable kebab-case id, a predicate, and a handler that returns its replies. */
 export interface Route {
   readonly id: string;
   matches(input: TurnInput): boolean;
-  handle(input: TurnInput): Promise<readonly Reply[]> | readonly Reply[];
+  handle(input: TurnInput): Promise<RouteResult> | RouteResult;
 }
 
 /** Thrown at construction when the table is unusable (duplicate or malformed ids). */

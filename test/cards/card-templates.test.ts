@@ -54,6 +54,7 @@ describe('buildTemplates', () => {
       expect.stringMatching(/^answer\.json: not valid JSON/u),
       'choices.json: missing',
       'not-found.json: missing',
+      'diagnosis.json: missing',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { botAddedActivity, messageActivity } from '../support/activities.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
+import { CARD_NAMES } from '../../src/cards/card-data.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
@@ -238,7 +239,7 @@ describe('request hygiene', () => {
       ready: true,
       checks: {
         knowledge: { ok: true, detail: expect.stringMatching(/^\d+ entries$/u) },
-        templates: { ok: true, detail: '4 loaded' },
+        templates: { ok: true, detail: `${CARD_NAMES.length} loaded` },
         storage: { ok: true, detail: 'memory' },
       },
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createRouteTable, RouteTableError, type Route } from '../../src/routes/route-table.js';
-import type { TurnInput } from '../../src/routes/turn-input.js';
+import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
 
 const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   text: 'hello',
@@ -11,10 +11,11 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   action: undefined,
   conversationId: 'c',
   activityId: 'a',
+  conversation: EMPTY_CONVERSATION,
   ...overrides,
 });
 
-const route = (id: string, matches: (turn: TurnInput) => boolean): Route => ({ id, matches, handle: () => [] });
+const route = (id: string, matches: (turn: TurnInput) => boolean): Route => ({ id, matches, handle: () => ({ replies: [] }) });
 const catchAll = route('catch-all', () => true);
 
 describe('createRouteTable', () => {

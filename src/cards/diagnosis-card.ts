@@ -1,0 +1,65 @@
+/** Builds the diagnosis card data: what was read, what is wrong (by severity), next steps, entries, and paste hints. */
+
+import type { Diagnosis } from '../diagnosis/diagnose.js';
+import { HINT_COMMANDS } from '../diagnosis/collection-snippet.js';
+import { FINDING_TEXT, HINT_TEXT, HRESULT_MEANINGS } from '../i18n/finding-messages.js';
+import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
+import type { Facts } from '../parsing/facts.js';
+import type { DiagnosisCardData } from './card-data.js';
+
+const SEVERITY_STYLE = {
+  error: { icon: '❌', color: 'Attention' },
+  warning: { icon: '⚠️', color: 'Warning' },
+  info: { icon: 'ℹ️', color: 'Default' },
+} as const;
+
+/** Returns the facts as FactSet rows (name, printed value), structured facts flattened. */
+export function factRows(facts: Facts): Array<{ title: string; value: string }> {
+  const rows: Array<{ title: string; value: string }> = [];
+  for (const [name, value] of Object.entries(facts)) {
+    if (name === 'ValidateMapsConnection' && typeof value === 'object' && value !== null) {
+      const maps = value as NonNullable<Facts['ValidateMapsConnection']>;
+      const detail = [maps.hresult, maps.httpCode === undefined ? undefined : `httpcode ${maps.httpCode}`].filter(Boolean).join(', ');
+      rows.push({ title: 'ValidateMapsConnection', value: maps.ok ? 'OK' : `failed${detail ? ` (${detail})` : ''}` });
+    } else if (name === 'services' && typeof value === 'object' && value !== null) {
+      for (const [service, state] of Object.entries(value as NonNullable<Facts['services']>)) {
+        rows.push({ title: `sc query ${service}`, value: `${state.state}${state.exitCode ? ` (${state.exitCode})` : ''}` });
+      }
+    } else if (Array.isArray(value)) {
+      rows.push({ title: name, value: value.join(', ') });
+    } else {
+      rows.push({ title: name, value: value === null ? 'never (4294967295)' : String(value) });
+    }
+  }
+  return rows;
+}
+
+/** Returns the card data for a diagnosis of `facts` in `language`. */
+export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge: KnowledgeBase, language: Language): DiagnosisCardData {
+  const problems = diagnosis.findings.filter((finding) => finding.severity !== 'info').length;
+  return {
+    title: t(language, 'diagnosis.title'),
+    summary: problems === 0 ? t(language, 'diagnosis.clean') : t(language, 'diagnosis.problems', { count: problems }),
+    factsHeading: t(language, 'diagnosis.facts'),
+    facts: factRows(facts),
+    findings: diagnosis.findings.map((finding) => {
+      const text = FINDING_TEXT[finding.id]?.[language];
+      const style = SEVERITY_STYLE[finding.severity];
+      const code = typeof finding.evidence['ValidateMapsConnection.hresult'] === 'string' ? (finding.evidence['ValidateMapsConnection.hresult'] as string) : undefined;
+      const meaning = code ? HRESULT_MEANINGS[code]?.[language] : undefined;
+      return {
+        title: `${style.icon} ${text?.title ?? finding.id}`,
+        next: [text?.next ?? '', meaning ? `${code}: ${meaning}` : ''].filter(Boolean).join(' '),
+        color: style.color,
+      };
+    }),
+    entriesHeading: t(language, 'diagnosis.entries'),
+    entries: diagnosis.entries.slice(0, 5).flatMap((id) => {
+      const entry = knowledge.byId.get(id);
+      return entry ? [{ title: entry[language].title, data: { verb: 'choose-topic', entryId: id, language } }] : [];
+    }),
+    hints: diagnosis.hints.map((hint) => ({ text: HINT_TEXT[hint]?.[language] ?? hint, command: HINT_COMMANDS[hint] })),
+  };
+}

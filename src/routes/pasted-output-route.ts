@@ -1,0 +1,41 @@
+/** The route for pasted command output: parse, add to the conversation's facts, diagnose, reply with a diagnosis card. */
+
+import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
+import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
+import { languageOfLocale, type Language } from '../i18n/language.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
+import { cardReply } from './reply.js';
+import type { Route } from './route-table.js';
+import type { TurnInput } from './turn-input.js';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+
+/** Command output is English on every Windows: the chat around it or the Teams locale decides the language. */
+function pasteLanguage(input: TurnInput): Language {
+  return JAPANESE.test(input.text) ? 'ja' : (languageOfLocale(input.locale) ?? 'en');
+}
+
+/** Creates the pasted-output route; `onReading` receives what was read (ids and counts only, for logs). */
+export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (input: TurnInput, reading: PasteReading) => void): Route {
+  // The reading made in matches() is reused by handle() for the same turn.
+  const readings = new WeakMap<TurnInput, PasteReading>();
+  return {
+    id: 'pasted-output',
+    matches(input) {
+      if (input.action !== undefined) return false;
+      const reading = readPaste(input.text, input.html, input.conversation.facts);
+      if (reading) readings.set(input, reading);
+      return reading !== undefined;
+    },
+    handle(input) {
+      const reading = readings.get(input) ?? readPaste(input.text, input.html, input.conversation.facts);
+      if (!reading) return { replies: [] };
+      onReading?.(input, reading);
+      const language = pasteLanguage(input);
+      return {
+        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
+        conversation: { facts: reading.merged, pastes: input.conversation.pastes + 1 },
+      };
+    },
+  };
+}
