@@ -43,6 +43,18 @@ function readList(lines: readonly string[], facts: Facts): number {
   return read;
 }
 
+/** Reads a two-column "Name Value" table (a hashtable of preferences), one property per row. */
+function readNameValueRows(lines: readonly string[], start: number, facts: Facts): number {
+  let read = 0;
+  for (const line of lines.slice(start)) {
+    const row = /^\s*([A-Za-z][A-Za-z0-9_]+)\s+(\S.*?)\s*$/u.exec(line);
+    if (!row) break;
+    const name = BY_LOWER.get((row[1] ?? '').toLowerCase());
+    if (name && setFact(facts, name, row[2] ?? '')) read += 1;
+  }
+  return read;
+}
+
 /** Reads table form: a header of property names, a dashed underline, then one row of values. */
 function readTables(lines: readonly string[], facts: Facts): number {
   let read = 0;
@@ -51,6 +63,10 @@ function readTables(lines: readonly string[], facts: Facts): number {
     const underline = lines[index + 1] ?? '';
     if (!/^\s*-{2,}(\s+-{2,})*\s*$/u.test(underline)) continue;
     const names = header.trim().split(/\s+/u);
+    if (names.length === 2 && names[0] === 'Name' && names[1] === 'Value') {
+      read += readNameValueRows(lines, index + 2, facts);
+      continue;
+    }
     const columns = [...underline.matchAll(/-+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
     if (names.length !== columns.length || !names.some((name) => BY_LOWER.has(name.toLowerCase()))) continue;
     const row = lines.slice(index + 2).find((line) => line.trim() !== '') ?? '';
@@ -67,21 +83,39 @@ function readTables(lines: readonly string[], facts: Facts): number {
   return read;
 }
 
-/** Reads a table that Teams flattened onto one line: names, dashes, then values in order. */
+// The longest value seen in a last column (AMRunningMode "Passive Audit Mode").
+const MAX_LAST_COLUMN_WORDS = 3;
+
+/**
+ * Reads a table that Teams flattened onto one line: names, dashes, then values in order. The dashed underline is
+ * found first and the names are the words just before it, so no pattern scans back and forth over a long line.
+ */
 function readFlattenedTable(text: string, facts: Facts): number {
-  const match = /((?:[A-Z][A-Za-z0-9_]+\s+)+)((?:-{3,}\s+)+)(.+)$/mu.exec(text);
-  if (!match) return 0;
-  const names = (match[1] ?? '').trim().split(/\s+/u);
-  const dashes = (match[2] ?? '').trim().split(/\s+/u);
-  if (names.length !== dashes.length || !names.every((name) => BY_LOWER.has(name.toLowerCase()))) return 0;
-  const tokens = (match[3] ?? '').trim().split(/\s+/u);
+  const dashes = /(?:^|\s)((?:-{3,}\s+)*-{3,})(?=\s|$)/u.exec(text);
+  if (!dashes) return 0;
+  const columns = (dashes[1] ?? '').split(/\s+/u).length;
+  const names = text.slice(0, dashes.index).trim().split(/\s+/u).slice(-columns);
+  if (names.length !== columns || !names.every((name) => BY_LOWER.has(name.toLowerCase()))) return 0;
+  const tokens = text.slice(dashes.index + dashes[0].length).trim().split(/\s+/u);
   let read = 0;
   names.forEach((raw, position) => {
     const name = BY_LOWER.get(raw.toLowerCase()) as PropertyFact;
-    // The last column takes the rest ("E5 transition"); earlier ones one token each.
-    const value = position === names.length - 1 ? tokens.slice(position).join(' ') : (tokens[position] ?? '');
+    // The last column may hold a few words ("E5 transition", "Passive Audit Mode"); earlier ones one token each.
+    const value = position === names.length - 1 ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ') : (tokens[position] ?? '');
     if (setFact(facts, name, value)) read += 1;
   });
+  return read;
+}
+
+/** Reads a "Name Value" table flattened onto one line: pairs of a property name and a one-word value. */
+function readFlattenedNameValue(text: string, facts: Facts): number {
+  const table = /\bName\s+Value\s+-{2,}\s+-{2,}\s+(.+)$/mu.exec(text);
+  if (!table) return 0;
+  let read = 0;
+  for (const pair of (table[1] ?? '').matchAll(/([A-Za-z][A-Za-z0-9_]+)\s+(\S+)/gu)) {
+    const name = BY_LOWER.get((pair[1] ?? '').toLowerCase());
+    if (name && setFact(facts, name, pair[2] ?? '')) read += 1;
+  }
   return read;
 }
 
@@ -91,7 +125,10 @@ export function parseMpProperties(text: string): Facts | undefined {
   const lines = pasteLines(restoreLineBreaks(text, FLATTENED_KEYS));
   let read = readTables(lines, facts);
   read += readList(lines, facts);
-  if (read === 0) read += readFlattenedTable(pasteLines(text).join('\n'), facts);
+  if (read === 0) {
+    const joined = pasteLines(text).join('\n');
+    read += readFlattenedTable(joined, facts) + readFlattenedNameValue(joined, facts);
+  }
   if (HIDDEN_EXCLUSIONS.test(text)) {
     facts.ExclusionsVisible = false;
     read += 1;

@@ -9,7 +9,9 @@ import type { Facts, ValidateMapsFacts } from './facts.js';
 
 const SUCCESS = /ValidateMapsConnection\s+successfully\s+established\s+a\s+connection\s+to\s+MAPS/iu;
 // hr with or without 0x and spaces; httpcode, or the docs' misspelling httpcore.
-const FAILURE = /ValidateMapsConnection\s+failed\s+to\s+establish\s+a\s+connection\s+to\s+MAPS\s*(?:\(\s*hr\s*=\s*(?:0x)?([0-9a-f]{1,8})(?:\s*,?\s*http(?:code|core)\s*=\s*(\d{1,3}))?\s*\))?/iu;
+// Also the short form of the MpCmdRun error table: "ValidateMapsConnection failed (800106BA)".
+const FAILURE =
+  /ValidateMapsConnection\s+failed(?:\s+to\s+establish\s+a\s+connection\s+to\s+MAPS)?\s*(?:\(\s*(?:hr\s*=\s*)?(?:0x)?([0-9a-f]{1,8})(?:\s*,?\s*http(?:code|core)\s*=\s*(\d{1,3}))?\s*\))?/iu;
 const TRAILING_HR = /MpCmdRun(?:\.exe)?\s*:\s*hr\s*=\s*(?:0x)?([0-9a-f]{1,8})\b/iu;
 const CONNECTED = /MpIsConnectedToInternet\(\)\s*:\s*hr\s*=\s*(?:0x)?[0-9a-f]+\s*,?\s*fIsConnectedToInternet\s*:\s*(true|false)/iu;
 const LAST_SUCCESS = /Last\s+Successful\s+MAPS\s+connection\s*:\s*\[([^\]\n]{1,60})\]/iu;

@@ -87,6 +87,39 @@ describe('POST /api/messages over real HTTP', () => {
     expect(replies[0]!.text).toBe('That button is no longer available. Please ask your question again.');
   });
 
+  it('diagnoses pasted output and adds later pastes in the same conversation to the facts', async () => {
+    const conversationId = 'conv-paste-1';
+    const first = await ask(bot, {
+      conversation: { id: conversationId },
+      text: 'ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80508015 httpcode=451)\nMpCmdRun.exe: hr = 0x80508015',
+    });
+    const firstCard = first[0]!.attachments?.[0]?.content as unknown as { body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }> };
+    expect(firstCard.body[0]?.text).toBe('What I read in your paste');
+    expect(JSON.stringify(firstCard)).toContain('Cloud protection is off, or the connection is blocked (0x80508015)');
+
+    const second = await ask(bot, { conversation: { id: conversationId }, text: 'PS C:\\> (Get-MpPreference).MAPSReporting\n0' });
+    const factSet = (second[0]!.attachments?.[0]?.content as unknown as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body.find(
+      (block) => block.type === 'FactSet',
+    );
+    expect(factSet?.facts).toEqual(
+      expect.arrayContaining([
+        { title: 'ValidateMapsConnection', value: 'failed (0x80508015, httpcode 451)' },
+        { title: 'MAPSReporting', value: '0' },
+      ]),
+    );
+    expect(JSON.stringify(second[0])).toContain('Cloud protection is turned off (MAPSReporting 0)');
+  });
+
+  it('reads a paste from the HTML attachment when Teams collapsed its lines', async () => {
+    const replies = await ask(bot, {
+      text: 'SERVICE_NAME: sense TYPE : 10 WIN32_OWN_PROCESS STATE : 1 STOPPED WIN32_EXIT_CODE : 1077 (0x435)',
+      attachments: [
+        { contentType: 'text/html', content: '<p>SERVICE_NAME: sense</p><p>TYPE : 10 WIN32_OWN_PROCESS</p><p>STATE : 1 STOPPED</p><p>WIN32_EXIT_CODE : 1077 (0x435)</p>' },
+      ],
+    });
+    expect(JSON.stringify(replies[0])).toContain('The Sense service is not running');
+  });
+
   it('replies to greetings with a short text, not a knowledge answer', async () => {
     const replies = await ask(bot, { text: 'こんにちは' });
     expect(replies[0]!.text).toMatch(/^こんにちは。/u);
