@@ -36,6 +36,17 @@ export function factRows(facts: Facts): Array<{ title: string; value: string }> 
   return rows;
 }
 
+// Findings whose codes have no rule of their own: their meaning (or "not documented") is spelled out.
+const EXPLAINS_CODES = new Set(['maps-network', 'maps-unknown-code', 'event-error-codes']);
+
+/** Returns "code: meaning" for every HRESULT in the evidence; codes nobody documents are named as unknown, never dropped. */
+function codeMeanings(evidence: Readonly<Record<string, unknown>>, language: Language): string[] {
+  const codes = [evidence['ValidateMapsConnection.hresult'], ...(Array.isArray(evidence['eventErrorCodes']) ? evidence['eventErrorCodes'] : [])];
+  return codes
+    .filter((code): code is string => typeof code === 'string')
+    .map((code) => `${code}: ${HRESULT_MEANINGS[code]?.[language] ?? t(language, 'diagnosis.unknownCode')}${language === 'ja' ? '。' : '.'}`);
+}
+
 /** Returns the card data for a diagnosis of `facts` in `language`. */
 export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge: KnowledgeBase, language: Language): DiagnosisCardData {
   const problems = diagnosis.findings.filter((finding) => finding.severity !== 'info').length;
@@ -47,11 +58,9 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
     findings: diagnosis.findings.map((finding) => {
       const text = FINDING_TEXT[finding.id]?.[language];
       const style = SEVERITY_STYLE[finding.severity];
-      const code = typeof finding.evidence['ValidateMapsConnection.hresult'] === 'string' ? (finding.evidence['ValidateMapsConnection.hresult'] as string) : undefined;
-      const meaning = code ? HRESULT_MEANINGS[code]?.[language] : undefined;
       return {
         title: `${style.icon} ${text?.title ?? finding.id}`,
-        next: [text?.next ?? '', meaning ? `${code}: ${meaning}` : ''].filter(Boolean).join(' '),
+        next: [text?.next ?? '', ...(EXPLAINS_CODES.has(finding.id) ? codeMeanings(finding.evidence, language) : [])].filter(Boolean).join(' '),
         color: style.color,
       };
     }),

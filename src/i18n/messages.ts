@@ -35,6 +35,7 @@ const en = {
   'diagnosis.problems': '{count} problem(s) found. Details and next steps below.',
   'diagnosis.facts': 'Values read (this conversation)',
   'diagnosis.entries': 'Related topics',
+  'diagnosis.unknownCode': 'a code not documented for Microsoft Defender Antivirus',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -71,6 +72,7 @@ const ja: Record<MessageKey, string> = {
   'diagnosis.problems': '{count} 件の問題が見つかりました。詳細と次の手順は以下のとおりです。',
   'diagnosis.facts': '読み取った値 (この会話)',
   'diagnosis.entries': '関連する項目',
+  'diagnosis.unknownCode': 'Microsoft Defender ウイルス対策では文書化されていないコード',
 };
 
 const CATALOGUE: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, ja });
