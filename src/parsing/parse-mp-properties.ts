@@ -17,8 +17,9 @@ const FACT_NAMES = Object.keys(PROPERTY_KINDS).filter(
   (name) => name !== 'TPExclusions' && name !== 'TamperProtectionRegistryValue' && name !== 'ForceDefenderPassiveMode' && name !== 'ExclusionsVisible',
 ) as PropertyFact[];
 const BY_LOWER = new Map(FACT_NAMES.map((name) => [name.toLowerCase(), name]));
-// Exclusion lists print this without admin rights (sic: "be and administrator").
-const HIDDEN_EXCLUSIONS = /\{N\/A:\s*Must be and administrator to view exclusions\}/iu;
+// Exclusion lists print this without admin rights: "{N/A: Must be and administrator ...}" (sic), and in some
+// versions "N/A: Must be an administrator ..." without braces.
+const HIDDEN_EXCLUSIONS = /N\/A:\s*Must\s+be\s+an(?:d)?\s+administrator\s+to\s+view\s+exclusions/iu;
 // Any PascalCase property line; other properties are read past, only fact names are kept.
 const LIST_LINE = /^\s*([A-Z][A-Za-z0-9_]{2,})\s*:\s?(.*)$/u;
 // Where a flattened list's lines began: a PascalCase name after whitespace, then a colon and whitespace.

@@ -86,6 +86,10 @@ const EXPECTED: Record<string, { formats: string[]; facts: Facts }> = {
   'sc-query-repo-state-all-sense-stopped-1077.txt': { formats: ['sc-query'], facts: {services:  {sense:  {state:  'STOPPED',  exitCode:  1077}}} },
   'sc-query-repo-state-all-windefend-running-not-stoppable.txt': { formats: ['sc-query'], facts: {services:  {windefend:  {state:  'RUNNING',  exitCode:  0}}} },
   'sc-query-repo-windefend-prompt-trailing-spaces.txt': { formats: ['sc-query'], facts: {services:  {windefend:  {state:  'RUNNING',  exitCode:  0}}} },
+  'get-mppreference-repo-notes-partial-na-an-administrator.txt': {
+    formats: ['mp-properties'],
+    facts: { AMServiceEnabled: true, AntivirusEnabled: true, RealTimeProtectionEnabled: true, IsTamperProtected: true, ExclusionsVisible: false },
+  },
 };
 
 // Ways people and Teams change a paste; each must read the same facts.
