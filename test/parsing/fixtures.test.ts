@@ -97,6 +97,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'Windows line endings': (text) => text.replace(/\r?\n/gu, '\r\n'),
   'lines collapsed to spaces by Teams': (text) => text.replace(/\r?\n/gu, ' '),
   'quoted with "> "': (text) => text.split('\n').map((line) => `> ${line}`).join('\n'),
+  'commented with "# "': (text) => text.split('\n').map((line) => `# ${line}`).join('\n'),
   'indented by four spaces': (text) => text.split('\n').map((line) => `    ${line}`).join('\n'),
   'chat text around it': (text) => `Hi, this is what I get on the user's PC:\n\n${text}\n\nWhat should I do next?`,
   'Japanese chat text around it': (text) => `お疲れ様です。ユーザーの PC で以下の結果でした。\n${text}\n次に何を確認すればよいですか？`,
@@ -131,6 +132,28 @@ describe('parsePaste on real pastes', () => {
       for (const format of result.formats) expect(['validate-maps', 'mp-properties', 'sc-query', 'reg-query', 'event-log', 'bare-value']).toContain(format);
     });
   }
+
+  it('reads sc query output laid out with tabs', () => {
+    const text = read('sc-query-repo-state-all-sense-stopped-1077.txt').replace(/ {2,}/gu, '\t');
+    expect(parsePaste(text).facts).toEqual({ services: { sense: { state: 'STOPPED', exitCode: 1077 } } });
+  });
+
+  it('keeps SENS (System Event Notification) apart from Sense', () => {
+    const text = read('sc-query-doc-sense-windefend-running.txt').replace('SERVICE_NAME: sense', 'SERVICE_NAME: SENS');
+    expect(Object.keys(parsePaste(text).facts.services ?? {}).sort()).toEqual(['sens', 'windefend']);
+  });
+
+  it('reads the output after a command typed with an en dash', () => {
+    const text = `C:\\> "%ProgramFiles%\\Windows Defender\\MpCmdRun.exe" –ValidateMapsConnection\n${read('validatemaps-doc-failure-80072f8f.txt')}`;
+    expect(parsePaste(text).facts.ValidateMapsConnection).toEqual({ ok: false, hresult: '0x80072F8F', httpCode: 451 });
+  });
+
+  it('reads a value the user states in words, not a bare mention', () => {
+    expect(parsePaste('(Get-MpPreference).MAPSReporting\n2').facts).toEqual({ MAPSReporting: 2 });
+    expect(parsePaste('MAPSReporting は 0 でした').facts).toEqual({ MAPSReporting: 0 });
+    expect(parsePaste('SubmitSamplesConsent is 2 on that laptop').facts).toEqual({ SubmitSamplesConsent: 2 });
+    expect(parsePaste('what does MAPSReporting 0 mean?').formats).toEqual([]);
+  });
 
   it('reads several outputs in one message and merges them', () => {
     const text = [read('sc-query-doc-sense-windefend-running.txt'), read('validatemaps-doc-failure-80072f8f.txt'), read('get-mpcomputerstatus-doc-normal.txt')].join('\n\n');
