@@ -22,6 +22,8 @@ import { createCardActionRoutes } from './routes/card-action-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
+import type { TurnInput } from './routes/turn-input.js';
+import type { MatchResult } from './matching/match-question.js';
 
 export interface AppPaths {
   /** Folder of the Adaptive Card templates (`cards/`). */
@@ -74,9 +76,22 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
   adapter.onTurnError = createTurnErrorHandler(logger);
 
   const index = buildMatchIndex(knowledge);
+  const questions = {
+    knowledge,
+    index,
+    // Ids and scores only: the question text may name hosts and users.
+    onMatch: (input: TurnInput, result: MatchResult) =>
+      logger.info(
+        { activityId: input.activityId, kind: result.kind, entries: result.entries, reason: result.reason, truncated: result.truncated },
+        'question matched',
+      ),
+  };
   const routes = createRouteTable(
     [
-      ...createCardActionRoutes(knowledge),
+      ...createCardActionRoutes({
+        ...questions,
+        onFeedback: (input, feedback) => logger.info({ activityId: input.activityId, ...feedback }, 'feedback'),
+      }),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
       createPastedOutputRoute(knowledge, (input, reading) =>
         logger.info(
@@ -85,16 +100,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
         ),
       ),
     ],
-    createQuestionRoute({
-      knowledge,
-      index,
-      // Ids and scores only: the question text may name hosts and users.
-      onMatch: (input, result) =>
-        logger.info(
-          { activityId: input.activityId, kind: result.kind, entries: result.entries, reason: result.reason, truncated: result.truncated },
-          'question matched',
-        ),
-    }),
+    createQuestionRoute(questions),
   );
   const bot = new SupportBot({ routes, templates, logger, conversationState: new ConversationState(storage) });
 

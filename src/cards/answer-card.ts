@@ -3,13 +3,18 @@
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
-import type { AnswerCardData, ChoicesCardData, NotFoundCardData } from './card-data.js';
+import type { AnswerCardData, CardButton, ChoicesCardData, NotFoundCardData } from './card-data.js';
 
 // Attention colour for warnings, accent for notes and tips (Teams renders both on desktop and mobile).
 const WARNING_COLOR = { warning: 'Attention', important: 'Warning', note: 'Accent', tip: 'Accent' } as const;
 
-/** Returns the answer card data for `entry` in `language`. */
-export function buildAnswerCard(entry: KnowledgeEntry, language: Language): AnswerCardData {
+/** The escalate button; `entryId` says which answer did not help. */
+export function escalateButton(language: Language, entryId?: string): CardButton {
+  return { title: t(language, 'action.escalate'), data: { verb: 'escalate', language, ...(entryId ? { entryId } : {}) } };
+}
+
+/** Returns the answer card data for `entry` in `language`; `related` resolves related ids to entries. */
+export function buildAnswerCard(entry: KnowledgeEntry, language: Language, related: readonly KnowledgeEntry[] = []): AnswerCardData {
   const local = entry[language];
   return {
     entryId: entry.id,
@@ -30,6 +35,14 @@ export function buildAnswerCard(entry: KnowledgeEntry, language: Language): Answ
     })),
     linksHeading: t(language, 'answer.links'),
     links: local.links.map((link) => ({ title: link.title, url: link.url })),
+    relatedHeading: t(language, 'answer.related'),
+    related: related.slice(0, 4).map((item) => ({ title: item[language].title, data: { verb: 'choose-topic', entryId: item.id, language } })),
+    helpfulPrompt: t(language, 'answer.helpful'),
+    actions: [
+      { title: t(language, 'feedback.up'), data: { verb: 'feedback', value: 'up', entryId: entry.id, language } },
+      { title: t(language, 'feedback.down'), data: { verb: 'feedback', value: 'down', entryId: entry.id, language } },
+      escalateButton(language, entry.id),
+    ],
   };
 }
 
@@ -45,5 +58,10 @@ export function buildChoicesCard(entries: readonly KnowledgeEntry[], language: L
 
 /** Returns the not-found card data. */
 export function buildNotFoundCard(language: Language): NotFoundCardData {
-  return { title: t(language, 'notFound.title'), body: t(language, 'notFound.body'), tips: t(language, 'notFound.tips') };
+  return {
+    title: t(language, 'notFound.title'),
+    body: t(language, 'notFound.body'),
+    tips: t(language, 'notFound.tips'),
+    actions: [{ title: t(language, 'action.topics'), data: { verb: 'topics', language } }, escalateButton(language)],
+  };
 }

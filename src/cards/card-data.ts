@@ -1,9 +1,16 @@
 /** The typed data model of each card template in `cards/`. */
 
+/** A card button: its label and the Action.Submit data (always with a verb). */
+export interface CardButton {
+  readonly title: string;
+  readonly data: ActionData;
+}
+
 export interface WelcomeCardData {
   readonly title: string;
   readonly body: string;
   readonly example: string;
+  readonly buttons: readonly CardButton[];
 }
 
 /** Data of a card button (Action.Submit): every action carries a verb. */
@@ -23,6 +30,11 @@ export interface AnswerCardData {
   readonly warnings: ReadonlyArray<{ readonly text: string; readonly color: 'Attention' | 'Warning' | 'Accent' }>;
   readonly linksHeading: string;
   readonly links: ReadonlyArray<{ readonly title: string; readonly url: string }>;
+  readonly relatedHeading: string;
+  readonly related: readonly CardButton[];
+  readonly helpfulPrompt: string;
+  /** 👍, 👎 and escalate. */
+  readonly actions: readonly CardButton[];
 }
 
 export interface ChoicesCardData {
@@ -36,6 +48,21 @@ export interface NotFoundCardData {
   readonly title: string;
   readonly body: string;
   readonly tips: string;
+  readonly actions: readonly CardButton[];
+}
+
+export interface TopicsCardData {
+  readonly title: string;
+  /** One group per category; buttons in rows of at most four (what Teams shows without overflow). */
+  readonly groups: ReadonlyArray<{ readonly title: string; readonly rows: ReadonlyArray<{ readonly buttons: readonly CardButton[] }> }>;
+}
+
+export interface HelpCardData {
+  readonly title: string;
+  readonly abilities: ReadonlyArray<{ readonly text: string }>;
+  readonly examplesHeading: string;
+  readonly examples: readonly CardButton[];
+  readonly actions: readonly CardButton[];
 }
 
 export interface DiagnosisCardData {
@@ -47,6 +74,7 @@ export interface DiagnosisCardData {
   readonly entriesHeading: string;
   readonly entries: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
   readonly hints: ReadonlyArray<{ readonly text: string; readonly command: string }>;
+  readonly actions: readonly CardButton[];
 }
 
 /** Maps each template name (file `cards/<name>.json`) to the data it is expanded with. */
@@ -56,9 +84,11 @@ export interface CardDataMap {
   readonly choices: ChoicesCardData;
   readonly 'not-found': NotFoundCardData;
   readonly diagnosis: DiagnosisCardData;
+  readonly topics: TopicsCardData;
+  readonly help: HelpCardData;
 }
 
 export type CardName = keyof CardDataMap;
 
 /** Every template the bot needs; start-up fails when one is missing. */
-export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis']);
+export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis', 'topics', 'help']);

@@ -7,7 +7,9 @@ import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import type { Facts } from '../parsing/facts.js';
+import { escalateButton } from './answer-card.js';
 import type { DiagnosisCardData } from './card-data.js';
+import { inertText } from './inert-text.js';
 
 const SEVERITY_STYLE = {
   error: { icon: '❌', color: 'Attention' },
@@ -23,14 +25,16 @@ export function factRows(facts: Facts): Array<{ title: string; value: string }> 
       const maps = value as NonNullable<Facts['ValidateMapsConnection']>;
       const detail = [maps.hresult, maps.httpCode === undefined ? undefined : `httpcode ${maps.httpCode}`].filter(Boolean).join(', ');
       rows.push({ title: 'ValidateMapsConnection', value: maps.ok ? 'OK' : `failed${detail ? ` (${detail})` : ''}` });
+      if (maps.lastSuccessfulConnection) rows.push({ title: 'Last Successful MAPS connection', value: inertText(maps.lastSuccessfulConnection) });
     } else if (name === 'services' && typeof value === 'object' && value !== null) {
       for (const [service, state] of Object.entries(value as NonNullable<Facts['services']>)) {
-        rows.push({ title: `sc query ${service}`, value: `${state.state}${state.exitCode ? ` (${state.exitCode})` : ''}` });
+        rows.push({ title: inertText(`sc query ${service}`), value: inertText(`${state.state}${state.exitCode ? ` (${state.exitCode})` : ''}`) });
       }
     } else if (Array.isArray(value)) {
       rows.push({ title: name, value: value.join(', ') });
     } else {
-      rows.push({ title: name, value: value === null ? 'never (4294967295)' : String(value) });
+      // Values are pasted text (host names, free-form strings): shown inert, never as Markdown or expressions.
+      rows.push({ title: name, value: value === null ? 'never (4294967295)' : inertText(String(value)) });
     }
   }
   return rows;
@@ -70,5 +74,6 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
       return entry ? [{ title: entry[language].title, data: { verb: 'choose-topic', entryId: id, language } }] : [];
     }),
     hints: diagnosis.hints.map((hint) => ({ text: HINT_TEXT[hint]?.[language] ?? hint, command: HINT_COMMANDS[hint] })),
+    actions: [escalateButton(language)],
   };
 }

@@ -2,10 +2,11 @@
 
 import { conceptTerms } from './concepts.js';
 
-export type ConversationalKind = 'greeting' | 'thanks' | 'help';
+export type ConversationalKind = 'greeting' | 'thanks' | 'help' | 'topics';
 
-// Order matters: help before thanks before greeting, so "hi, what can you do?" is help and "hi, thanks" is thanks.
+// Order matters: topics and help before thanks before greeting, so "hi, what can you do?" is help.
 const PHRASES: ReadonlyArray<{ readonly kind: ConversationalKind; readonly pattern: RegExp }> = [
+  { kind: 'topics', pattern: /^(\/?topics?|topic list|list topics|browse topics|トピック(一覧)?|話題(一覧)?|一覧)$/u },
   {
     kind: 'help',
     pattern:

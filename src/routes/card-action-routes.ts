@@ -1,12 +1,24 @@
 /** Routes for card button clicks, selected by `data.verb`. */
 
-import { buildAnswerCard, buildNotFoundCard } from '../cards/answer-card.js';
+import { buildNotFoundCard } from '../cards/answer-card.js';
+import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
+import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
-import type { Route } from './route-table.js';
+import type { Route, RouteResult } from './route-table.js';
 import type { TurnInput } from './turn-input.js';
+
+/** What a 👍 / 👎 click says (ids only; analytics store it later). */
+export interface FeedbackEvent {
+  readonly entryId: string;
+  readonly helpful: boolean;
+  readonly language: Language;
+}
+
+export interface CardActionDeps extends QuestionRouteDeps {
+  readonly onFeedback?: (input: TurnInput, feedback: FeedbackEvent) => void;
+}
 
 /** The language a card action asks for: the one stored on the button, else the turn's. */
 function actionLanguage(input: TurnInput): Language {
@@ -14,29 +26,46 @@ function actionLanguage(input: TurnInput): Language {
   return (typeof stored === 'string' ? languageOfLocale(stored) : undefined) ?? input.language;
 }
 
-/** Creates the card action routes; order matters only in that unknown verbs come last. */
-export function createCardActionRoutes(knowledge: KnowledgeBase): Route[] {
+const text = (value: string): RouteResult => ({ replies: [{ type: 'text', text: value }] });
+const field = (input: TurnInput, name: string): string | undefined => {
+  const value = input.action?.data[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** A route for one verb. */
+function verbRoute(verb: string, handle: (input: TurnInput, language: Language) => RouteResult): Route {
+  return { id: verb, matches: (input) => input.action?.verb === verb, handle: (input) => handle(input, actionLanguage(input)) };
+}
+
+/** Creates the card action routes; unknown verbs come last. */
+export function createCardActionRoutes(deps: CardActionDeps): Route[] {
+  const { knowledge } = deps;
   return [
-    {
-      id: 'choose-topic',
-      matches: (input) => input.action?.verb === 'choose-topic',
-      handle(input) {
-        const language = actionLanguage(input);
-        const entryId = input.action?.data['entryId'];
-        const entry = typeof entryId === 'string' ? knowledge.byId.get(entryId) : undefined;
-        return { replies: entry ? [cardReply('answer', buildAnswerCard(entry, language))] : [{ type: 'text', text: t(language, 'action.unknown') }] };
-      },
-    },
-    {
-      id: 'none-of-these',
-      matches: (input) => input.action?.verb === 'none-of-these',
-      handle: (input) => ({ replies: [cardReply('not-found', buildNotFoundCard(actionLanguage(input)))] }),
-    },
+    verbRoute('choose-topic', (input, language) => {
+      const entry = knowledge.byId.get(field(input, 'entryId') ?? '');
+      return entry ? { replies: [answerReply(knowledge, entry, language)] } : text(t(language, 'action.unknown'));
+    }),
+    verbRoute('none-of-these', (_input, language) => ({ replies: [cardReply('not-found', buildNotFoundCard(language))] })),
+    verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language))] })),
+    verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language))] })),
+    verbRoute('ask', (input, language) => {
+      const question = field(input, 'text');
+      return question ? { replies: answerQuestion(deps, input, question, undefined) } : text(t(language, 'action.unknown'));
+    }),
+    verbRoute('feedback', (input, language) => {
+      const entryId = field(input, 'entryId');
+      const value = field(input, 'value');
+      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return text(t(language, 'action.unknown'));
+      deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
+      return text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'));
+    }),
+    // Escalation to L2 lands with its own issue; until then the user is told plainly what to do.
+    verbRoute('escalate', (_input, language) => text(t(language, 'escalate.placeholder'))),
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => ({ replies: [{ type: 'text', text: t(actionLanguage(input), 'action.unknown') }] }),
+      handle: (input) => text(t(actionLanguage(input), 'action.unknown')),
     },
   ];
 }

@@ -1,6 +1,7 @@
 /** The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not found. */
 
 import { buildAnswerCard, buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
+import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
@@ -17,12 +18,18 @@ export interface QuestionRouteDeps {
   readonly onMatch?: (input: TurnInput, result: MatchResult) => void;
 }
 
+/** Returns the answer card reply for `entry`, with its related entries as buttons. */
+export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language): Reply {
+  const related = entry.related.map((id) => knowledge.byId.get(id)).filter((item): item is KnowledgeEntry => item !== undefined);
+  return cardReply('answer', buildAnswerCard(entry, language, related));
+}
+
 /** Returns the replies for one match result. */
 export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language): readonly Reply[] {
   const entries = result.entries.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
   switch (result.kind) {
     case 'answer':
-      return entries[0] ? [cardReply('answer', buildAnswerCard(entries[0], language))] : [cardReply('not-found', buildNotFoundCard(language))];
+      return entries[0] ? [answerReply(knowledge, entries[0], language)] : [cardReply('not-found', buildNotFoundCard(language))];
     case 'choices':
       return [cardReply('choices', buildChoicesCard(entries.slice(0, 3), language))];
     case 'greeting':
@@ -30,10 +37,19 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
     case 'thanks':
       return [{ type: 'text', text: t(language, 'thanks.reply') }];
     case 'help':
-      return [{ type: 'text', text: t(language, 'help.reply') }];
+      return [cardReply('help', buildHelpCard(language))];
+    case 'topics':
+      return [cardReply('topics', buildTopicsCard(knowledge, language))];
     case 'none':
       return [cardReply('not-found', buildNotFoundCard(language))];
   }
+}
+
+/** Matches `text` and returns the replies, reporting the outcome to `onMatch`. */
+export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): readonly Reply[] {
+  const result = matchQuestion(deps.index, { text, html, locale: input.locale });
+  deps.onMatch?.(input, result);
+  return repliesForMatch(deps.knowledge, result, result.language);
 }
 
 /** Creates the catch-all question route. */
@@ -41,10 +57,6 @@ export function createQuestionRoute(deps: QuestionRouteDeps): Route {
   return {
     id: 'question',
     matches: () => true,
-    handle(input) {
-      const result = matchQuestion(deps.index, { text: input.text, html: input.html, locale: input.locale });
-      deps.onMatch?.(input, result);
-      return { replies: repliesForMatch(deps.knowledge, result, result.language) };
-    },
+    handle: (input) => ({ replies: answerQuestion(deps, input, input.text, input.html) }),
   };
 }

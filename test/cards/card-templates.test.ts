@@ -33,8 +33,8 @@ describe('card templates in cards/', () => {
   });
 
   it('expands data into the template', () => {
-    const card = renderCard(templates, 'not-found', { title: 'T', body: 'B', tips: 'C' });
-    expect(visibleStrings(card)).toEqual(['T', 'B', 'C']);
+    const card = renderCard(templates, 'not-found', { title: 'T', body: 'B', tips: 'C', actions: [{ title: 'D', data: { verb: 'topics' } }] });
+    expect(visibleStrings(card)).toEqual(['T', 'B', 'C', 'D']);
   });
 });
 
@@ -55,6 +55,8 @@ describe('buildTemplates', () => {
       'choices.json: missing',
       'not-found.json: missing',
       'diagnosis.json: missing',
+      'topics.json: missing',
+      'help.json: missing',
     ]);
   });
 
