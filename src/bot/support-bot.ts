@@ -1,6 +1,6 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { languageOfLocale } from '../i18n/language.js';
@@ -18,6 +18,9 @@ export interface SupportBotDeps {
   readonly templates: CardTemplates;
   readonly logger: Logger;
 }
+
+// Messages longer than this get a typing indicator before the replies.
+const TYPING_THRESHOLD_CHARS = 2000;
 
 /** A `TeamsActivityHandler` whose message handling is the route table. */
 export class SupportBot extends TeamsActivityHandler {
@@ -40,6 +43,8 @@ export class SupportBot extends TeamsActivityHandler {
     const conversation = await this.conversationData.get(context, EMPTY_CONVERSATION);
     const input = readTurnInput(context.activity, conversation);
     const started = performance.now();
+    // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
+    if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.

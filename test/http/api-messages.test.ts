@@ -18,6 +18,14 @@ const cardTexts = (activity: ExpectRepliesBody['activities'][number] | Record<st
   return attachments.flatMap((attachment) => attachment.content.body.map((block) => block.text));
 };
 
+/** Every action in a reply's cards, wherever it sits. */
+function collectActions(node: unknown): Array<{ type: string; title: string; data?: Record<string, string> }> {
+  if (Array.isArray(node)) return node.flatMap(collectActions);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = typeof (node as { type?: unknown }).type === 'string' && String((node as { type: string }).type).startsWith('Action.') ? [node as { type: string; title: string }] : [];
+  return [...own, ...Object.values(node).flatMap(collectActions)];
+}
+
 /** Posts a message with expectReplies and returns the replies. */
 async function ask(bot: TestApp, fields: Record<string, unknown>): Promise<ExpectRepliesBody['activities']> {
   const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }));
@@ -118,6 +126,42 @@ describe('POST /api/messages over real HTTP', () => {
       ],
     });
     expect(JSON.stringify(replies[0])).toContain('The Sense service is not running');
+  });
+
+  it('round-trips the buttons of an answer card: related topic, feedback and escalate', async () => {
+    const [answer] = await ask(bot, { text: 'what is block at first sight' });
+    const actions = collectActions(answer);
+    const related = actions.find((action) => action.data?.['verb'] === 'choose-topic');
+    const up = actions.find((action) => action.data?.['verb'] === 'feedback' && action.data['value'] === 'up');
+    const escalate = actions.find((action) => action.data?.['verb'] === 'escalate');
+    expect(related && up && escalate).toBeTruthy();
+
+    const [relatedAnswer] = await ask(bot, { text: undefined, value: related!.data });
+    expect(cardTexts(relatedAnswer!)[0]).toBe(titleOf(related!.data!['entryId']!, 'en'));
+    const [thanks] = await ask(bot, { text: undefined, value: up!.data });
+    expect(thanks!.text).toBe('Thanks for the feedback.');
+    const [placeholder] = await ask(bot, { text: undefined, value: escalate!.data });
+    expect(placeholder!.text).toMatch(/^Escalation to L2 from the bot is not available yet/u);
+    expect(bot.logs.some((line) => line['msg'] === 'feedback' && line['entryId'] === 'block-at-first-sight' && line['helpful'] === true)).toBe(true);
+  });
+
+  it('shows the topics card for "topics" and answers an example question from the help card', async () => {
+    const [topics] = await ask(bot, { text: 'トピック一覧' });
+    expect(cardTexts(topics!)[0]).toBe('お答えできるトピック');
+    const [help] = await ask(bot, { text: 'help' });
+    const example = collectActions(help!).find((action) => action.data?.['verb'] === 'ask');
+    const [answer] = await ask(bot, { text: undefined, value: example!.data });
+    expect(cardTexts(answer!)[0]).toBe(titleOf('slow-first-launch', 'en'));
+  });
+
+  it('keeps user text inert: Markdown links, template expressions, mentions and HTML', async () => {
+    const hostile = '[x](https://evil.example) ${user} <at>x</at> <img src=x onerror=alert(1)> <b>bold</b>';
+    const [reply] = await ask(bot, { text: `IsTamperProtected : False\nTamperProtectionSource : ${hostile}` });
+    const json = JSON.stringify(reply);
+    expect(json).toContain('IsTamperProtected');
+    for (const dangerous of ['](https://evil', '${user}', '<at>', '<img', '<b>', 'https://evil']) expect(json).not.toContain(dangerous);
+    const [answer] = await ask(bot, { text: `tamper protection ${hostile}` });
+    for (const dangerous of ['](https://evil', '${user}', '<img']) expect(JSON.stringify(answer)).not.toContain(dangerous);
   });
 
   it('replies to greetings with a short text, not a knowledge answer', async () => {

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import * as AC from 'adaptivecards';
+import { describe, expect, it } from 'vitest';
+
+import { buildChoicesCard, buildNotFoundCard } from '../../src/cards/answer-card.js';
+import { buildHelpCard, buildTopicsCard, buildWelcomeCard } from '../../src/cards/conversation-cards.js';
+import { buildDiagnosisCard } from '../../src/cards/diagnosis-card.js';
+import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
+import { renderCard, type CardJson } from '../../src/cards/render-card.js';
+import { readPaste } from '../../src/diagnosis/read-paste.js';
+import { LANGUAGES } from '../../src/i18n/language.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { answerReply } from '../../src/routes/question-route.js';
+import { ROOT } from '../support/start-test-app.js';
+
+const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
+const templates = loadCardTemplates(join(ROOT, 'cards'));
+const MAX_CARD_BYTES = 28 * 1024;
+
+/** Every card the bot can produce, by a readable name. */
+function everyCard(): Array<[string, CardJson]> {
+  const cards: Array<[string, CardJson]> = [];
+  for (const language of LANGUAGES) {
+    for (const entry of knowledge.entries) {
+      const reply = answerReply(knowledge, entry, language);
+      if (reply.type === 'card') cards.push([`answer ${entry.id} ${language}`, renderCard(templates, reply.card, reply.data as never)]);
+    }
+    cards.push([`choices ${language}`, renderCard(templates, 'choices', buildChoicesCard(knowledge.entries.slice(0, 3), language))]);
+    cards.push([`not-found ${language}`, renderCard(templates, 'not-found', buildNotFoundCard(language))]);
+    cards.push([`help ${language}`, renderCard(templates, 'help', buildHelpCard(language))]);
+    cards.push([`topics ${language}`, renderCard(templates, 'topics', buildTopicsCard(knowledge, language))]);
+    cards.push([`welcome ${language}`, renderCard(templates, 'welcome', buildWelcomeCard(language))]);
+    const dir = join(ROOT, 'test/fixtures/pasted');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
+      const reading = readPaste(readFileSync(join(dir, file), 'utf8'), undefined);
+      if (reading) cards.push([`diagnosis ${file} ${language}`, renderCard(templates, 'diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))]);
+    }
+  }
+  return cards;
+}
+
+/** Returns the parse and validation messages of the official renderer's object model at schema 1.5. */
+function rendererProblems(json: CardJson): string[] {
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(new AC.Version(1, 5));
+  card.parse(json as unknown as AC.PropertyBag, context);
+  const problems: string[] = [];
+  for (let index = 0; index < context.eventCount; index += 1) problems.push(`parse: ${context.getEventAt(index).message}`);
+  for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  return problems;
+}
+
+/** Every Action.Submit in a card JSON tree. */
+function submitActions(node: unknown): Array<{ data?: { verb?: unknown } }> {
+  if (Array.isArray(node)) return node.flatMap(submitActions);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = (node as { type?: unknown }).type === 'Action.Submit' ? [node as { data?: { verb?: unknown } }] : [];
+  return [...own, ...Object.values(node).flatMap(submitActions)];
+}
+
+const cards = everyCard();
+
+describe('every card the bot can produce', () => {
+  it('covers answers for every entry in both languages and a diagnosis for every fixture', () => {
+    expect(cards.filter(([name]) => name.startsWith('answer ')).length).toBe(knowledge.entries.length * 2);
+    expect(cards.filter(([name]) => name.startsWith('diagnosis ')).length).toBeGreaterThan(60);
+  });
+
+  it.each(cards)('%s validates with adaptivecards at 1.5, has no ${, fits 28 KB and gives every button a verb', (_name, json) => {
+    expect(rendererProblems(json)).toEqual([]);
+    const text = JSON.stringify(json);
+    expect(text).not.toContain('${');
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    for (const action of submitActions(json)) expect(typeof action.data?.verb, JSON.stringify(action)).toBe('string');
+  });
+});
+
+describe('rendererProblems', () => {
+  it('reports what the renderer rejects, so an empty list means something', () => {
+    expect(rendererProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }] }).length).toBeGreaterThan(0);
+    expect(rendererProblems({ type: 'AdaptiveCard', version: '1.5', actions: [{ type: 'Action.OpenUrl', title: 'x' }] }).length).toBeGreaterThan(0);
+  });
+});
