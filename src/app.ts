@@ -13,6 +13,7 @@ import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
+import { registerPlayground } from './http/playground.js';
 import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
 import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
@@ -30,6 +31,8 @@ export interface AppPaths {
   readonly cardsDir: string;
   /** Folder of the knowledge entries (`knowledge/`). */
   readonly knowledgeDir: string;
+  /** Folder of the local playground page (`playground/`), served only while authentication is off. */
+  readonly playgroundDir: string;
 }
 
 export interface App {
@@ -124,6 +127,9 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
       },
     ],
   });
+
+  // The playground talks to the bot without a token: it must not exist when authentication is on.
+  if (config.authDisabled) registerPlayground(server, paths.playgroundDir);
 
   return {
     server,

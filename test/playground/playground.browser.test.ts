@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
+
+// Debian's Chromium, installed by `npm test` (scripts/ensure-chromium.mjs) when missing.
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
+const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? id;
+
+describe('local playground in a real browser', () => {
+  let bot: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: run npm test as root so it can install Debian's chromium`).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    bot = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Without the background-networking flags Chromium keeps dialling out, which this network refuses.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
+    await page.goto(`${bot.baseUrl}/`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  async function say(text: string, locale: 'ja-JP' | 'en-US'): Promise<void> {
+    await page.selectOption('#locale', locale);
+    await page.fill('#message', text);
+    await page.click('#send');
+  }
+
+  it('answers a Japanese question with the rendered answer card', async () => {
+    await say('改ざん防止がオンにならない', 'ja-JP');
+    await page.getByText(titleOf('tp-cannot-enable', 'ja'), { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-1-ja-answer.png'), fullPage: true });
+  }, 30_000);
+
+  it('answers an English question in English', async () => {
+    await say('why does my app start slowly the first time?', 'en-US');
+    await page.getByText(titleOf('slow-first-launch', 'en'), { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-2-en-answer.png'), fullPage: true });
+    await page.locator('.card').last().screenshot({ path: join(ARTIFACTS, 'playground-2-en-answer-card.png') });
+  }, 30_000);
+
+  it('diagnoses a pasted fixture and follows a button to the answer', async () => {
+    await say(readFileSync(join(ROOT, 'test/fixtures/pasted/validatemaps-doc-failure-80072f8f.txt'), 'utf8'), 'en-US');
+    await page.getByText('The TLS connection to the cloud failed (0x80072F8F)', { exact: false }).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-3-diagnosis.png'), fullPage: true });
+    await page.locator('.card').last().screenshot({ path: join(ARTIFACTS, 'playground-3-diagnosis-card.png') });
+
+    const entryTitle = titleOf('winhttp-proxy', 'en');
+    expect(await page.locator('.ac-textBlock', { hasText: entryTitle }).count()).toBe(0);
+    await page.getByRole('button', { name: entryTitle }).last().click();
+    // The clicked entry's answer card arrives: its title now shows as a heading, not only as the button.
+    await expect.poll(async () => page.locator('.ac-textBlock', { hasText: entryTitle }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-4-after-click.png'), fullPage: true });
+  }, 30_000);
+});
+
+describe('playground availability', () => {
+  it('does not exist when an app id is configured', async () => {
+    const secured = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' });
+    try {
+      expect((await fetch(`${secured.baseUrl}/`)).status).toBe(404);
+      expect((await fetch(`${secured.baseUrl}/playground/adaptivecards.js`)).status).toBe(404);
+    } finally {
+      await secured.stop();
+    }
+  });
+
+  it('serves the page and the bundled renderer with a strict content security policy', async () => {
+    const local = await startTestApp();
+    try {
+      const page = await fetch(`${local.baseUrl}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).not.toMatch(/https?:\/\/(?!localhost)[a-z]/u);
+      const renderer = await fetch(`${local.baseUrl}/playground/adaptivecards.js`);
+      expect(renderer.status).toBe(200);
+      expect((await renderer.text()).length).toBeGreaterThan(100_000);
+    } finally {
+      await local.stop();
+    }
+  });
+});
