@@ -70,7 +70,13 @@ export interface DiagnosisCardData {
   readonly summary: string;
   readonly factsHeading: string;
   readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly findings: ReadonlyArray<{ readonly title: string; readonly next: string; readonly color: 'Attention' | 'Warning' | 'Default' }>;
+  readonly findings: ReadonlyArray<{
+    readonly title: string;
+    readonly next: string;
+    /** The command to run next, or empty. */
+    readonly command: string;
+    readonly color: 'Attention' | 'Warning' | 'Default';
+  }>;
   readonly entriesHeading: string;
   readonly entries: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
   readonly hints: ReadonlyArray<{ readonly text: string; readonly command: string }>;

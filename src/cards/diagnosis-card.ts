@@ -62,8 +62,10 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
     findings: diagnosis.findings.map((finding) => {
       const text = FINDING_TEXT[finding.id]?.[language];
       const style = SEVERITY_STYLE[finding.severity];
+      const command = finding.next ? knowledge.byId.get(finding.next.entry)?.commands.find((item) => item.id === finding.next?.command) : undefined;
       return {
         title: `${style.icon} ${text?.title ?? finding.id}`,
+        command: command?.text ?? '',
         next: [text?.next ?? '', ...(EXPLAINS_CODES.has(finding.id) ? codeMeanings(finding.evidence, language) : [])].filter(Boolean).join(' '),
         color: style.color,
       };

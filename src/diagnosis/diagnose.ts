@@ -1,13 +1,15 @@
 /** Runs the rule table over merged facts: findings by severity, the entries they point to, and what to paste next. */
 
 import type { Facts } from '../parsing/facts.js';
-import { DIAGNOSIS_RULES, type DiagnosisRule, type Severity } from './diagnosis-rules.js';
+import { DIAGNOSIS_RULES, type CommandRef, type DiagnosisRule, type Severity } from './diagnosis-rules.js';
 
 export interface Finding {
   readonly id: string;
   readonly severity: Severity;
   readonly entry?: string;
   readonly evidence: Readonly<Record<string, unknown>>;
+  /** The command to run next (a knowledge entry's command). */
+  readonly next?: CommandRef;
 }
 
 /** Output the user could paste next to make the diagnosis more certain. */
@@ -29,7 +31,7 @@ export function diagnose(facts: Facts, rules: readonly DiagnosisRule[] = DIAGNOS
     const hit = rule.evaluate(facts);
     if (!hit) continue;
     const entry = hit.entry ?? rule.entry;
-    findings.push({ id: rule.id, severity: rule.severity, ...(entry ? { entry } : {}), evidence: hit.evidence });
+    findings.push({ id: rule.id, severity: rule.severity, ...(entry ? { entry } : {}), evidence: hit.evidence, ...(rule.next ? { next: rule.next } : {}) });
   }
   // Stable sort: severity first, rule order within a severity.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

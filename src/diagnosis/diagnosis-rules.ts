@@ -10,12 +10,20 @@ export interface RuleHit {
   readonly entry?: string;
 }
 
+/** A command of a knowledge entry, shown as the finding's next step (text stays in the knowledge file). */
+export interface CommandRef {
+  readonly entry: string;
+  readonly command: string;
+}
+
 export interface DiagnosisRule {
   /** Stable kebab-case id; also the i18n key of the finding's text. */
   readonly id: string;
   readonly severity: Severity;
   /** The knowledge entry the finding points to (a hit may override it). */
   readonly entry?: string;
+  /** The command to run next, when there is one. */
+  readonly next?: CommandRef;
   evaluate(facts: Facts): RuleHit | undefined;
 }
 
@@ -54,23 +62,30 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'realtime-protection-off',
     severity: 'error',
     entry: 'disable-realtime-temporarily',
+    next: { entry: 'disable-realtime-temporarily', command: 'remove-disable-realtime' },
     evaluate: (facts) => {
       if (facts.DisableRealtimeMonitoring === true) return { evidence: { DisableRealtimeMonitoring: true } };
       const active = facts.AMRunningMode === undefined || !NOT_ACTIVE_MODES.test(facts.AMRunningMode);
       return facts.RealTimeProtectionEnabled === false && active ? { evidence: { RealTimeProtectionEnabled: false } } : undefined;
     },
   },
-  { id: 'maps-not-elevated', severity: 'error', entry: 'maps-error-access-denied', evaluate: (facts) => mapsCode(facts, '0x80070005') },
+  {
+    id: 'maps-not-elevated',
+    severity: 'error',
+    entry: 'maps-error-access-denied',
+    next: { entry: 'maps-connection-test', command: 'validate-maps' },
+    evaluate: (facts) => mapsCode(facts, '0x80070005') },
   {
     id: 'maps-cloud-disabled-or-blocked',
     severity: 'error',
     entry: 'maps-error-cloud-disabled',
+    next: { entry: 'maps-check-setting', command: 'get-maps-reporting' },
     evaluate: (facts) => {
       const hit = mapsCode(facts, '0x80508015');
       return hit && facts.MAPSReporting !== undefined ? { evidence: { ...hit.evidence, MAPSReporting: facts.MAPSReporting } } : hit;
     },
   },
-  { id: 'maps-crl-or-tls', severity: 'error', entry: 'winhttp-proxy', evaluate: (facts) => mapsCode(facts, '0x80072F8F') },
+  { id: 'maps-crl-or-tls', severity: 'error', entry: 'winhttp-proxy', next: { entry: 'winhttp-proxy', command: 'netsh-set-proxy' }, evaluate: (facts) => mapsCode(facts, '0x80072F8F') },
   { id: 'maps-service-disabled', severity: 'error', entry: 'maps-error-service-disabled', evaluate: (facts) => mapsCode(facts, '0x800106BA') },
   { id: 'maps-os-unsupported', severity: 'error', entry: 'maps-error-os-unsupported', evaluate: (facts) => mapsCode(facts, '0x80070667') },
   {
@@ -97,6 +112,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'cloud-protection-off',
     severity: 'error',
     entry: 'cloud-protection-enable',
+    next: { entry: 'cloud-protection-enable', command: 'set-maps-advanced' },
     evaluate: (facts) => (facts.MAPSReporting === 0 ? { evidence: { MAPSReporting: 0 } } : undefined),
   },
   {
@@ -115,6 +131,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'tamper-protection-off',
     severity: 'warning',
     entry: 'tp-cannot-enable',
+    next: { entry: 'tp-check-status', command: 'get-tp-status' },
     evaluate: (facts) => {
       if (facts.IsTamperProtected !== false) return undefined;
       const sense = serviceState(facts, 'sense');
@@ -138,6 +155,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'sense-not-running',
     severity: 'warning',
     entry: 'mde-onboarding-check',
+    next: { entry: 'mde-onboarding-check', command: 'query-sense' },
     evaluate: (facts) => {
       const service = facts.services?.['sense'];
       return service && service.state !== 'RUNNING'
@@ -192,6 +210,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'tamper-registry-read',
     severity: 'info',
     entry: 'tp-check-status',
+    next: { entry: 'tp-check-status', command: 'get-tp-status' },
     evaluate: (facts) =>
       facts.TamperProtectionRegistryValue !== undefined ? { evidence: { TamperProtection: facts.TamperProtectionRegistryValue } } : undefined,
   },
@@ -210,6 +229,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'troubleshooting-mode-on',
     severity: 'info',
     entry: 'troubleshooting-mode',
+    next: { entry: 'troubleshooting-mode', command: 'check-troubleshooting-mode' },
     evaluate: (facts) => (/^enabled$/iu.test(facts.TroubleShootingMode ?? '') ? { evidence: { TroubleShootingMode: facts.TroubleShootingMode } } : undefined),
   },
   {

@@ -60,6 +60,15 @@ function submitActions(node: unknown): Array<{ data?: { verb?: unknown } }> {
   return [...own, ...Object.values(node).flatMap(submitActions)];
 }
 
+/** The text of every TextBlock in a card JSON tree. */
+function textBlocks(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textBlocks);
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as { type?: unknown; text?: unknown };
+  const own = record.type === 'TextBlock' && typeof record.text === 'string' ? [record.text] : [];
+  return [...own, ...Object.values(node).flatMap(textBlocks)];
+}
+
 const cards = everyCard();
 
 describe('every card the bot can produce', () => {
@@ -74,6 +83,12 @@ describe('every card the bot can produce', () => {
     expect(text).not.toContain('${');
     expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_CARD_BYTES);
     for (const action of submitActions(json)) expect(typeof action.data?.verb, JSON.stringify(action)).toBe('string');
+    // Teams Markdown in TextBlocks: bold, italic, lists and links only.
+    for (const block of textBlocks(json)) {
+      expect(block, 'code fence').not.toContain('```');
+      expect(block, 'heading').not.toMatch(/^#{1,6}\s/mu);
+      expect(block, 'table').not.toMatch(/^\|.*\|\s*$/mu);
+    }
   });
 });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnosis/diagnose.js';
 import { DIAGNOSIS_RULES } from '../../src/diagnosis/diagnosis-rules.js';
 import { FINDING_TEXT } from '../../src/i18n/finding-messages.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import type { Facts } from '../../src/parsing/facts.js';
+import { ROOT } from '../support/start-test-app.js';
 
 const maps = (hresult: string): Facts => ({ ValidateMapsConnection: { ok: false, hresult, httpCode: 451 } });
 
@@ -86,5 +88,14 @@ describe('diagnosis rules', () => {
     expect(diagnose(maps('0x80508015')).hints).toEqual(['maps-reporting', 'collection-snippet']);
     expect(diagnose({ IsTamperProtected: false, ValidateMapsConnection: { ok: true } }).hints).toEqual(['sense-state', 'collection-snippet']);
     expect(diagnose({ ValidateMapsConnection: { ok: true }, IsTamperProtected: true }).hints).toEqual([]);
+  });
+});
+
+describe('next-step commands', () => {
+  it('name commands that exist in the knowledge, so the card shows their exact text', () => {
+    const knowledge = loadKnowledge(`${ROOT}knowledge`);
+    const refs = DIAGNOSIS_RULES.flatMap((rule) => (rule.next ? [rule.next] : []));
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) expect(knowledge.byId.get(ref.entry)?.commands.map((command) => command.id), `${ref.entry}/${ref.command}`).toContain(ref.command);
   });
 });
