@@ -53,8 +53,8 @@ export interface NotFoundCardData {
 
 export interface TopicsCardData {
   readonly title: string;
-  /** One group per category; buttons in rows of at most four (what Teams shows without overflow). */
-  readonly groups: ReadonlyArray<{ readonly title: string; readonly rows: ReadonlyArray<{ readonly buttons: readonly CardButton[] }> }>;
+  /** One group per category; each topic is a clickable row (long titles wrap instead of being cut like buttons). */
+  readonly groups: ReadonlyArray<{ readonly title: string; readonly topics: readonly CardButton[] }>;
 }
 
 export interface HelpCardData {

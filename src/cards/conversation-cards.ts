@@ -2,11 +2,9 @@
 
 import type { Language } from '../i18n/language.js';
 import { t, type MessageKey } from '../i18n/messages.js';
+import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { CATEGORIES, type KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import type { CardButton, HelpCardData, TopicsCardData, WelcomeCardData } from './card-data.js';
-
-// Teams shows four buttons in a row on mobile without folding them into an overflow menu.
-const BUTTONS_PER_ROW = 4;
 
 const topicsButton = (language: Language): CardButton => ({ title: t(language, 'action.topics'), data: { verb: 'topics', language } });
 const helpButton = (language: Language): CardButton => ({ title: t(language, 'action.help'), data: { verb: 'help', language } });
@@ -33,17 +31,22 @@ export function buildHelpCard(language: Language): HelpCardData {
   };
 }
 
-/** Returns the topics card data: every entry as a button, grouped by category in catalogue order. */
+/** Position in the catalogue (the order the source article tells the story in); added entries come last. */
+const catalogueOrder = (id: string): number => {
+  const position = CATALOGUE_IDS.indexOf(id);
+  return position < 0 ? CATALOGUE_IDS.length : position;
+};
+
+/** Returns the topics card data: every entry as a clickable row, grouped by category, in catalogue order. */
 export function buildTopicsCard(knowledge: KnowledgeBase, language: Language): TopicsCardData {
   return {
     title: t(language, 'topics.title'),
-    groups: CATEGORIES.map((category) => {
-      const buttons = knowledge.entries
+    groups: CATEGORIES.map((category) => ({
+      title: t(language, `topics.group.${category}`),
+      topics: knowledge.entries
         .filter((entry) => entry.category === category)
-        .map((entry) => ({ title: entry[language].title, data: { verb: 'choose-topic', entryId: entry.id, language } }));
-      const rows = [];
-      for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW) rows.push({ buttons: buttons.slice(start, start + BUTTONS_PER_ROW) });
-      return { title: t(language, `topics.group.${category}`), rows };
-    }).filter((group) => group.rows.length > 0),
+        .sort((a, b) => catalogueOrder(a.id) - catalogueOrder(b.id) || a.id.localeCompare(b.id))
+        .map((entry) => ({ title: entry[language].title, data: { verb: 'choose-topic', entryId: entry.id, language } })),
+    })).filter((group) => group.topics.length > 0),
   };
 }

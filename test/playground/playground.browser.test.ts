@@ -70,6 +70,42 @@ describe('local playground in a real browser', () => {
   }, 30_000);
 });
 
+describe('local playground in Japanese', () => {
+  let bot: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bot = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  it('shows the help card, asks its example question, and opens a topic from the topics card', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${bot.baseUrl}/`);
+    await page.selectOption('#locale', 'ja-JP');
+    await page.fill('#message', 'ヘルプ');
+    await page.click('#send');
+    await page.getByText('このボットでできること').waitFor();
+    await page.getByRole('button', { name: 'アプリの初回起動だけ遅いのはなぜ?' }).click();
+    await page.locator('.ac-textBlock', { hasText: titleOf('slow-first-launch', 'ja') }).first().waitFor();
+    await page.getByRole('button', { name: 'トピック一覧' }).first().click();
+    await page.getByText('お答えできるトピック').waitFor();
+    await page.locator('.card').last().screenshot({ path: join(ARTIFACTS, 'playground-5-ja-topics-card.png') });
+    await page.getByText(titleOf('event-5013', 'ja'), { exact: true }).last().click();
+    await expect.poll(async () => page.locator('.ac-textBlock', { hasText: titleOf('event-5013', 'ja') }).count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-5-ja-help-topics.png'), fullPage: true });
+    await page.close();
+  }, 30_000);
+});
+
 describe('playground availability', () => {
   it('does not exist when an app id is configured', async () => {
     const secured = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'x' });
