@@ -24,7 +24,7 @@ if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
 }
 console.error(`Installing for the browser test: ${missing.join(' ')}`);
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 if (!existsSync(CHROMIUM)) {
   console.error(`${CHROMIUM} is still missing after installing chromium`);
   process.exit(1);
