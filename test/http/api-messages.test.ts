@@ -164,6 +164,12 @@ describe('POST /api/messages over real HTTP', () => {
     for (const dangerous of ['](https://evil', '${user}', '<img']) expect(JSON.stringify(answer)).not.toContain(dangerous);
   });
 
+  it('shows the typing indicator before reading a long paste', async () => {
+    const paste = `${'AMEngineVersion                  : 1.1.24050.5\n'.repeat(60)}IsTamperProtected                : False`;
+    const replies = await ask(bot, { text: paste });
+    expect(replies.map((reply) => reply.type)).toEqual(['typing', 'message']);
+  });
+
   it('replies to greetings with a short text, not a knowledge answer', async () => {
     const replies = await ask(bot, { text: 'こんにちは' });
     expect(replies[0]!.text).toMatch(/^こんにちは。/u);
