@@ -1,0 +1,143 @@
+/**
+ * Tickets on the storage port: ids unique across processes (a per-day counter updated with eTag checks),
+ * optimistic updates (re-read and retry on conflict), and idempotent creation per escalation draft.
+ */
+
+import { isConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
+import { applyTicketAction, type Ticket, type TicketAction, type TransitionResult } from './ticket.js';
+
+const TICKET_PREFIX = 'tickets/';
+const COUNTER_PREFIX = 'ticket-counters/';
+const INDEX_KEY = 'ticket-index';
+const MAX_ATTEMPTS = 50;
+
+/** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
+export function formatTicketId(day: Date, sequence: number): string {
+  const date = day.toISOString().slice(0, 10).replace(/-/gu, '');
+  return `MDAV-${date}-${String(sequence).padStart(4, '0')}`;
+}
+
+/** True for a well-formed ticket id (ids from card data are checked before any storage key is built). */
+export function isTicketId(value: unknown): value is string {
+  return typeof value === 'string' && /^MDAV-\d{8}-\d{4,}$/u.test(value);
+}
+
+export interface TicketStore {
+  /** Allocates the next id for `now`'s day; unique across processes sharing the store. */
+  nextId(now: Date): Promise<string>;
+  /** Creates the ticket unless the `draftKey` already produced one (double click, retried submit); returns the ticket that exists. */
+  createOnce(draftKey: string, build: (id: string) => Ticket, now: Date): Promise<{ ticket: Ticket; created: boolean }>;
+  get(id: string): Promise<Ticket | undefined>;
+  /** Applies an action with optimistic concurrency; exactly one of two racing actions on a state wins. */
+  apply(id: string, action: TicketAction, now: Date): Promise<TransitionResult | { ok: false; reason: 'not-found' }>;
+  /** Replaces fields that are not part of the workflow (delivery state, L2 post). */
+  patch(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket | undefined>;
+  /** Every ticket id, oldest first. */
+  list(): Promise<string[]>;
+}
+
+/** Retries `attempt` while it fails with an eTag conflict, with a short random pause so racers spread out. */
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConflict(error) || tries >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** tries)));
+    }
+  }
+}
+
+const readTicket = (item: StoredItem): Ticket => {
+  const { eTag: _eTag, ...ticket } = item;
+  return ticket as unknown as Ticket;
+};
+
+/** Creates a ticket store on `store`. */
+export function createTicketStore(store: KeyValueStore): TicketStore {
+  const readItem = async (key: string): Promise<StoredItem | undefined> => (await store.read([key]))[key];
+
+  const addToIndex = (id: string): Promise<void> =>
+    withRetry(async () => {
+      const index = await readItem(INDEX_KEY);
+      if (!index) {
+        if (await store.create(INDEX_KEY, { ids: [id] })) return;
+        throw new Error('storage: eTag conflict creating the ticket index');
+      }
+      const ids = Array.isArray(index['ids']) ? (index['ids'] as string[]) : [];
+      if (ids.includes(id)) return;
+      await store.write({ [INDEX_KEY]: { ids: [...ids, id], eTag: index.eTag } });
+    });
+
+  const api: TicketStore = {
+    nextId: (now) =>
+      withRetry(async () => {
+        const key = `${COUNTER_PREFIX}${now.toISOString().slice(0, 10)}`;
+        const counter = await readItem(key);
+        // The day's first ticket creates the counter (only one creator wins); later ones move it with an eTag check.
+        if (!counter) {
+          if (await store.create(key, { last: 1 })) return formatTicketId(now, 1);
+          throw new Error('storage: eTag conflict creating the ticket counter');
+        }
+        const sequence = (typeof counter['last'] === 'number' ? counter['last'] : 0) + 1;
+        await store.write({ [key]: { last: sequence, eTag: counter.eTag } });
+        return formatTicketId(now, sequence);
+      }),
+
+    async createOnce(draftKey, build, now) {
+      const key = `escalation-drafts/${draftKey}`;
+      const existingFor = async (): Promise<Ticket | undefined> => {
+        const draft = await readItem(key);
+        return typeof draft?.['ticketId'] === 'string' ? api.get(draft['ticketId']) : undefined;
+      };
+      const existing = await existingFor();
+      if (existing) return { ticket: existing, created: false };
+      const ticket = build(await api.nextId(now));
+      // The ticket is stored before the draft is claimed, so whoever finds the claim also finds the ticket.
+      await store.create(`${TICKET_PREFIX}${ticket.id}`, { ...ticket });
+      if (await store.create(key, { ticketId: ticket.id })) {
+        await addToIndex(ticket.id);
+        return { ticket, created: true };
+      }
+      // A racing submit of the same draft claimed it first: drop ours and return theirs.
+      await store.delete([`${TICKET_PREFIX}${ticket.id}`]);
+      const winner = await existingFor();
+      if (!winner) throw new Error(`escalation: draft ${draftKey} was claimed but its ticket is missing`);
+      return { ticket: winner, created: false };
+    },
+
+    async get(id) {
+      if (!isTicketId(id)) return undefined;
+      const item = await readItem(`${TICKET_PREFIX}${id}`);
+      return item ? readTicket(item) : undefined;
+    },
+
+    async apply(id, action, now) {
+      if (!isTicketId(id)) return { ok: false, reason: 'not-found' };
+      return withRetry(async () => {
+        const item = await readItem(`${TICKET_PREFIX}${id}`);
+        if (!item) return { ok: false, reason: 'not-found' } as const;
+        const result = applyTicketAction(readTicket(item), action, now);
+        if (result.ok) await store.write({ [`${TICKET_PREFIX}${id}`]: { ...result.ticket, eTag: item.eTag ?? '*' } });
+        return result;
+      });
+    },
+
+    async patch(id, change) {
+      if (!isTicketId(id)) return undefined;
+      return withRetry(async () => {
+        const item = await readItem(`${TICKET_PREFIX}${id}`);
+        if (!item) return undefined;
+        const ticket = change(readTicket(item));
+        await store.write({ [`${TICKET_PREFIX}${id}`]: { ...ticket, eTag: item.eTag ?? '*' } });
+        return ticket;
+      });
+    },
+
+    async list() {
+      const index = await readItem(INDEX_KEY);
+      return Array.isArray(index?.['ids']) ? (index['ids'] as string[]) : [];
+    },
+  };
+  return api;
+}

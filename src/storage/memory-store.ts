@@ -1,0 +1,41 @@
+/** In-memory store with eTag semantics (tests and local runs until durable storage is configured). */
+
+import type { KeyValueStore, StoredItem } from './key-value-store.js';
+
+/** Creates an in-memory store; every operation completes without yielding in between, so `create` is atomic. */
+export function createMemoryStore(): KeyValueStore {
+  const items = new Map<string, string>();
+  let version = 0;
+  const save = (key: string, item: StoredItem): void => {
+    version += 1;
+    items.set(key, JSON.stringify({ ...item, eTag: String(version) }));
+  };
+  return {
+    async read(keys) {
+      const result: Record<string, StoredItem | undefined> = {};
+      for (const key of keys) {
+        const raw = items.get(key);
+        if (raw !== undefined) result[key] = JSON.parse(raw) as StoredItem;
+      }
+      return result;
+    },
+    async write(changes) {
+      // Check every eTag before writing anything, so a rejected batch changes nothing.
+      for (const [key, item] of Object.entries(changes)) {
+        const old = items.get(key);
+        if (old !== undefined && item.eTag !== undefined && item.eTag !== '*' && (JSON.parse(old) as StoredItem).eTag !== item.eTag) {
+          throw new Error(`storage: eTag conflict writing "${key}"`);
+        }
+      }
+      for (const [key, item] of Object.entries(changes)) save(key, item);
+    },
+    async delete(keys) {
+      for (const key of keys) items.delete(key);
+    },
+    async create(key, item) {
+      if (items.has(key)) return false;
+      save(key, item);
+      return true;
+    },
+  };
+}
