@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyTicketAction } from '../../src/escalation/ticket.js';
+import { applyTicketAction, type Ticket } from '../../src/escalation/ticket.js';
 import { sampleTicket } from '../support/tickets.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
