@@ -98,7 +98,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
       createPastedOutputRoute(knowledge, (input, reading) =>
         logger.info(
-          { activityId: input.activityId, formats: reading.formats, findings: reading.diagnosis.findings.map((finding) => finding.id), pastes: input.conversation.pastes + 1 },
+          { activityId: input.activityId, formats: reading.formats, findings: reading.diagnosis.findings.map((finding) => finding.id), pastes: input.conversation.pastes.length + 1 },
           'paste read',
         ),
       ),

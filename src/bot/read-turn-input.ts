@@ -24,8 +24,21 @@ function readHtmlAttachment(activity: Partial<Activity>): string | undefined {
   return undefined;
 }
 
+/** Returns the Teams channel id in channelData, when the activity came from a channel. */
+function readTeamsChannelId(channelData: unknown): string | undefined {
+  const channel = (channelData as { channel?: { id?: unknown } } | undefined)?.channel;
+  return typeof channel?.id === 'string' ? channel.id : undefined;
+}
+
+/** What the shell knows about the turn beyond the activity. */
+export interface TurnContextData {
+  readonly conversation?: ConversationData;
+  readonly reference?: Readonly<Record<string, unknown>>;
+  readonly waitingTicketId?: string;
+}
+
 /** Builds the turn input for a message activity and the conversation's stored data. */
-export function readTurnInput(activity: Partial<Activity>, conversation: ConversationData = EMPTY_CONVERSATION): TurnInput {
+export function readTurnInput(activity: Partial<Activity>, extra: TurnContextData = {}): TurnInput {
   const text = typeof activity.text === 'string' ? activity.text.replace(MENTION, ' ').trim() : '';
   const locale = typeof activity.locale === 'string' ? activity.locale : undefined;
   return {
@@ -36,6 +49,14 @@ export function readTurnInput(activity: Partial<Activity>, conversation: Convers
     action: readCardAction(activity.value),
     conversationId: activity.conversation?.id ?? '',
     activityId: activity.id,
-    conversation,
+    conversation: extra.conversation ?? EMPTY_CONVERSATION,
+    from: {
+      id: activity.from?.id ?? '',
+      ...(activity.from?.name ? { name: activity.from.name } : {}),
+      ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+    },
+    teamsChannelId: readTeamsChannelId(activity.channelData),
+    reference: extra.reference ?? {},
+    waitingTicketId: extra.waitingTicketId,
   };
 }

@@ -1,12 +1,12 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { ActivityTypes, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { languageOfLocale } from '../i18n/language.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { EMPTY_CONVERSATION, type ConversationData } from '../routes/turn-input.js';
+import { normalizeConversation, type ConversationData } from '../routes/turn-input.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
@@ -40,8 +40,9 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const conversation = await this.conversationData.get(context, EMPTY_CONVERSATION);
-    const input = readTurnInput(context.activity, conversation);
+    const conversation = normalizeConversation(await this.conversationData.get(context));
+    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+    const input = readTurnInput(context.activity, { conversation, reference });
     const started = performance.now();
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });

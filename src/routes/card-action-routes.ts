@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
-import type { TurnInput } from './turn-input.js';
+import { rememberFeedback, type TurnInput } from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {
@@ -50,14 +50,14 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
     verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language))] })),
     verbRoute('ask', (input, language) => {
       const question = field(input, 'text');
-      return question ? { replies: answerQuestion(deps, input, question, undefined) } : text(t(language, 'action.unknown'));
+      return question ? answerQuestion(deps, input, question, undefined) : text(t(language, 'action.unknown'));
     }),
     verbRoute('feedback', (input, language) => {
       const entryId = field(input, 'entryId');
       const value = field(input, 'value');
       if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return text(t(language, 'action.unknown'));
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
-      return text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'));
+      return { ...text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
     }),
     // Escalation to L2 lands with its own issue; until then the user is told plainly what to do.
     verbRoute('escalate', (_input, language) => text(t(language, 'escalate.placeholder'))),

@@ -6,7 +6,7 @@ import { languageOfLocale, type Language } from '../i18n/language.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import { cardReply } from './reply.js';
 import type { Route } from './route-table.js';
-import type { TurnInput } from './turn-input.js';
+import { rememberPaste, type TurnInput } from './turn-input.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
@@ -34,7 +34,7 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
       const language = pasteLanguage(input);
       return {
         replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
-        conversation: { facts: reading.merged, pastes: input.conversation.pastes + 1 },
+        conversation: rememberPaste(input.conversation, input.html ?? input.text, reading.formats, reading.merged),
       };
     },
   };

@@ -8,8 +8,8 @@ import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry
 import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
 import { cardReply, type Reply } from './reply.js';
-import type { Route } from './route-table.js';
-import type { TurnInput } from './turn-input.js';
+import type { Route, RouteResult } from './route-table.js';
+import { rememberQuestion, type TurnInput } from './turn-input.js';
 
 export interface QuestionRouteDeps {
   readonly knowledge: KnowledgeBase;
@@ -45,11 +45,14 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
   }
 }
 
-/** Matches `text` and returns the replies, reporting the outcome to `onMatch`. */
-export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): readonly Reply[] {
+/** Matches `text`, returns the replies and the conversation with the question remembered. */
+export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale });
   deps.onMatch?.(input, result);
-  return repliesForMatch(deps.knowledge, result, result.language);
+  const replies = repliesForMatch(deps.knowledge, result, result.language);
+  // Conversational turns say nothing an escalation summary needs.
+  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'none') return { replies };
+  return { replies, conversation: rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)) };
 }
 
 /** Creates the catch-all question route. */
@@ -57,6 +60,6 @@ export function createQuestionRoute(deps: QuestionRouteDeps): Route {
   return {
     id: 'question',
     matches: () => true,
-    handle: (input) => ({ replies: answerQuestion(deps, input, input.text, input.html) }),
+    handle: (input) => answerQuestion(deps, input, input.text, input.html),
   };
 }

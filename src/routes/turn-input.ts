@@ -3,15 +3,60 @@
 import type { Language } from '../i18n/language.js';
 import type { Facts } from '../parsing/facts.js';
 
-/** What the bot keeps per conversation between turns. */
+/** What the bot keeps per conversation between turns: what an escalation summary is made of. */
 export interface ConversationData {
   /** Facts from every paste so far, merged (newer values win). */
   readonly facts: Facts;
-  /** Number of pastes read. */
-  readonly pastes: number;
+  /** The latest pastes (text clipped), newest last. */
+  readonly pastes: ReadonlyArray<{ readonly text: string; readonly formats: readonly string[] }>;
+  /** The latest questions and what the bot did with them, newest last. */
+  readonly questions: ReadonlyArray<{ readonly text: string; readonly kind: string; readonly entryIds: readonly string[] }>;
+  /** 👍 / 👎 given to answers in this conversation. */
+  readonly feedback: ReadonlyArray<{ readonly entryId: string; readonly helpful: boolean }>;
+  /** The escalation form shown last (submitting it twice creates one ticket). */
+  readonly draftId?: string;
 }
 
-export const EMPTY_CONVERSATION: ConversationData = Object.freeze({ facts: {}, pastes: 0 });
+export const EMPTY_CONVERSATION: ConversationData = Object.freeze({ facts: {}, pastes: [], questions: [], feedback: [] });
+
+const MAX_PASTES = 5;
+const MAX_PASTE_CHARS = 4000;
+const MAX_QUESTIONS = 10;
+const MAX_QUESTION_CHARS = 500;
+
+/** Returns stored data in the current shape (older or partial records get empty lists). */
+export function normalizeConversation(stored: Partial<ConversationData> | undefined): ConversationData {
+  return {
+    ...EMPTY_CONVERSATION,
+    ...stored,
+    pastes: Array.isArray(stored?.pastes) ? stored.pastes : [],
+    questions: Array.isArray(stored?.questions) ? stored.questions : [],
+    feedback: Array.isArray(stored?.feedback) ? stored.feedback : [],
+    facts: stored?.facts ?? {},
+  };
+}
+
+/** Returns `data` with a question remembered (clipped, last few kept). */
+export function rememberQuestion(data: ConversationData, text: string, kind: string, entryIds: readonly string[]): ConversationData {
+  return { ...data, questions: [...data.questions, { text: text.slice(0, MAX_QUESTION_CHARS), kind, entryIds }].slice(-MAX_QUESTIONS) };
+}
+
+/** Returns `data` with a paste remembered (clipped, last few kept) and its facts merged in. */
+export function rememberPaste(data: ConversationData, text: string, formats: readonly string[], facts: Facts): ConversationData {
+  return { ...data, facts, pastes: [...data.pastes, { text: text.slice(0, MAX_PASTE_CHARS), formats }].slice(-MAX_PASTES) };
+}
+
+/** Returns `data` with feedback on an entry remembered (the latest vote per entry counts). */
+export function rememberFeedback(data: ConversationData, entryId: string, helpful: boolean): ConversationData {
+  return { ...data, feedback: [...data.feedback.filter((item) => item.entryId !== entryId), { entryId, helpful }] };
+}
+
+/** Who sent the activity (Teams ids; the name is for display only). */
+export interface Sender {
+  readonly id: string;
+  readonly name?: string;
+  readonly aadObjectId?: string;
+}
 
 /** A card button click (Action.Submit / Action.Execute) carrying `data.verb`. */
 export interface CardAction {
@@ -33,4 +78,11 @@ export interface TurnInput {
   readonly activityId: string | undefined;
   /** The conversation's data as loaded before this turn. */
   readonly conversation: ConversationData;
+  readonly from: Sender;
+  /** The Teams channel the activity came from (channelData.channel.id), for channel messages and card actions. */
+  readonly teamsChannelId: string | undefined;
+  /** The conversation reference for proactive messages (botbuilder's shape, opaque here). */
+  readonly reference: Readonly<Record<string, unknown>>;
+  /** A ticket waiting for this user's answer to an L2 question: the next message goes to it. */
+  readonly waitingTicketId: string | undefined;
 }

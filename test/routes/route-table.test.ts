@@ -12,6 +12,10 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   conversationId: 'c',
   activityId: 'a',
   conversation: EMPTY_CONVERSATION,
+  from: { id: 'user-1' },
+  teamsChannelId: undefined,
+  reference: {},
+  waitingTicketId: undefined,
   ...overrides,
 });
 
