@@ -83,6 +83,58 @@ export interface DiagnosisCardData {
   readonly actions: readonly CardButton[];
 }
 
+export interface ChoiceOption {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface EscalationFormCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly error: string;
+  readonly deviceLabel: string;
+  readonly deviceValue: string;
+  readonly triedLabel: string;
+  readonly triedValue: string;
+  readonly impactLabel: string;
+  readonly impactValue: string;
+  readonly impacts: readonly ChoiceOption[];
+  /** Management questions the facts did not answer (the others are not asked). */
+  readonly questions: ReadonlyArray<{ readonly id: string; readonly label: string; readonly value: string; readonly choices: readonly ChoiceOption[] }>;
+  readonly snippetTip: string;
+  readonly snippet: string;
+  readonly submit: CardButton;
+}
+
+export interface TicketCardData {
+  readonly title: string;
+  readonly message: string;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly actions: readonly CardButton[];
+}
+
+export interface L2CardData {
+  readonly title: string;
+  readonly statusColor: 'Good' | 'Warning' | 'Accent' | 'Attention';
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly sections: ReadonlyArray<{ readonly heading: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
+  readonly pastesLabel: string;
+  readonly pastes: ReadonlyArray<{ readonly text: string }>;
+  readonly ticketId: string;
+  readonly canAssign: boolean;
+  readonly canAct: boolean;
+  readonly canReopen: boolean;
+  readonly labels: {
+    readonly assign: string;
+    readonly ask: string;
+    readonly askPlaceholder: string;
+    readonly send: string;
+    readonly resolve: string;
+    readonly resolvePlaceholder: string;
+    readonly reopen: string;
+  };
+}
+
 /** Maps each template name (file `cards/<name>.json`) to the data it is expanded with. */
 export interface CardDataMap {
   readonly welcome: WelcomeCardData;
@@ -92,9 +144,12 @@ export interface CardDataMap {
   readonly diagnosis: DiagnosisCardData;
   readonly topics: TopicsCardData;
   readonly help: HelpCardData;
+  readonly 'escalation-form': EscalationFormCardData;
+  readonly ticket: TicketCardData;
+  readonly 'l2-ticket': L2CardData;
 }
 
 export type CardName = keyof CardDataMap;
 
 /** Every template the bot needs; start-up fails when one is missing. */
-export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis', 'topics', 'help']);
+export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis', 'topics', 'help', 'escalation-form', 'ticket', 'l2-ticket']);

@@ -52,11 +52,7 @@ describe('buildTemplates', () => {
     expect(error.problems).toEqual([
       'welcome.json: version: must be at most 1.5 (Teams), got 1.6',
       expect.stringMatching(/^answer\.json: not valid JSON/u),
-      'choices.json: missing',
-      'not-found.json: missing',
-      'diagnosis.json: missing',
-      'topics.json: missing',
-      'help.json: missing',
+      ...CARD_NAMES.filter((name) => name !== 'welcome' && name !== 'answer').map((name) => `${name}.json: missing`),
     ]);
   });
 
