@@ -2,10 +2,17 @@
 
 import type { AddressInfo } from 'node:net';
 
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 
 import { SupportBot } from './bot/support-bot.js';
+import { createTeamsOutbox } from './bot/teams-outbox.js';
+import { deliverPending } from './escalation/deliver-pending.js';
+import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
+import { createEscalationRoutes } from './routes/escalation-routes.js';
+import { createMemoryStore } from './storage/memory-store.js';
 import { createTurnErrorHandler } from './bot/turn-error-handler.js';
 import { CARD_NAMES } from './cards/card-data.js';
 import { loadCardTemplates } from './cards/load-card-templates.js';
@@ -41,6 +48,9 @@ export interface App {
   listen(): Promise<AddressInfo>;
   /** Stops accepting, waits (bounded) for in-flight turns, flushes storage; resolves false if turns were cut off. */
   shutdown(): Promise<boolean>;
+  readonly tickets: TicketStore;
+  /** Posts L2 cards that are still pending (also runs at start-up and on a timer). */
+  retryDeliveries(): Promise<void>;
 }
 
 /** Thrown when start-up content is unusable; the message lists every problem of every component. */
@@ -71,12 +81,23 @@ function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: Ca
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
 export function createApp(config: Config, logger: Logger, paths: AppPaths): App {
   const { knowledge, templates } = loadContent(paths);
-  // Memory storage until the durable adapters land; readiness already probes it through the Storage port.
-  const storage: Storage = new MemoryStorage();
+  // Memory storage until the durable adapters land; readiness already probes it through the storage port.
+  const storage = createMemoryStore();
+  const tickets = createTicketStore(storage);
+  const now = (): Date => new Date();
 
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
+  const outbox = createTeamsOutbox({
+    adapter,
+    appId: config.auth.MicrosoftAppId,
+    l2ChannelId: config.l2ChannelId,
+    l2Language: config.l2Language,
+    templates,
+    logger,
+    now,
+  });
 
   const index = buildMatchIndex(knowledge);
   const questions = {
@@ -91,6 +112,17 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
   };
   const routes = createRouteTable(
     [
+      // Escalation first: its verbs and the answer to an L2 question must not be read as questions or pastes.
+      ...createEscalationRoutes({
+        tickets,
+        outbox,
+        now,
+        newId: () => randomUUID(),
+        isL2: (input) =>
+          (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
+          (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId)),
+        onTicket: (ticketId, kind, detail) => logger.info({ ticketId, kind, ...detail }, 'ticket'),
+      }),
       ...createCardActionRoutes({
         ...questions,
         onFeedback: (input, feedback) => logger.info({ activityId: input.activityId, ...feedback }, 'feedback'),
@@ -105,7 +137,26 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
     ],
     createQuestionRoute(questions),
   );
-  const bot = new SupportBot({ routes, templates, logger, conversationState: new ConversationState(storage) });
+  const bot = new SupportBot({
+    routes,
+    templates,
+    logger,
+    conversationState: new ConversationState(storage),
+    waitingTicketFor: (conversationId) => tickets.waitingFor(conversationId),
+  });
+
+  // L2 cards that could not be posted are retried at start-up and then periodically.
+  const retryDeliveries = async (): Promise<void> => {
+    try {
+      const delivered = await deliverPending(tickets, outbox);
+      if (delivered.length > 0) logger.info({ tickets: delivered }, 'pending tickets delivered');
+    } catch (error) {
+      logger.warn({ err: error }, 'pending ticket delivery failed');
+    }
+  };
+  void retryDeliveries();
+  const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
+  retryTimer?.unref();
 
   let shuttingDown = false;
   const inFlight = createInFlight();
@@ -141,8 +192,11 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
           resolve(server.server.address() as AddressInfo);
         });
       }),
+    tickets,
+    retryDeliveries,
     async shutdown() {
       shuttingDown = true;
+      if (retryTimer) clearInterval(retryTimer);
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
       if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');

@@ -15,6 +15,8 @@ export interface SupportBotDeps {
   readonly routes: RouteTable;
   /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
   readonly conversationState: ConversationState;
+  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
+  readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
   readonly templates: CardTemplates;
   readonly logger: Logger;
 }
@@ -42,7 +44,8 @@ export class SupportBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const input = readTurnInput(context.activity, { conversation, reference });
+    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
+    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
     const started = performance.now();
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });

@@ -25,6 +25,13 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Knowledge folder; empty means the `knowledge/` folder shipped with the bot. */
   readonly knowledgeDir: string;
+  /** Teams channel id where L2 tickets are posted; empty: tickets are stored and listed by CLI. */
+  readonly l2ChannelId: string;
+  /** AAD object ids allowed to act on tickets from anywhere (besides the L2 channel). */
+  readonly l2AllowedAadIds: readonly string[];
+  readonly l2Language: 'ja' | 'en';
+  /** Seconds between retries of L2 cards that could not be posted; 0 retries only at start-up. */
+  readonly escalationRetrySeconds: number;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -47,6 +54,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long shutdown waits for in-flight turns before exiting.' },
   { name: 'KNOWLEDGE_DIR', defaultValue: '(the bundled knowledge/)', meaning: 'Knowledge folder to load, e.g. a draft copy being edited.' },
+  { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
+  { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
+  { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
+  { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
 ]);
 
 /** Thrown by `readConfig`; `problems` names every bad variable. */
@@ -98,6 +109,17 @@ export function readConfig(env: Env): Config {
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const l2Language = oneOf('L2_LANGUAGE', ['ja', 'en'] as const, 'ja');
+  const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
+  const l2ChannelId = text('L2_CHANNEL_ID');
+  if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
+  const l2AllowedAadIds = text('L2_ALLOWED_AAD_IDS')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  for (const id of l2AllowedAadIds) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
+  }
 
   const auth: AuthConfig = {
     MicrosoftAppId: text('MicrosoftAppId'),
@@ -124,5 +146,9 @@ export function readConfig(env: Env): Config {
     maxBodyBytes,
     shutdownTimeoutMs,
     knowledgeDir: text('KNOWLEDGE_DIR'),
+    l2ChannelId,
+    l2AllowedAadIds: Object.freeze(l2AllowedAadIds),
+    l2Language,
+    escalationRetrySeconds,
   });
 }

@@ -9,6 +9,7 @@ import { applyTicketAction, type Ticket, type TicketAction, type TransitionResul
 const TICKET_PREFIX = 'tickets/';
 const COUNTER_PREFIX = 'ticket-counters/';
 const INDEX_KEY = 'ticket-index';
+const WAITING_PREFIX = 'ticket-waiting/';
 const MAX_ATTEMPTS = 50;
 
 /** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
@@ -34,6 +35,10 @@ export interface TicketStore {
   patch(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket | undefined>;
   /** Every ticket id, oldest first. */
   list(): Promise<string[]>;
+  /** Marks (or clears, with undefined) the ticket whose question the user of `conversationId` should answer next. */
+  setWaiting(conversationId: string, ticketId: string | undefined): Promise<void>;
+  /** The ticket waiting for an answer from the user of `conversationId`, if any. */
+  waitingFor(conversationId: string): Promise<string | undefined>;
 }
 
 /** Retries `attempt` while it fails with an eTag conflict, with a short random pause so racers spread out. */
@@ -132,6 +137,17 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
         await store.write({ [`${TICKET_PREFIX}${id}`]: { ...ticket, eTag: item.eTag ?? '*' } });
         return ticket;
       });
+    },
+
+    async setWaiting(conversationId, ticketId) {
+      const key = `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
+      if (ticketId === undefined) await store.delete([key]);
+      else await store.write({ [key]: { ticketId, eTag: '*' } });
+    },
+
+    async waitingFor(conversationId) {
+      const item = await readItem(`${WAITING_PREFIX}${encodeURIComponent(conversationId)}`);
+      return typeof item?.['ticketId'] === 'string' ? item['ticketId'] : undefined;
     },
 
     async list() {

@@ -108,8 +108,6 @@ const en = {
   'action.escalate': 'Escalate to L2',
   'action.topics': 'Browse topics',
   'action.help': 'What can you do?',
-  'escalate.placeholder':
-    'Escalation to L2 from the bot is not available yet. Please contact the helpdesk and mention what you pasted here.',
   'topics.title': 'Topics I can help with',
   'topics.group.cloud-protection': 'Cloud protection',
   'topics.group.connectivity': 'Cloud connectivity',
@@ -233,7 +231,6 @@ const ja: Record<MessageKey, string> = {
   'action.escalate': 'L2 にエスカレーション',
   'action.topics': 'トピック一覧',
   'action.help': '使い方',
-  'escalate.placeholder': 'ボットからの L2 へのエスカレーションはまだ利用できません。ヘルプデスクに連絡し、ここに貼り付けた内容をお伝えください。',
   'topics.title': 'お答えできるトピック',
   'topics.group.cloud-protection': 'クラウド保護',
   'topics.group.connectivity': 'クラウドへの接続',

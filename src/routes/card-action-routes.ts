@@ -59,8 +59,6 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
       return { ...text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
     }),
-    // Escalation to L2 lands with its own issue; until then the user is told plainly what to do.
-    verbRoute('escalate', (_input, language) => text(t(language, 'escalate.placeholder'))),
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',

@@ -128,7 +128,7 @@ describe('POST /api/messages over real HTTP', () => {
     expect(JSON.stringify(replies[0])).toContain('The Sense service is not running');
   });
 
-  it('round-trips the buttons of an answer card: related topic, feedback and escalate', async () => {
+  it('round-trips the buttons of an answer card: related topic, feedback and escalate (the form)', async () => {
     const [answer] = await ask(bot, { text: 'what is block at first sight' });
     const actions = collectActions(answer);
     const related = actions.find((action) => action.data?.['verb'] === 'choose-topic');
@@ -140,8 +140,8 @@ describe('POST /api/messages over real HTTP', () => {
     expect(cardTexts(relatedAnswer!)[0]).toBe(titleOf(related!.data!['entryId']!, 'en'));
     const [thanks] = await ask(bot, { text: undefined, value: up!.data });
     expect(thanks!.text).toBe('Thanks for the feedback.');
-    const [placeholder] = await ask(bot, { text: undefined, value: escalate!.data });
-    expect(placeholder!.text).toMatch(/^Escalation to L2 from the bot is not available yet/u);
+    const [form] = await ask(bot, { text: undefined, value: escalate!.data });
+    expect(cardTexts(form!)[0]).toBe('Escalate to L2');
     expect(bot.logs.some((line) => line['msg'] === 'feedback' && line['entryId'] === 'block-at-first-sight' && line['helpful'] === true)).toBe(true);
   });
 

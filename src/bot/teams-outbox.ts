@@ -1,0 +1,101 @@
+/** The Teams side of escalation: posts the L2 card into the configured channel, updates it, and tells the user. */
+
+import { CardFactory, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+
+import { buildL2Card, buildTicketCard } from '../cards/escalation-cards.js';
+import { renderCard, type CardTemplates } from '../cards/render-card.js';
+import { inertText } from '../cards/inert-text.js';
+import type { EscalationOutbox } from '../escalation/escalation-outbox.js';
+import type { L2Post, Ticket, TicketEvent } from '../escalation/ticket.js';
+import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import type { Logger } from '../log/create-logger.js';
+import { withOutboundRetry, type RetryPolicy } from './retry-outbound.js';
+
+export interface TeamsOutboxOptions {
+  readonly adapter: CloudAdapter;
+  readonly appId: string;
+  /** Teams channel id of the L2 channel (19:...@thread.tacv2); empty: no L2 channel. */
+  readonly l2ChannelId: string;
+  readonly l2Language: Language;
+  readonly templates: CardTemplates;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly retry?: RetryPolicy;
+}
+
+/** Creates the outbox; every call is retried on throttling, and reports failure instead of throwing. */
+export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox {
+  const { adapter, appId, templates, logger } = options;
+  const l2Card = (ticket: Ticket) => CardFactory.adaptiveCard(renderCard(templates, 'l2-ticket', buildL2Card(ticket, options.now(), options.l2Language)));
+  const attempt = async (what: string, ticket: Ticket, call: () => Promise<void>): Promise<boolean> => {
+    try {
+      await withOutboundRetry(call, options.retry);
+      return true;
+    } catch (error) {
+      logger.warn({ ticketId: ticket.id, what, err: error }, 'teams call failed');
+      return false;
+    }
+  };
+  const l2Reference = (post: L2Post): Partial<ConversationReference> => ({
+    channelId: 'msteams',
+    serviceUrl: post.serviceUrl,
+    conversation: { id: post.conversationId, isGroup: true, conversationType: 'channel', name: '' },
+  });
+  const note = (ticket: Ticket, event: TicketEvent): string =>
+    t(options.l2Language, `l2.note.${event.kind}`, { name: inertText(event.by.name ?? event.by.id), note: inertText(event.note ?? ''), id: ticket.id });
+
+  return {
+    configured: options.l2ChannelId !== '',
+
+    async postTicket(ticket) {
+      const serviceUrl = String(ticket.userConversation['serviceUrl'] ?? '');
+      let post: L2Post | undefined;
+      const ok = await attempt('post', ticket, async () => {
+        // What TeamsInfo.sendMessageToTeamsChannel does on a CloudAdapter, called directly so that it also works
+        // outside a turn (background delivery) and without an app id (local tests against a mock connector).
+        await adapter.createConversationAsync(
+          appId,
+          'msteams',
+          serviceUrl,
+          '',
+          { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: MessageFactory.attachment(l2Card(ticket)) as never, bot: undefined as never, members: [] },
+          async (context) => {
+            const reference = TurnContext.getConversationReference(context.activity);
+            post = { conversationId: reference.conversation?.id ?? '', activityId: context.activity.id ?? '', serviceUrl };
+          },
+        );
+      });
+      return ok ? post : undefined;
+    },
+
+    async updateTicket(ticket, event) {
+      const post = ticket.l2Post;
+      if (!post) return false;
+      return attempt('update', ticket, () =>
+        adapter.continueConversationAsync(appId, l2Reference(post), async (context) => {
+          await context.updateActivity({ ...MessageFactory.attachment(l2Card(ticket)), id: post.activityId });
+          await context.sendActivity(note(ticket, event));
+        }),
+      );
+    },
+
+    async notifyUser(ticket, event) {
+      const language = ticket.language;
+      const name = inertText(event.by.name ?? event.by.id);
+      const messages: Partial<Record<TicketEvent['kind'], string>> = {
+        assigned: t(language, 'ticket.assigned', { name, id: ticket.id }),
+        'info-requested': t(language, 'ticket.infoRequested', { id: ticket.id, question: inertText(event.note ?? '') }),
+        resolved: t(language, 'ticket.resolved', { id: ticket.id, note: inertText(event.note ?? '') }),
+      };
+      const message = messages[event.kind];
+      if (!message) return true;
+      const card = CardFactory.adaptiveCard(renderCard(templates, 'ticket', buildTicketCard(ticket, message, language)));
+      return attempt('notify', ticket, () =>
+        adapter.continueConversationAsync(appId, ticket.userConversation as Partial<ConversationReference>, async (context) => {
+          await context.sendActivity(MessageFactory.attachment(card));
+        }),
+      );
+    },
+  };
+}

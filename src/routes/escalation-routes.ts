@@ -1,0 +1,176 @@
+/** Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards. */
+
+import { buildEscalationFormCard, buildTicketCard } from '../cards/escalation-cards.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import { readEscalationForm } from '../escalation/escalation-form.js';
+import type { EscalationOutbox } from '../escalation/escalation-outbox.js';
+import type { Ticket, TicketAction, TicketEvent } from '../escalation/ticket.js';
+import type { TicketStore } from '../escalation/ticket-store.js';
+import { languageOfLocale, type Language } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
+import { normalizeForMatching } from '../matching/normalize-text.js';
+import { cardReply } from './reply.js';
+import type { Route, RouteResult } from './route-table.js';
+import type { TurnInput } from './turn-input.js';
+
+export interface EscalationDeps {
+  readonly tickets: TicketStore;
+  readonly outbox: EscalationOutbox;
+  /** Whether the sender may act on tickets (the configured L2 channel, or an allowed AAD object id). */
+  readonly isL2: (input: TurnInput) => boolean;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Receives ticket changes (ids and kinds only, for logs). */
+  readonly onTicket?: (ticketId: string, kind: string, detail?: Record<string, unknown>) => void;
+}
+
+// Typed requests to escalate; the whole message must be one of these (after normalization).
+const ESCALATE_TEXT = /^(escalate|escalation|escalate to l2|talk to l2|l2|エスカレーション|エスカレ|エスカレーションしたい|l2\s*に相談(したい)?|l2\s*へ(エスカレーション)?)[!.! 。]*$/u;
+
+const L2_VERBS: Readonly<Record<string, (input: TurnInput) => TicketAction | undefined>> = {
+  'l2-assign': (input) => ({ kind: 'assign', by: input.from }),
+  'l2-request-info': (input) => ({ kind: 'request-info', by: input.from, question: field(input, 'question') ?? '' }),
+  'l2-resolve': (input) => ({ kind: 'resolve', by: input.from, note: field(input, 'note') ?? '' }),
+  'l2-reopen': (input) => ({ kind: 'reopen', by: input.from }),
+};
+
+function field(input: TurnInput, name: string): string | undefined {
+  const value = input.action?.data[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function actionLanguage(input: TurnInput): Language {
+  return languageOfLocale(field(input, 'language')) ?? input.language;
+}
+
+const text = (value: string): RouteResult => ({ replies: [{ type: 'text', text: value }] });
+
+/** The requester's conversation id, stored with the ticket. */
+const userConversationId = (ticket: Ticket): string =>
+  String((ticket.userConversation['conversation'] as { id?: unknown } | undefined)?.id ?? '');
+
+/** Creates the escalation routes, in the order they must be tried. */
+export function createEscalationRoutes(deps: EscalationDeps): Route[] {
+  /** After a change: update the L2 card in place with a note in its thread, and tell the user. */
+  const publish = async (ticket: Ticket, event: TicketEvent, notifyUser: boolean): Promise<void> => {
+    if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
+    if (notifyUser) await deps.outbox.notifyUser(ticket, event);
+    deps.onTicket?.(ticket.id, event.kind);
+  };
+
+  const showForm = (input: TurnInput, language: Language): RouteResult => {
+    const draftId = deps.newId();
+    return {
+      replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language))],
+      conversation: { ...input.conversation, draftId },
+    };
+  };
+
+  return [
+    {
+      id: 'escalate',
+      matches: (input) => input.action?.verb === 'escalate' || (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
+      handle: (input) => showForm(input, input.action ? actionLanguage(input) : input.language),
+    },
+    {
+      id: 'escalate-submit',
+      matches: (input) => input.action?.verb === 'escalate-submit',
+      async handle(input) {
+        const language = actionLanguage(input);
+        const draftId = field(input, 'draftId');
+        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return text(t(language, 'action.unknown'));
+        const reading = readEscalationForm(input.action?.data ?? {}, input.conversation.facts);
+        if (!reading.ok) {
+          return { replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values))] };
+        }
+        const now = deps.now();
+        const { conversation } = input;
+        const { ticket, created } = await deps.tickets.createOnce(
+          `${encodeURIComponent(input.conversationId)}/${draftId}`,
+          (id) => ({
+            id,
+            status: 'open',
+            createdAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+            requester: input.from,
+            language,
+            userConversation: input.reference,
+            form: reading.form,
+            summary: {
+              questions: conversation.questions,
+              feedback: conversation.feedback,
+              facts: conversation.facts,
+              findings: diagnose(conversation.facts).findings,
+              pastes: conversation.pastes,
+            },
+            events: [{ at: now.toISOString(), kind: 'created', by: input.from }],
+            delivery: deps.outbox.configured ? 'pending' : 'not-configured',
+          }),
+          now,
+        );
+        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language))] };
+        deps.onTicket?.(ticket.id, 'created');
+        let delivered = ticket;
+        if (deps.outbox.configured) {
+          const post = await deps.outbox.postTicket(ticket);
+          if (post) delivered = (await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' }))) ?? ticket;
+          deps.onTicket?.(ticket.id, post ? 'delivered' : 'delivery-pending');
+        }
+        const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
+        const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
+        const { draftId: _submitted, ...rest } = conversation;
+        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language))], conversation: rest };
+      },
+    },
+    {
+      // The answer to L2's question: the first message after it, whatever it is (a paste is welcome).
+      id: 'ticket-reply',
+      matches: (input) => input.action === undefined && input.waitingTicketId !== undefined,
+      async handle(input) {
+        const ticketId = input.waitingTicketId ?? '';
+        const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
+        await deps.tickets.setWaiting(input.conversationId, undefined);
+        if (!result.ok) return text(t(input.language, 'ticket.unavailable', { reason: result.reason }));
+        await publish(result.ticket, result.event, false);
+        return text(t(input.language, 'ticket.replyAdded', { id: ticketId }));
+      },
+    },
+    {
+      id: 'ticket-reopen',
+      matches: (input) => input.action?.verb === 'ticket-reopen',
+      async handle(input) {
+        const language = actionLanguage(input);
+        const ticketId = field(input, 'ticketId') ?? '';
+        const ticket = await deps.tickets.get(ticketId);
+        // Only the requester reopens from their chat; L2 reopens from the ticket card.
+        if (!ticket || ticket.requester.id !== input.from.id) return text(t(language, 'action.unknown'));
+        const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
+        if (!result.ok) return text(t(language, 'ticket.unavailable', { reason: result.reason }));
+        await publish(result.ticket, result.event, false);
+        return text(t(language, 'ticket.reopened', { id: ticketId }));
+      },
+    },
+    {
+      id: 'l2-action',
+      matches: (input) => input.action !== undefined && input.action.verb in L2_VERBS,
+      async handle(input) {
+        const language = input.language;
+        if (!deps.isL2(input)) {
+          deps.onTicket?.(field(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
+          return text(t(language, 'l2.refused'));
+        }
+        const action = L2_VERBS[input.action?.verb ?? '']?.(input);
+        const ticketId = field(input, 'ticketId') ?? '';
+        if (!action) return text(t(language, 'action.unknown'));
+        const result = await deps.tickets.apply(ticketId, action, deps.now());
+        if (!result.ok) return text(t(language, 'ticket.unavailable', { reason: result.reason }));
+        const { ticket, event } = result;
+        if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id);
+        if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
+        // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
+        await publish(ticket, event, true);
+        return { replies: [] };
+      },
+    },
+  ];
+}
