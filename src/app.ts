@@ -118,6 +118,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
         outbox,
         now,
         newId: () => randomUUID(),
+        postWaitMs: 5000,
         isL2: (input) =>
           (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
           (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId)),

@@ -45,28 +45,42 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
   const note = (ticket: Ticket, event: TicketEvent): string =>
     t(options.l2Language, `l2.note.${event.kind}`, { name: inertText(event.by.name ?? event.by.id), note: inertText(event.note ?? ''), id: ticket.id });
 
+  // One post per ticket at a time: a background retry joins a post that is still running instead of doubling it.
+  const posting = new Map<string, Promise<L2Post | undefined>>();
+
+  const post = async (ticket: Ticket): Promise<L2Post | undefined> => {
+    const serviceUrl = String(ticket.userConversation['serviceUrl'] ?? '');
+    let posted: L2Post | undefined;
+    const ok = await attempt('post', ticket, async () => {
+      // What TeamsInfo.sendMessageToTeamsChannel does on a CloudAdapter, called directly so that it also works
+      // outside a turn (background delivery) and without an app id (local tests against a mock connector).
+      await adapter.createConversationAsync(
+        appId,
+        'msteams',
+        serviceUrl,
+        '',
+        { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: MessageFactory.attachment(l2Card(ticket)) as never, bot: undefined as never, members: [] },
+        async (context) => {
+          const conversationId = TurnContext.getConversationReference(context.activity).conversation?.id ?? '';
+          // CloudAdapter hands back the conversation id where the activity id belongs; Teams puts the posted
+          // message's id in the thread's conversation id (19:...@thread.tacv2;messageid=<id>).
+          const activityId = /;messageid=([^;]+)$/u.exec(conversationId)?.[1] ?? context.activity.id ?? '';
+          posted = { conversationId, activityId, serviceUrl };
+        },
+      );
+    });
+    return ok ? posted : undefined;
+  };
+
   return {
     configured: options.l2ChannelId !== '',
 
-    async postTicket(ticket) {
-      const serviceUrl = String(ticket.userConversation['serviceUrl'] ?? '');
-      let post: L2Post | undefined;
-      const ok = await attempt('post', ticket, async () => {
-        // What TeamsInfo.sendMessageToTeamsChannel does on a CloudAdapter, called directly so that it also works
-        // outside a turn (background delivery) and without an app id (local tests against a mock connector).
-        await adapter.createConversationAsync(
-          appId,
-          'msteams',
-          serviceUrl,
-          '',
-          { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: MessageFactory.attachment(l2Card(ticket)) as never, bot: undefined as never, members: [] },
-          async (context) => {
-            const reference = TurnContext.getConversationReference(context.activity);
-            post = { conversationId: reference.conversation?.id ?? '', activityId: context.activity.id ?? '', serviceUrl };
-          },
-        );
-      });
-      return ok ? post : undefined;
+    postTicket(ticket) {
+      const running = posting.get(ticket.id);
+      if (running) return running;
+      const started = post(ticket).finally(() => posting.delete(ticket.id));
+      posting.set(ticket.id, started);
+      return started;
     },
 
     async updateTicket(ticket, event) {

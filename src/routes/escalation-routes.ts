@@ -20,6 +20,8 @@ export interface EscalationDeps {
   readonly isL2: (input: TurnInput) => boolean;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** How long the submit turn waits for the L2 post before answering "pending" (the post goes on). */
+  readonly postWaitMs: number;
   /** Receives ticket changes (ids and kinds only, for logs). */
   readonly onTicket?: (ticketId: string, kind: string, detail?: Record<string, unknown>) => void;
 }
@@ -112,9 +114,13 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         deps.onTicket?.(ticket.id, 'created');
         let delivered = ticket;
         if (deps.outbox.configured) {
-          const post = await deps.outbox.postTicket(ticket);
-          if (post) delivered = (await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' }))) ?? ticket;
-          deps.onTicket?.(ticket.id, post ? 'delivered' : 'delivery-pending');
+          // Teams expects an answer within seconds: wait a bounded time for the post, let it finish in the background.
+          const posting = deps.outbox.postTicket(ticket).then(async (post) => {
+            deps.onTicket?.(ticket.id, post ? 'delivered' : 'delivery-pending');
+            return post ? deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' })) : undefined;
+          });
+          const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), deps.postWaitMs).unref());
+          delivered = (await Promise.race([posting, timeout])) ?? ticket;
         }
         const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
         const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
