@@ -1,12 +1,15 @@
 /** Benchmark: wall time from spawning the compiled bot to a 200 from /readyz, and idle RSS after warm-up. */
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-data-'));
 
 const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -30,7 +33,7 @@ async function once(): Promise<{ readyMs: number; idleRssMiB: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.js'], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORAGE: 'file', DATA_DIR: DATA_DIR },
     stdio: 'ignore',
   });
   let readyMs = Number.NaN;

@@ -12,6 +12,8 @@ import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
 import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
+import { openFileStore } from './storage/file-store.js';
+import type { KeyValueStore } from './storage/key-value-store.js';
 import { createMemoryStore } from './storage/memory-store.js';
 import { createTurnErrorHandler } from './bot/turn-error-handler.js';
 import { CARD_NAMES } from './cards/card-data.js';
@@ -78,11 +80,16 @@ function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: Ca
   return { knowledge, templates };
 }
 
+/** Opens the configured storage: durable files for one instance, or memory for tests. */
+async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
+  if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
+  return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
+}
+
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
-export function createApp(config: Config, logger: Logger, paths: AppPaths): App {
+export async function createApp(config: Config, logger: Logger, paths: AppPaths): Promise<App> {
   const { knowledge, templates } = loadContent(paths);
-  // Memory storage until the durable adapters land; readiness already probes it through the storage port.
-  const storage = createMemoryStore();
+  const { store: storage, detail: storageDetail } = await openStorage(config);
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
@@ -174,7 +181,7 @@ export function createApp(config: Config, logger: Logger, paths: AppPaths): App 
         name: 'storage',
         check: async () => {
           await storage.read(['readyz-probe']);
-          return 'memory';
+          return storageDetail;
         },
       },
     ],

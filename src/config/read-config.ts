@@ -32,6 +32,10 @@ export interface Config {
   readonly l2Language: 'ja' | 'en';
   /** Seconds between retries of L2 cards that could not be posted; 0 retries only at start-up. */
   readonly escalationRetrySeconds: number;
+  /** Where conversation state and tickets live: file (one instance), memory (tests). */
+  readonly storage: 'file' | 'memory';
+  /** Folder of the file storage. */
+  readonly dataDir: string;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -57,6 +61,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
+  { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; memory: nothing survives a restart (tests).' },
+  { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
   { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
 ]);
 
@@ -110,6 +116,7 @@ export function readConfig(env: Env): Config {
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
   const l2Language = oneOf('L2_LANGUAGE', ['ja', 'en'] as const, 'ja');
+  const storage = oneOf('STORAGE', ['file', 'memory'] as const, 'file');
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
   if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
@@ -150,5 +157,7 @@ export function readConfig(env: Env): Config {
     l2AllowedAadIds: Object.freeze(l2AllowedAadIds),
     l2Language,
     escalationRetrySeconds,
+    storage,
+    dataDir: text('DATA_DIR', 'data'),
   });
 }

@@ -1,0 +1,92 @@
+/**
+ * `npm run tickets -- list` and `npm run tickets -- show MDAV-20261129-0001`: the tickets in the configured
+ * storage (same STORAGE / DATA_DIR settings as the bot, `.env` honoured). For teams without an L2 channel.
+ */
+
+import { createTicketStore, isTicketId } from '../escalation/ticket-store.js';
+import type { Ticket } from '../escalation/ticket.js';
+import { loadEnvWithFile } from '../config/env-file.js';
+import { ConfigError, readConfig } from '../config/read-config.js';
+import { openFileStore, StorageError } from '../storage/file-store.js';
+
+const USAGE = 'usage: npm run tickets -- list | show <ticket id>';
+
+function line(ticket: Ticket): string {
+  return [
+    ticket.id,
+    ticket.status.padEnd(16),
+    ticket.createdAt.slice(0, 16).replace('T', ' '),
+    ticket.form.impact.padEnd(8),
+    ticket.delivery.padEnd(14),
+    ticket.form.deviceName,
+    `(${ticket.requester.name ?? ticket.requester.id})`,
+  ].join('  ');
+}
+
+function details(ticket: Ticket): string {
+  const summary = ticket.summary;
+  const lines = [
+    `${ticket.id}  ${ticket.status}  (delivery: ${ticket.delivery})`,
+    `requester: ${ticket.requester.name ?? ticket.requester.id}   language: ${ticket.language}   created: ${ticket.createdAt}`,
+    `assignee: ${ticket.assignee ? (ticket.assignee.name ?? ticket.assignee.id) : '-'}`,
+    `device: ${ticket.form.deviceName}   impact: ${ticket.form.impact}   MDE: ${ticket.form.mdeOnboarded}   Intune: ${ticket.form.intuneManaged}`,
+    `tried: ${ticket.form.tried}`,
+    ...(ticket.infoRequest ? [`question to the user: ${ticket.infoRequest}`] : []),
+    ...(ticket.resolution ? [`resolution: ${ticket.resolution}`] : []),
+    'findings:',
+    ...summary.findings.map((finding) => `  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}`),
+    `facts: ${JSON.stringify(summary.facts)}`,
+    'questions:',
+    ...summary.questions.map((question) => `  - ${question.text}  [${question.kind}${question.entryIds[0] ? ` ${question.entryIds[0]}` : ''}]`),
+    `pastes: ${summary.pastes.length}`,
+    'history:',
+    ...ticket.events.map((event) => `  ${event.at}  ${event.kind.padEnd(15)} ${event.by.name ?? event.by.id}${event.note ? `: ${event.note}` : ''}`),
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const [command, id] = process.argv.slice(2);
+  let config;
+  try {
+    config = readConfig(loadEnvWithFile(process.env, '.env'));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (config.storage !== 'file') {
+    process.stderr.write('tickets: STORAGE=memory keeps tickets inside the running bot only; use STORAGE=file to list them here\n');
+    return 1;
+  }
+  let tickets;
+  try {
+    tickets = createTicketStore(await openFileStore(config.dataDir));
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (command === 'list') {
+    const ids = await tickets.list();
+    if (ids.length === 0) process.stdout.write(`no tickets in ${config.dataDir}\n`);
+    for (const ticketId of ids) {
+      const ticket = await tickets.get(ticketId);
+      if (ticket) process.stdout.write(`${line(ticket)}\n`);
+    }
+    return 0;
+  }
+  if (command === 'show' && id !== undefined) {
+    const ticket = isTicketId(id) ? await tickets.get(id) : undefined;
+    if (!ticket) {
+      process.stderr.write(`tickets: no ticket ${id} in ${config.dataDir}\n`);
+      return 1;
+    }
+    process.stdout.write(`${details(ticket)}\n`);
+    return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+process.exitCode = await main();

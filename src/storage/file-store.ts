@@ -1,0 +1,124 @@
+/**
+ * Durable file store: one JSON file per key in DATA_DIR. Writes go to a temporary file that is fsynced and
+ * renamed over the old one (then the directory is fsynced), so a kill at any moment leaves either the old or
+ * the new content, never half of one. eTags are checked under a per-key lock: this store is for ONE process.
+ */
+
+import { createHash, randomUUID } from 'node:crypto';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+
+import type { KeyValueStore, StoredItem } from './key-value-store.js';
+
+/** Thrown when the data folder cannot be used; names the folder and the reason. */
+export class StorageError extends Error {
+  constructor(message: string) {
+    super(`storage: ${message}`);
+    this.name = 'StorageError';
+  }
+}
+
+// Longest file name we produce; longer keys end in a hash (names stay unique and under the 255-byte limit).
+const MAX_NAME = 180;
+
+/** Returns the file name for `key`: every character outside [A-Za-z0-9_-] is escaped, so no key leaves the folder. */
+export function fileNameOf(key: string): string {
+  const escaped = [...key].map((char) => (/[A-Za-z0-9_-]/u.test(char) ? char : `~${char.codePointAt(0)?.toString(16)}.`)).join('');
+  if (escaped.length <= MAX_NAME) return `${escaped}.json`;
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return `${escaped.slice(0, MAX_NAME - 33)}_${hash}.json`;
+}
+
+/** Opens (creating if needed) a file store in `dir`; fails with a clear message when the folder is not writable. */
+export async function openFileStore(dir: string): Promise<KeyValueStore & { readonly dir: string }> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.access(dir, fsConstants.W_OK | fsConstants.R_OK);
+    const probe = join(dir, `.probe-${randomUUID()}`);
+    await fs.writeFile(probe, 'ok');
+    await fs.unlink(probe);
+  } catch (error) {
+    throw new StorageError(`DATA_DIR ${dir} is not a writable folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+
+  // Operations on one key run one after another, so an eTag check and the write that follows cannot interleave.
+  const locks = new Map<string, Promise<unknown>>();
+  const withLock = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = locks.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    locks.set(key, settled);
+    try {
+      return await next;
+    } finally {
+      if (locks.get(key) === settled) locks.delete(key);
+    }
+  };
+
+  const path = (key: string): string => join(dir, fileNameOf(key));
+
+  const readFile = async (key: string): Promise<StoredItem | undefined> => {
+    try {
+      return JSON.parse(await fs.readFile(path(key), 'utf8')) as StoredItem;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new StorageError(`cannot read ${fileNameOf(key)} (${(error as Error).message})`);
+    }
+  };
+
+  const writeFile = async (key: string, item: StoredItem): Promise<void> => {
+    const target = path(key);
+    const temporary = join(dir, `.tmp-${randomUUID()}`);
+    const handle = await fs.open(temporary, 'w');
+    try {
+      await handle.writeFile(JSON.stringify({ ...item, eTag: randomUUID() }));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+    // The rename itself is made durable by syncing the folder.
+    const folder = await fs.open(dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  };
+
+  return {
+    dir,
+    async read(keys) {
+      const result: Record<string, StoredItem | undefined> = {};
+      for (const key of keys) {
+        const item = await readFile(key);
+        if (item) result[key] = item;
+      }
+      return result;
+    },
+    async write(changes) {
+      for (const [key, item] of Object.entries(changes)) {
+        await withLock(key, async () => {
+          if (item.eTag !== undefined && item.eTag !== '*') {
+            const current = await readFile(key);
+            if (current && current.eTag !== item.eTag) throw new StorageError(`eTag conflict writing "${key}"`);
+          }
+          await writeFile(key, item);
+        });
+      }
+    },
+    async delete(keys) {
+      for (const key of keys) {
+        await withLock(key, async () => {
+          await fs.rm(path(key), { force: true });
+        });
+      }
+    },
+    create: (key, item) =>
+      withLock(key, async () => {
+        if (await readFile(key)) return false;
+        await writeFile(key, item);
+        return true;
+      }),
+  };
+}
