@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -88,5 +88,12 @@ describe('loadEnvWithFile', () => {
 
   it('returns the process environment alone when there is no .env file', () => {
     expect(loadEnvWithFile({ PORT: '1' }, '/nonexistent/.env')).toEqual({ PORT: '1' });
+  });
+});
+
+describe('README', () => {
+  it('documents every configuration variable', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const variable of CONFIG_VARIABLES) expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
   });
 });
