@@ -79,7 +79,8 @@ export interface DiagnosisCardData {
   }>;
   readonly entriesHeading: string;
   readonly entries: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
-  readonly hints: ReadonlyArray<{ readonly text: string; readonly command: string }>;
+  /** What to paste next; each command line is its own TextBlock (Markdown would join lines). */
+  readonly hints: ReadonlyArray<{ readonly text: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
   readonly actions: readonly CardButton[];
 }
 
@@ -102,7 +103,8 @@ export interface EscalationFormCardData {
   /** Management questions the facts did not answer (the others are not asked). */
   readonly questions: ReadonlyArray<{ readonly id: string; readonly label: string; readonly value: string; readonly choices: readonly ChoiceOption[] }>;
   readonly snippetTip: string;
-  readonly snippet: string;
+  /** One line per TextBlock: Markdown would join the lines of one block. */
+  readonly snippet: ReadonlyArray<{ readonly text: string }>;
   readonly submit: CardButton;
 }
 

@@ -75,7 +75,7 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
       const entry = knowledge.byId.get(id);
       return entry ? [{ title: entry[language].title, data: { verb: 'choose-topic', entryId: id, language } }] : [];
     }),
-    hints: diagnosis.hints.map((hint) => ({ text: HINT_TEXT[hint]?.[language] ?? hint, command: HINT_COMMANDS[hint] })),
+    hints: diagnosis.hints.map((hint) => ({ text: HINT_TEXT[hint]?.[language] ?? hint, lines: HINT_COMMANDS[hint].split('\n').map((text) => ({ text })) })),
     actions: [escalateButton(language)],
   };
 }

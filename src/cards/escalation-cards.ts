@@ -53,7 +53,7 @@ export function buildEscalationFormCard(
     impacts: IMPACTS.map((impact) => ({ title: t(language, `impact.${impact}`), value: impact })),
     questions,
     snippetTip: t(language, 'escalation.snippetTip'),
-    snippet: COLLECTION_SNIPPET,
+    snippet: COLLECTION_SNIPPET.split('\n').map((text) => ({ text })),
     submit: { title: t(language, 'escalation.submit'), data: { verb: 'escalate-submit', draftId, language } },
   };
 }

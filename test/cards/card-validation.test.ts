@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildChoicesCard, buildNotFoundCard } from '../../src/cards/answer-card.js';
 import { buildHelpCard, buildTopicsCard, buildWelcomeCard } from '../../src/cards/conversation-cards.js';
 import { buildDiagnosisCard } from '../../src/cards/diagnosis-card.js';
+import { buildEscalationFormCard, buildL2Card, buildTicketCard } from '../../src/cards/escalation-cards.js';
+import { EMPTY_CONVERSATION } from '../../src/routes/turn-input.js';
+import { sampleTicket } from '../support/tickets.js';
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
 import { renderCard, type CardJson } from '../../src/cards/render-card.js';
 import { readPaste } from '../../src/diagnosis/read-paste.js';
@@ -32,6 +35,12 @@ function everyCard(): Array<[string, CardJson]> {
     cards.push([`help ${language}`, renderCard(templates, 'help', buildHelpCard(language))]);
     cards.push([`topics ${language}`, renderCard(templates, 'topics', buildTopicsCard(knowledge, language))]);
     cards.push([`welcome ${language}`, renderCard(templates, 'welcome', buildWelcomeCard(language))]);
+    cards.push([`escalation form ${language}`, renderCard(templates, 'escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language, ['deviceName'], { tried: 'x' }))]);
+    const ticket = sampleTicket({ language, summary: { questions: [{ text: 'q', kind: 'none', entryIds: [] }], feedback: [], facts: { MAPSReporting: 0 }, findings: [], pastes: [{ text: 'MAPSReporting : 0', formats: [] }] } });
+    for (const status of ['open', 'assigned', 'waiting-for-user', 'resolved'] as const) {
+      cards.push([`l2 ticket ${status} ${language}`, renderCard(templates, 'l2-ticket', buildL2Card({ ...ticket, status }, new Date(), language))]);
+      cards.push([`user ticket ${status} ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...ticket, status }, 'message', language))]);
+    }
     const dir = join(ROOT, 'test/fixtures/pasted');
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(dir, file), 'utf8'), undefined);
@@ -83,6 +92,8 @@ describe('every card the bot can produce', () => {
     expect(text).not.toContain('${');
     expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_CARD_BYTES);
     for (const action of submitActions(json)) expect(typeof action.data?.verb, JSON.stringify(action)).toBe('string');
+    // A line break inside one TextBlock is joined into a space by Markdown: commands must be one line per block.
+    expect(JSON.stringify(json)).not.toMatch(/"text":"[^"]*\\n[^"]*","fontType":"Monospace"/u);
     // Teams Markdown in TextBlocks: bold, italic, lists and links only.
     for (const block of textBlocks(json)) {
       expect(block, 'code fence').not.toContain('```');
