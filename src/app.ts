@@ -12,6 +12,7 @@ import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
 import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
+import { openBlobStore } from './storage/blob-store.js';
 import { openFileStore } from './storage/file-store.js';
 import type { KeyValueStore } from './storage/key-value-store.js';
 import { createMemoryStore } from './storage/memory-store.js';
@@ -83,6 +84,7 @@ function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: Ca
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
 async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
   if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
+  if (config.storage === 'blob') return { store: await openBlobStore(config.blobConnectionString, config.blobContainer), detail: `blob ${config.blobContainer}` };
   return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
 }
 

@@ -7,6 +7,7 @@ import { createTicketStore, isTicketId } from '../escalation/ticket-store.js';
 import type { Ticket } from '../escalation/ticket.js';
 import { loadEnvWithFile } from '../config/env-file.js';
 import { ConfigError, readConfig } from '../config/read-config.js';
+import { openBlobStore } from '../storage/blob-store.js';
 import { openFileStore, StorageError } from '../storage/file-store.js';
 
 const USAGE = 'usage: npm run tickets -- list | show <ticket id>';
@@ -55,13 +56,14 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  if (config.storage !== 'file') {
-    process.stderr.write('tickets: STORAGE=memory keeps tickets inside the running bot only; use STORAGE=file to list them here\n');
+  if (config.storage === 'memory') {
+    process.stderr.write('tickets: STORAGE=memory keeps tickets inside the running bot only; use STORAGE=file or blob to list them here\n');
     return 1;
   }
+  const where = config.storage === 'blob' ? `blob container ${config.blobContainer}` : config.dataDir;
   let tickets;
   try {
-    tickets = createTicketStore(await openFileStore(config.dataDir));
+    tickets = createTicketStore(config.storage === 'blob' ? await openBlobStore(config.blobConnectionString, config.blobContainer) : await openFileStore(config.dataDir));
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
   }
   if (command === 'list') {
     const ids = await tickets.list();
-    if (ids.length === 0) process.stdout.write(`no tickets in ${config.dataDir}\n`);
+    if (ids.length === 0) process.stdout.write(`no tickets in ${where}\n`);
     for (const ticketId of ids) {
       const ticket = await tickets.get(ticketId);
       if (ticket) process.stdout.write(`${line(ticket)}\n`);
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
   if (command === 'show' && id !== undefined) {
     const ticket = isTicketId(id) ? await tickets.get(id) : undefined;
     if (!ticket) {
-      process.stderr.write(`tickets: no ticket ${id} in ${config.dataDir}\n`);
+      process.stderr.write(`tickets: no ticket ${id} in ${where}\n`);
       return 1;
     }
     process.stdout.write(`${details(ticket)}\n`);

@@ -32,10 +32,13 @@ export interface Config {
   readonly l2Language: 'ja' | 'en';
   /** Seconds between retries of L2 cards that could not be posted; 0 retries only at start-up. */
   readonly escalationRetrySeconds: number;
-  /** Where conversation state and tickets live: file (one instance), memory (tests). */
-  readonly storage: 'file' | 'memory';
+  /** Where conversation state and tickets live: file (one instance), blob (several instances), memory (tests). */
+  readonly storage: 'file' | 'blob' | 'memory';
   /** Folder of the file storage. */
   readonly dataDir: string;
+  /** Azure Blob Storage connection string and container, for STORAGE=blob. */
+  readonly blobConnectionString: string;
+  readonly blobContainer: string;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -61,8 +64,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
-  { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; memory: nothing survives a restart (tests).' },
+  { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).' },
   { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
+  { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
+  { name: 'BLOB_CONTAINER', defaultValue: 'mdav-bot', meaning: 'Blob container for STORAGE=blob (created if missing).' },
   { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
 ]);
 
@@ -116,7 +121,12 @@ export function readConfig(env: Env): Config {
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
   const l2Language = oneOf('L2_LANGUAGE', ['ja', 'en'] as const, 'ja');
-  const storage = oneOf('STORAGE', ['file', 'memory'] as const, 'file');
+  const storage = oneOf('STORAGE', ['file', 'blob', 'memory'] as const, 'file');
+  const blobConnectionString = text('BLOB_CONNECTION_STRING');
+  const blobContainer = text('BLOB_CONTAINER', 'mdav-bot');
+  if (storage === 'blob' && blobConnectionString === '') problems.push('BLOB_CONNECTION_STRING: required when STORAGE is blob');
+  // Azure container names: 3-63 lower-case letters, digits and single hyphens.
+  if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/u.test(blobContainer)) problems.push(`BLOB_CONTAINER: '${blobContainer}' is not a valid container name`);
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
   if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
@@ -159,5 +169,7 @@ export function readConfig(env: Env): Config {
     escalationRetrySeconds,
     storage,
     dataDir: text('DATA_DIR', 'data'),
+    blobConnectionString,
+    blobContainer,
   });
 }

@@ -19,6 +19,8 @@ export interface LoggerOptions {
 const REDACT_PATHS = [
   'MicrosoftAppPassword',
   '*.MicrosoftAppPassword',
+  'blobConnectionString',
+  '*.blobConnectionString',
   'authorization',
   '*.authorization',
   'headers.authorization',

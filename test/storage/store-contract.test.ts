@@ -2,16 +2,30 @@ import { mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBlobStore } from '../../src/storage/blob-store.js';
+import { startAzurite, type Azurite } from '../support/azurite.js';
 
 import { fileNameOf, openFileStore, StorageError } from '../../src/storage/file-store.js';
 import { isConflict, type KeyValueStore } from '../../src/storage/key-value-store.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 
-// One contract, every adapter (blob joins with its own issue).
+let azurite: Azurite | undefined;
+let containers = 0;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 60_000);
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+// One contract, every adapter; blob runs against Azurite started above.
 const ADAPTERS: Array<[string, () => Promise<KeyValueStore>]> = [
   ['memory', async () => createMemoryStore()],
   ['file', async () => openFileStore(mkdtempSync(join(tmpdir(), 'store-')))],
+  ['blob', async () => openBlobStore(azurite?.connectionString ?? '', `contract-${(containers += 1)}`)],
 ];
 
 describe.each(ADAPTERS)('%s store contract', (_name, open) => {
