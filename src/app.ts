@@ -182,6 +182,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       {
         name: 'storage',
         check: async () => {
+          // A write, not only a read: a full or read-only disk makes the instance not ready.
+          await storage.write({ 'readyz-probe': { at: new Date().toISOString(), eTag: '*' } });
           await storage.read(['readyz-probe']);
           return storageDetail;
         },

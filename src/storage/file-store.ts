@@ -18,6 +18,8 @@ export class StorageError extends Error {
   }
 }
 
+const TEMPORARY_PREFIX = '.tmp-';
+
 // Longest file name we produce; longer keys end in a hash (names stay unique and under the 255-byte limit).
 const MAX_NAME = 180;
 
@@ -39,6 +41,11 @@ export async function openFileStore(dir: string): Promise<KeyValueStore & { read
     await fs.unlink(probe);
   } catch (error) {
     throw new StorageError(`DATA_DIR ${dir} is not a writable folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+
+  // A process killed mid-write leaves a temporary file behind; the data files themselves are always whole.
+  for (const name of await fs.readdir(dir)) {
+    if (name.startsWith(TEMPORARY_PREFIX)) await fs.rm(join(dir, name), { force: true });
   }
 
   // Operations on one key run one after another, so an eTag check and the write that follows cannot interleave.
@@ -68,21 +75,29 @@ export async function openFileStore(dir: string): Promise<KeyValueStore & { read
 
   const writeFile = async (key: string, item: StoredItem): Promise<void> => {
     const target = path(key);
-    const temporary = join(dir, `.tmp-${randomUUID()}`);
-    const handle = await fs.open(temporary, 'w');
+    const temporary = join(dir, `${TEMPORARY_PREFIX}${randomUUID()}`);
     try {
-      await handle.writeFile(JSON.stringify({ ...item, eTag: randomUUID() }));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, target);
-    // The rename itself is made durable by syncing the folder.
-    const folder = await fs.open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
+      const handle = await fs.open(temporary, 'w');
+      try {
+        await handle.writeFile(JSON.stringify({ ...item, eTag: randomUUID() }));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temporary, target);
+      // The rename itself is made durable by syncing the folder.
+      const folder = await fs.open(dir, 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      // A full or read-only disk fails the write (the caller's turn apologises); the old content stays intact.
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code;
+      throw new StorageError(`cannot write ${fileNameOf(key)} in ${dir}: ${reason} (${code})`);
     }
   };
 
