@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 
+import { createRateLimiter } from './bot/rate-limiter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
@@ -153,6 +154,9 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     logger,
     conversationState: new ConversationState(storage),
     waitingTicketFor: (conversationId) => tickets.waitingFor(conversationId),
+    allowedTenantIds: config.allowedTenantIds,
+    rateLimiter: createRateLimiter(config.rateLimitPerMinute),
+    now: () => Date.now(),
   });
 
   // L2 cards that could not be posted are retried at start-up and then periodically.

@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 
 import { detectLanguage } from '../i18n/language.js';
-import { EMPTY_CONVERSATION, type CardAction, type ConversationData, type TurnInput } from '../routes/turn-input.js';
+import { EMPTY_CONVERSATION, MAX_MESSAGE_CHARS, type CardAction, type ConversationData, type TurnInput } from '../routes/turn-input.js';
 
 // Teams puts every @mention in the text as <at>Name</at>; removeRecipientMention only strips the first.
 const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/giu;
@@ -39,11 +39,13 @@ export interface TurnContextData {
 
 /** Builds the turn input for a message activity and the conversation's stored data. */
 export function readTurnInput(activity: Partial<Activity>, extra: TurnContextData = {}): TurnInput {
-  const text = typeof activity.text === 'string' ? activity.text.replace(MENTION, ' ').trim() : '';
+  const fullText = typeof activity.text === 'string' ? activity.text.replace(MENTION, ' ').trim() : '';
+  const text = fullText.slice(0, MAX_MESSAGE_CHARS);
+  const html = readHtmlAttachment(activity);
   const locale = typeof activity.locale === 'string' ? activity.locale : undefined;
   return {
     text,
-    html: readHtmlAttachment(activity),
+    html: html?.slice(0, MAX_MESSAGE_CHARS * 4),
     locale,
     language: detectLanguage(text, locale),
     action: readCardAction(activity.value),
@@ -58,5 +60,9 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
     teamsChannelId: readTeamsChannelId(activity.channelData),
     reference: extra.reference ?? {},
     waitingTicketId: extra.waitingTicketId,
+    otherAttachments: (activity.attachments ?? [])
+      .map((attachment) => (typeof attachment?.contentType === 'string' ? attachment.contentType : 'unknown'))
+      .filter((type) => type !== 'text/html'),
+    cutChars: fullText.length - text.length,
   };
 }

@@ -3,10 +3,12 @@
 import { ActivityTypes, TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
-import { languageOfLocale } from '../i18n/language.js';
+import { detectLanguage, languageOfLocale } from '../i18n/language.js';
+import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { normalizeConversation, type ConversationData } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
@@ -17,6 +19,11 @@ export interface SupportBotDeps {
   readonly conversationState: ConversationState;
   /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
   readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
+  /** Tenants answered; empty: all. */
+  readonly allowedTenantIds: readonly string[];
+  readonly rateLimiter: RateLimiter;
+  /** Milliseconds now (injected for tests). */
+  readonly now: () => number;
   readonly templates: CardTemplates;
   readonly logger: Logger;
 }
@@ -41,7 +48,25 @@ export class SupportBot extends TeamsActivityHandler {
     });
   }
 
+  /** Ignores activities from tenants outside the allow-list (logged by id only), then runs the handlers. */
+  override async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
+    if (this.deps.allowedTenantIds.length > 0 && !this.deps.allowedTenantIds.includes(String(tenantId).toLowerCase())) {
+      this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
+      return;
+    }
+    await super.run(context);
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
+    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
+      const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
+      this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
+      await context.sendActivity(t(language, 'limit.rate'));
+      return;
+    }
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
@@ -56,7 +81,8 @@ export class SupportBot extends TeamsActivityHandler {
       await this.conversationData.set(context, changed);
       await this.deps.conversationState.saveChanges(context);
     }
-    await sendReplies(context, this.deps.templates, replies);
+    const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
+    await sendReplies(context, this.deps.templates, [...replies, ...notes]);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.logger.info(
       {

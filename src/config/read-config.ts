@@ -36,6 +36,10 @@ export interface Config {
   readonly storage: 'file' | 'blob' | 'memory';
   /** Folder of the file storage. */
   readonly dataDir: string;
+  /** Tenants whose activities are answered; empty answers every tenant. */
+  readonly allowedTenantIds: readonly string[];
+  /** Messages one user may send per minute before the bot asks them to slow down. */
+  readonly rateLimitPerMinute: number;
   /** Azure Blob Storage connection string and container, for STORAGE=blob. */
   readonly blobConnectionString: string;
   readonly blobContainer: string;
@@ -64,6 +68,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
+  { name: 'ALLOWED_TENANT_IDS', defaultValue: '(empty: any tenant)', meaning: 'Comma-separated Azure AD tenant ids whose activities the bot answers; others get no answer (logged by id).' },
+  { name: 'RATE_LIMIT_PER_MINUTE', defaultValue: '20', meaning: 'Messages per user per minute; more get a polite "please slow down" (0 turns the limit off).' },
   { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).' },
   { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
   { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
@@ -130,6 +136,13 @@ export function readConfig(env: Env): Config {
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
   if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
+  const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+  const allowedTenantIds = text('ALLOWED_TENANT_IDS')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+  for (const id of allowedTenantIds) if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS: '${id}' is not a tenant id`);
+  const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 20, 0, 10000, 'a number of messages');
   const l2AllowedAadIds = text('L2_ALLOWED_AAD_IDS')
     .split(',')
     .map((id) => id.trim())
@@ -171,5 +184,7 @@ export function readConfig(env: Env): Config {
     dataDir: text('DATA_DIR', 'data'),
     blobConnectionString,
     blobContainer,
+    allowedTenantIds: Object.freeze(allowedTenantIds),
+    rateLimitPerMinute,
   });
 }

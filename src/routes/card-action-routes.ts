@@ -4,6 +4,7 @@ import { buildNotFoundCard } from '../cards/answer-card.js';
 import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
+import { chooseMessageText } from '../matching/normalize-text.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
@@ -59,6 +60,12 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
       return { ...text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
     }),
+    {
+      // A screenshot of an error: the bot reads text only, and says so instead of "not found".
+      id: 'attachment-only',
+      matches: (input) => input.action === undefined && input.otherAttachments.length > 0 && chooseMessageText(input.text, input.html).trim() === '',
+      handle: (input) => text(t(input.language, 'attachment.unsupported')),
+    },
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',

@@ -85,4 +85,11 @@ export interface TurnInput {
   readonly reference: Readonly<Record<string, unknown>>;
   /** A ticket waiting for this user's answer to an L2 question: the next message goes to it. */
   readonly waitingTicketId: string | undefined;
+  /** Content types of attachments the bot does not read (images, files); text/html is read as `html`. */
+  readonly otherAttachments: readonly string[];
+  /** Characters cut from a message over the length limit (0 when nothing was cut). */
+  readonly cutChars: number;
 }
+
+/** Longest message text read; the rest is cut and the user is told. */
+export const MAX_MESSAGE_CHARS = 20_000;

@@ -16,6 +16,8 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   teamsChannelId: undefined,
   reference: {},
   waitingTicketId: undefined,
+  otherAttachments: [],
+  cutChars: 0,
   ...overrides,
 });
 

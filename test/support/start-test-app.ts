@@ -21,7 +21,7 @@ export interface TestApp {
 
 /** Starts the app with `env` on top of test defaults (loopback, free port, debug logs captured). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2000', STORAGE: 'memory', ...env });
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2000', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '0', ...env });
   let raw = '';
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
