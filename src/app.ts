@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 
 import { randomUUID } from 'node:crypto';
 
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
-import type { Server } from 'restify';
+import { ConfigurationBotFrameworkAuthentication, ConversationState, type Activity } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
 
 import { createRateLimiter } from './bot/rate-limiter.js';
+import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
@@ -82,6 +83,42 @@ function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: Ca
   return { knowledge, templates };
 }
 
+/** Token failures from botbuilder and the JWT library it uses; CloudAdapter.process answers some of them with 500. */
+function isAuthenticationFailure(error: unknown): boolean {
+  const names = [(error as { name?: unknown }).name, (error as { constructor?: { name?: unknown } }).constructor?.name];
+  return names.some((name) => name === 'AuthenticationError' || name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError');
+}
+
+/**
+ * Runs one checked activity through the adapter. This is CloudAdapter.process without its error handling:
+ * every token failure becomes 401 (botbuilder answers a bad signature with 500 and the library's message), and
+ * any other failure a logged 500 with a JSON body that reveals nothing.
+ */
+async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logger: Logger, req: Request, res: Response): Promise<void> {
+  const activity = { ...(req.body as Activity) };
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const raw = (req.body as Record<string, unknown>)[field];
+    if (typeof raw === 'string') (activity as Record<string, unknown>)[field] = new Date(raw);
+  }
+  const authorization = req.headers['authorization'];
+  try {
+    const response = await adapter.processChecked(typeof authorization === 'string' ? authorization : '', activity, (context) => bot.run(context));
+    res.status(response?.status ?? 200);
+    if (response?.body !== undefined) res.json(response.body);
+    else res.end();
+  } catch (error) {
+    if (isAuthenticationFailure(error)) {
+      logger.info({ activityId: activity.id, reason: (error as Error).constructor.name }, 'activity rejected: authentication');
+      res.status(401);
+      res.json({ error: { code: 'unauthorized', message: 'Missing or invalid token.' } });
+      return;
+    }
+    logger.error({ activityId: activity.id, conversationId: activity.conversation?.id, err: error }, 'activity failed');
+    res.status(500);
+    res.json({ error: { code: 'internal', message: 'Internal server error.' } });
+  }
+}
+
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
 async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
   if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
@@ -97,7 +134,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
   const now = (): Date => new Date();
 
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new SupportAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler(logger);
   const outbox = createTeamsOutbox({
     adapter,
@@ -179,7 +216,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     maxBodyBytes: config.maxBodyBytes,
     inFlight,
     isShuttingDown: () => shuttingDown,
-    processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    processActivity: (req, res) => processWithAdapter(adapter, bot, logger, req, res),
     readiness: [
       { name: 'knowledge', check: async () => `${knowledge.entries.length} entries` },
       { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },

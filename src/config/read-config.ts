@@ -10,6 +10,9 @@ export interface AuthConfig {
   readonly MicrosoftAppPassword: string;
   readonly MicrosoftAppType: AppType;
   readonly MicrosoftAppTenantId: string;
+  /** Overrides where channel token signing keys come from (tests against a local OpenID provider). */
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
+  readonly ToBotFromChannelTokenIssuer?: string;
 }
 
 /** The whole validated configuration; frozen. */
@@ -60,6 +63,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration (not used with UserAssignedMSI).' },
   { name: 'MicrosoftAppType', defaultValue: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
   { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI.' },
+  { name: 'BOT_OPENID_METADATA_URL', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: OpenID metadata URL for validating channel tokens (ToBotFromChannelOpenIdMetadataUrl).' },
+  { name: 'BOT_TOKEN_ISSUER', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: expected issuer of channel tokens (ToBotFromChannelTokenIssuer).' },
   { name: 'LOG_LEVEL', defaultValue: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'LOG_FORMAT', defaultValue: 'json', meaning: 'json (one object per line) or pretty (human-readable, for development).' },
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
@@ -151,11 +156,15 @@ export function readConfig(env: Env): Config {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
   }
 
+  const metadataUrl = text('BOT_OPENID_METADATA_URL');
+  const issuer = text('BOT_TOKEN_ISSUER');
   const auth: AuthConfig = {
     MicrosoftAppId: text('MicrosoftAppId'),
     MicrosoftAppPassword: text('MicrosoftAppPassword'),
     MicrosoftAppType: appType,
     MicrosoftAppTenantId: text('MicrosoftAppTenantId'),
+    ...(metadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: metadataUrl } : {}),
+    ...(issuer ? { ToBotFromChannelTokenIssuer: issuer } : {}),
   };
   if (auth.MicrosoftAppId !== '' && appType !== 'MultiTenant' && auth.MicrosoftAppTenantId === '') {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
