@@ -4,6 +4,7 @@ import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'bo
 
 import { renderCard, type CardTemplates } from '../cards/render-card.js';
 import type { Reply } from '../routes/reply.js';
+import { withOutboundRetry } from './retry-outbound.js';
 
 /** Returns the outgoing activity for one reply. */
 export function toActivity(templates: CardTemplates, reply: Reply): Partial<Activity> {
@@ -13,8 +14,10 @@ export function toActivity(templates: CardTemplates, reply: Reply): Partial<Acti
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
-/** Sends every reply in order, awaiting each send. */
+/** Sends every reply in order, awaiting each send; throttled or failed-in-transit sends are retried with backoff. */
 export async function sendReplies(context: TurnContext, templates: CardTemplates, replies: readonly Reply[]): Promise<void> {
-  if (replies.length === 0) return;
-  await context.sendActivities(replies.map((reply) => toActivity(templates, reply)));
+  for (const reply of replies) {
+    const activity = toActivity(templates, reply);
+    await withOutboundRetry(() => context.sendActivity(activity));
+  }
 }

@@ -97,3 +97,21 @@ describe('log safety over a whole conversation', () => {
     }
   });
 });
+
+describe('outbound replies', () => {
+  it('retries a reply that Teams throttles with 429, and sends it once', async () => {
+    let requests = 0;
+    const connector = await startMockConnector({ statusFor: () => (requests++ < 2 ? 429 : undefined) });
+    const bot = await startTestApp();
+    try {
+      const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url, text: 'what is BAFS', id: 'throttled-1' }));
+      expect(result.status).toBe(200);
+      const [reply] = await connector.waitFor(1);
+      expect(reply?.replyToId).toBe('throttled-1');
+      expect(connector.received).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await connector.close();
+    }
+  });
+});
