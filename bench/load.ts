@@ -5,7 +5,6 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,22 +12,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { loadDevSet } from './dev-set.js';
+import { freePort, rssMiB, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.argv[2] ?? 30);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
 const WARM_UP_SECONDS = Number(process.env["LOAD_WARM_UP_SECONDS"] ?? 15);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const rssMiB = (pid: number): number => Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 // What users send: dev-set questions in both languages, and real pastes.
 const questions = loadDevSet(join(ROOT, 'test/fixtures/questions')).map((question) => question.text);
@@ -43,10 +32,7 @@ const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.
   env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORAGE: 'file', DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')), RATE_LIMIT_PER_MINUTE: '0' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-for (let attempt = 0; attempt < 300; attempt += 1) {
-  if (await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.ok, () => false)) break;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-}
+await waitReady(port);
 
 let counter = 0;
 const run = (seconds: number) =>

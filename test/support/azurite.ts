@@ -1,9 +1,10 @@
 /** Starts Azurite's blob service for a test: in memory, telemetry off, on a free loopback port; stopped by pid. */
 
 import { spawn } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
+import { freePort } from '../../bench/process-probe.js';
 import { ROOT } from './start-test-app.js';
 
 export interface Azurite {
@@ -14,15 +15,6 @@ export interface Azurite {
 const ACCOUNT = 'devstoreaccount1';
 // Azurite's well-known development account key (public, not a secret).
 const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const listening = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
