@@ -103,6 +103,10 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
   const authorization = req.headers['authorization'];
   try {
     const response = await adapter.processChecked(typeof authorization === 'string' ? authorization : '', activity, (context) => bot.run(context));
+    // botbuilder answers some invokes it has no handler for (e.g. a nameless invoke) with 500; say why in the log.
+    if ((response?.status ?? 200) >= 500) {
+      logger.warn({ activityId: activity.id, activityType: activity.type, invokeName: activity.name, status: response?.status }, 'activity handler answered with a server error');
+    }
     res.status(response?.status ?? 200);
     if (response?.body !== undefined) res.json(response.body);
     else res.end();
