@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ConfigurationBotFrameworkAuthentication, ConversationState, type Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 
+import { questionFields, type AnalyticsEvent } from './analytics/analytics-event.js';
+import { createAnalyticsStore } from './analytics/analytics-store.js';
 import { createRateLimiter } from './bot/rate-limiter.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
@@ -151,15 +153,27 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
   });
 
   const index = buildMatchIndex(knowledge);
+  const analytics = createAnalyticsStore(storage);
+  // Analytics must never break a turn: a failed record is logged and dropped.
+  const pendingRecords = new Set<Promise<void>>();
+  const record = (event: AnalyticsEvent): void => {
+    const pending = analytics.record(event).catch((error: unknown) => logger.warn({ err: error, kind: event.kind }, 'analytics record failed'));
+    pendingRecords.add(pending);
+    void pending.finally(() => pendingRecords.delete(pending));
+  };
+  const at = (): string => now().toISOString();
   const questions = {
     knowledge,
     index,
-    // Ids and scores only: the question text may name hosts and users.
-    onMatch: (input: TurnInput, result: MatchResult) =>
+    onMatch: (input: TurnInput, result: MatchResult, text: string) => {
+      // Ids and scores only: the question text may name hosts and users.
       logger.info(
         { activityId: input.activityId, kind: result.kind, entries: result.entries, reason: result.reason, truncated: result.truncated },
         'question matched',
-      ),
+      );
+      record({ kind: 'turn', at: at(), outcome: result.kind, language: result.language, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) });
+      if (result.kind === 'none') record({ kind: 'unanswered', at: at(), language: result.language, ...questionFields(text, config.storeQuestions) });
+    },
   };
   const routes = createRouteTable(
     [
@@ -173,19 +187,31 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         isL2: (input) =>
           (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
           (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId)),
-        onTicket: (ticketId, kind, detail) => logger.info({ ticketId, kind, ...detail }, 'ticket'),
+        onTicket: (ticketId, kind, detail) => {
+          logger.info({ ticketId, kind, ...detail }, 'ticket');
+          if (kind === 'created') {
+            record({ kind: 'escalation', at: at(), ticketId, entryIds: (detail?.['entryIds'] as string[] | undefined) ?? [], findingIds: (detail?.['findingIds'] as string[] | undefined) ?? [] });
+          }
+        },
       }),
       ...createCardActionRoutes({
         ...questions,
-        onFeedback: (input, feedback) => logger.info({ activityId: input.activityId, ...feedback }, 'feedback'),
+        onFeedback: (input, feedback) => {
+          logger.info({ activityId: input.activityId, ...feedback }, 'feedback');
+          // The question this answer was given for: the latest one that led to the entry.
+          const asked = [...input.conversation.questions].reverse().find((question) => question.entryIds[0] === feedback.entryId);
+          record({ kind: 'feedback', at: at(), entryId: feedback.entryId, helpful: feedback.helpful, language: feedback.language, ...(asked ? questionFields(asked.text, config.storeQuestions) : {}) });
+        },
+        onChoicesRejected: (input, offered) => record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
       }),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
-      createPastedOutputRoute(knowledge, (input, reading) =>
+      createPastedOutputRoute(knowledge, (input, reading) => {
         logger.info(
           { activityId: input.activityId, formats: reading.formats, findings: reading.diagnosis.findings.map((finding) => finding.id), pastes: input.conversation.pastes.length + 1 },
           'paste read',
-        ),
-      ),
+        );
+        record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
+      }),
     ],
     createQuestionRoute(questions),
   );
@@ -258,6 +284,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
       if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');
       server.server.closeAllConnections();
+      // Analytics written after the replies are flushed too, so nothing recorded is lost on a clean stop.
+      await Promise.all(pendingRecords);
       await closed;
       return finished;
     },

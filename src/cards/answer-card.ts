@@ -52,7 +52,7 @@ export function buildChoicesCard(entries: readonly KnowledgeEntry[], language: L
     prompt: t(language, 'choices.prompt'),
     choices: entries.map((entry) => ({ title: entry[language].title, data: { verb: 'choose-topic', entryId: entry.id, language } })),
     noneLabel: t(language, 'choices.none'),
-    noneData: { verb: 'none-of-these', language },
+    noneData: { verb: 'none-of-these', language, offered: entries.map((entry) => entry.id).join(',') },
   };
 }
 

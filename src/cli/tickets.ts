@@ -5,10 +5,7 @@
 
 import { createTicketStore, isTicketId } from '../escalation/ticket-store.js';
 import type { Ticket } from '../escalation/ticket.js';
-import { loadEnvWithFile } from '../config/env-file.js';
-import { ConfigError, readConfig } from '../config/read-config.js';
-import { openBlobStore } from '../storage/blob-store.js';
-import { openFileStore, StorageError } from '../storage/file-store.js';
+import { openCliStorage } from './open-cli-storage.js';
 
 const USAGE = 'usage: npm run tickets -- list | show <ticket id>';
 
@@ -48,27 +45,10 @@ function details(ticket: Ticket): string {
 
 async function main(): Promise<number> {
   const [command, id] = process.argv.slice(2);
-  let config;
-  try {
-    config = readConfig(loadEnvWithFile(process.env, '.env'));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
-  if (config.storage === 'memory') {
-    process.stderr.write('tickets: STORAGE=memory keeps tickets inside the running bot only; use STORAGE=file or blob to list them here\n');
-    return 1;
-  }
-  const where = config.storage === 'blob' ? `blob container ${config.blobContainer}` : config.dataDir;
-  let tickets;
-  try {
-    tickets = createTicketStore(config.storage === 'blob' ? await openBlobStore(config.blobConnectionString, config.blobContainer) : await openFileStore(config.dataDir));
-  } catch (error) {
-    if (!(error instanceof StorageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  const opened = await openCliStorage('tickets');
+  if (!opened) return 1;
+  const { where } = opened;
+  const tickets = createTicketStore(opened.store);
   if (command === 'list') {
     const ids = await tickets.list();
     if (ids.length === 0) process.stdout.write(`no tickets in ${where}\n`);

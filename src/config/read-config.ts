@@ -41,6 +41,8 @@ export interface Config {
   readonly dataDir: string;
   /** Tenants whose activities are answered; empty answers every tenant. */
   readonly allowedTenantIds: readonly string[];
+  /** Whether analytics keep question text (otherwise only a normalized hash). */
+  readonly storeQuestions: boolean;
   /** Messages one user may send per minute before the bot asks them to slow down. */
   readonly rateLimitPerMinute: number;
   /** Azure Blob Storage connection string and container, for STORAGE=blob. */
@@ -74,6 +76,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
   { name: 'ALLOWED_TENANT_IDS', defaultValue: '(empty: any tenant)', meaning: 'Comma-separated Azure AD tenant ids whose activities the bot answers; others get no answer (logged by id).' },
+  { name: 'STORE_QUESTIONS', defaultValue: 'false', meaning: 'true keeps the text of unanswered and rated questions for `npm run report`; false keeps only a hash.' },
   { name: 'RATE_LIMIT_PER_MINUTE', defaultValue: '20', meaning: 'Messages per user per minute; more get a polite "please slow down" (0 turns the limit off).' },
   { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).' },
   { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
@@ -147,6 +150,7 @@ export function readConfig(env: Env): Config {
     .map((id) => id.trim().toLowerCase())
     .filter(Boolean);
   for (const id of allowedTenantIds) if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS: '${id}' is not a tenant id`);
+  const storeQuestions = oneOf('STORE_QUESTIONS', ['true', 'false'] as const, 'false') === 'true';
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 20, 0, 10000, 'a number of messages');
   const l2AllowedAadIds = text('L2_ALLOWED_AAD_IDS')
     .split(',')
@@ -195,5 +199,6 @@ export function readConfig(env: Env): Config {
     blobContainer,
     allowedTenantIds: Object.freeze(allowedTenantIds),
     rateLimitPerMinute,
+    storeQuestions,
   });
 }

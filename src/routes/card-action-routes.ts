@@ -19,6 +19,8 @@ export interface FeedbackEvent {
 
 export interface CardActionDeps extends QuestionRouteDeps {
   readonly onFeedback?: (input: TurnInput, feedback: FeedbackEvent) => void;
+  /** A "did you mean" card was answered with "none of these": the entries it offered. */
+  readonly onChoicesRejected?: (input: TurnInput, offered: readonly string[]) => void;
 }
 
 /** The language a card action asks for: the one stored on the button, else the turn's. */
@@ -46,7 +48,11 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       const entry = knowledge.byId.get(field(input, 'entryId') ?? '');
       return entry ? { replies: [answerReply(knowledge, entry, language)] } : text(t(language, 'action.unknown'));
     }),
-    verbRoute('none-of-these', (_input, language) => ({ replies: [cardReply('not-found', buildNotFoundCard(language))] })),
+    verbRoute('none-of-these', (input, language) => {
+      const offered = (field(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));
+      if (offered.length > 0) deps.onChoicesRejected?.(input, offered);
+      return { replies: [cardReply('not-found', buildNotFoundCard(language))] };
+    }),
     verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language))] })),
     verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language))] })),
     verbRoute('ask', (input, language) => {

@@ -111,7 +111,10 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           now,
         );
         if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language))] };
-        deps.onTicket?.(ticket.id, 'created');
+        deps.onTicket?.(ticket.id, 'created', {
+          entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
+          findingIds: ticket.summary.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.id),
+        });
         let delivered = ticket;
         if (deps.outbox.configured) {
           // Teams expects an answer within seconds: wait a bounded time for the post, let it finish in the background.

@@ -14,8 +14,8 @@ import { rememberQuestion, type TurnInput } from './turn-input.js';
 export interface QuestionRouteDeps {
   readonly knowledge: KnowledgeBase;
   readonly index: MatchIndex;
-  /** Receives every match outcome (ids and scores only), for logs and later feedback analytics. */
-  readonly onMatch?: (input: TurnInput, result: MatchResult) => void;
+  /** Receives every match outcome and the text matched, for logs (ids only) and analytics. */
+  readonly onMatch?: (input: TurnInput, result: MatchResult, text: string) => void;
 }
 
 /** Returns the answer card reply for `entry`, with its related entries as buttons. */
@@ -48,7 +48,7 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
 /** Matches `text`, returns the replies and the conversation with the question remembered. */
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale });
-  deps.onMatch?.(input, result);
+  deps.onMatch?.(input, result, text);
   const replies = repliesForMatch(deps.knowledge, result, result.language);
   // Conversational turns say nothing an escalation summary needs.
   if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'none') return { replies };
