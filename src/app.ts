@@ -10,6 +10,7 @@ import type { Request, Response, Server } from 'restify';
 import { questionFields, type AnalyticsEvent } from './analytics/analytics-event.js';
 import { createAnalyticsStore } from './analytics/analytics-store.js';
 import { createRateLimiter } from './bot/rate-limiter.js';
+import { createTelemetry } from './telemetry/app-insights.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
@@ -153,6 +154,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
   });
 
   const index = buildMatchIndex(knowledge);
+  const telemetry = createTelemetry(config.appInsightsConnectionString, logger);
   const analytics = createAnalyticsStore(storage);
   // Analytics must never break a turn: a failed record is logged and dropped.
   const pendingRecords = new Set<Promise<void>>();
@@ -222,6 +224,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     conversationState: new ConversationState(storage),
     waitingTicketFor: (conversationId) => tickets.waitingFor(conversationId),
     allowedTenantIds: config.allowedTenantIds,
+    onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
   });
@@ -286,6 +289,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       server.server.closeAllConnections();
       // Analytics written after the replies are flushed too, so nothing recorded is lost on a clean stop.
       await Promise.all(pendingRecords);
+      await telemetry.stop();
       await closed;
       return finished;
     },

@@ -24,6 +24,8 @@ export interface SupportBotDeps {
   readonly rateLimiter: RateLimiter;
   /** Milliseconds now (injected for tests). */
   readonly now: () => number;
+  /** Receives every handled turn (ids, kinds and latency only). */
+  readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
 }
@@ -75,7 +77,7 @@ export class SupportBot extends TeamsActivityHandler {
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
-    const { replies, conversation: changed } = await route.handle(input);
+    const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
     if (changed) {
       await this.conversationData.set(context, changed);
@@ -84,6 +86,13 @@ export class SupportBot extends TeamsActivityHandler {
     const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes]);
     // Ids, lengths and route ids only: message text may hold host and user names.
+    this.deps.onTurn?.({
+      route: route.id,
+      kind: outcome?.kind ?? route.id,
+      ...(outcome?.entryId ? { entryId: outcome.entryId } : {}),
+      language: input.language,
+      latencyMs: Math.round(performance.now() - started),
+    });
     this.deps.logger.info(
       {
         activityId: input.activityId,

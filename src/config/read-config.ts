@@ -41,6 +41,8 @@ export interface Config {
   readonly dataDir: string;
   /** Tenants whose activities are answered; empty answers every tenant. */
   readonly allowedTenantIds: readonly string[];
+  /** Application Insights connection string; empty: no telemetry. */
+  readonly appInsightsConnectionString: string;
   /** Whether analytics keep question text (otherwise only a normalized hash). */
   readonly storeQuestions: boolean;
   /** Messages one user may send per minute before the bot asks them to slow down. */
@@ -76,6 +78,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
   { name: 'ALLOWED_TENANT_IDS', defaultValue: '(empty: any tenant)', meaning: 'Comma-separated Azure AD tenant ids whose activities the bot answers; others get no answer (logged by id).' },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', defaultValue: '(empty: off)', meaning: 'Optional: send turn events (route, outcome, entry id, latency; never text) to Application Insights.' },
   { name: 'STORE_QUESTIONS', defaultValue: 'false', meaning: 'true keeps the text of unanswered and rated questions for `npm run report`; false keeps only a hash.' },
   { name: 'RATE_LIMIT_PER_MINUTE', defaultValue: '20', meaning: 'Messages per user per minute; more get a polite "please slow down" (0 turns the limit off).' },
   { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).' },
@@ -200,5 +203,6 @@ export function readConfig(env: Env): Config {
     allowedTenantIds: Object.freeze(allowedTenantIds),
     rateLimitPerMinute,
     storeQuestions,
+    appInsightsConnectionString: text('APPLICATIONINSIGHTS_CONNECTION_STRING'),
   });
 }

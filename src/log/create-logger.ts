@@ -21,6 +21,8 @@ const REDACT_PATHS = [
   '*.MicrosoftAppPassword',
   'blobConnectionString',
   '*.blobConnectionString',
+  'appInsightsConnectionString',
+  '*.appInsightsConnectionString',
   'authorization',
   '*.authorization',
   'headers.authorization',

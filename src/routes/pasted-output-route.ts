@@ -34,6 +34,7 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
       const language = pasteLanguage(input);
       return {
         replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
+        outcome: { kind: 'diagnosis' },
         conversation: rememberPaste(input.conversation, input.html ?? input.text, reading.formats, reading.merged),
       };
     },

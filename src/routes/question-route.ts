@@ -50,9 +50,10 @@ export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: 
   const result = matchQuestion(deps.index, { text, html, locale: input.locale });
   deps.onMatch?.(input, result, text);
   const replies = repliesForMatch(deps.knowledge, result, result.language);
+  const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.
-  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'none') return { replies };
-  return { replies, conversation: rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)) };
+  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'none') return { replies, outcome };
+  return { replies, outcome, conversation: rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)) };
 }
 
 /** Creates the catch-all question route. */

@@ -7,6 +7,8 @@ import type { ConversationData, TurnInput } from './turn-input.js';
 export interface RouteResult {
   readonly replies: readonly Reply[];
   readonly conversation?: ConversationData;
+  /** How the turn ended, for telemetry (ids only): answer, choices, none, diagnosis ... and the entry answered. */
+  readonly outcome?: { readonly kind: string; readonly entryId?: string };
 }
 
 /** One route: a stable kebab-case id, a predicate, and a handler that returns its replies. */
