@@ -126,6 +126,9 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
   }
 }
 
+// How often buffered analytics events are written.
+const ANALYTICS_FLUSH_MS = 5000;
+
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
 async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
   if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
@@ -156,13 +159,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
   const index = buildMatchIndex(knowledge);
   const telemetry = createTelemetry(config.appInsightsConnectionString, logger);
   const analytics = createAnalyticsStore(storage);
-  // Analytics must never break a turn: a failed record is logged and dropped.
-  const pendingRecords = new Set<Promise<void>>();
-  const record = (event: AnalyticsEvent): void => {
-    const pending = analytics.record(event).catch((error: unknown) => logger.warn({ err: error, kind: event.kind }, 'analytics record failed'));
-    pendingRecords.add(pending);
-    void pending.finally(() => pendingRecords.delete(pending));
-  };
+  // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.
+  const record = (event: AnalyticsEvent): void => analytics.record(event);
+  const flushAnalytics = (): Promise<void> => analytics.flush().catch((error: unknown) => logger.warn({ err: error }, 'analytics flush failed'));
+  const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
+  analyticsTimer.unref();
   const at = (): string => now().toISOString();
   const questions = {
     knowledge,
@@ -287,8 +288,9 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
       if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');
       server.server.closeAllConnections();
-      // Analytics written after the replies are flushed too, so nothing recorded is lost on a clean stop.
-      await Promise.all(pendingRecords);
+      // Analytics still in memory are written, so nothing recorded is lost on a clean stop.
+      clearInterval(analyticsTimer);
+      await flushAnalytics();
       await telemetry.stop();
       await closed;
       return finished;

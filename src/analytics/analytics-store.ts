@@ -1,54 +1,95 @@
-/** Analytics events on the storage port, in hourly buckets (bounded, updated with eTag retries). */
+/**
+ * Analytics events on the storage port. Events are buffered and written in batches (every few seconds and at
+ * shutdown) into per-minute buckets, so a busy bot does not rewrite a large record on every turn; each bucket is
+ * capped and updated with eTag retries, so several instances can share it.
+ */
 
-import { isConflict, type KeyValueStore } from '../storage/key-value-store.js';
+import { isConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
 import type { AnalyticsEvent } from './analytics-event.js';
 
 const PREFIX = 'analytics/';
-/** Most events kept per hour; beyond it events are counted as dropped, so a bucket never grows without bound. */
-export const MAX_EVENTS_PER_HOUR = 5000;
+/** Most events kept per minute; beyond it events are counted as dropped, so a bucket never grows without bound. */
+export const MAX_EVENTS_PER_MINUTE = 2000;
+/** Most events waiting in memory; beyond it the oldest are dropped (and counted). */
+const MAX_BUFFERED = 10_000;
 const MAX_ATTEMPTS = 30;
+const MINUTE_MS = 60_000;
 
-/** The bucket key of an instant: analytics/2026-11-29T05. */
-export const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 13)}`;
+/** The bucket key of an instant: analytics/2026-11-29T05:37. */
+export const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 16)}`;
 
 export interface AnalyticsStore {
-  record(event: AnalyticsEvent): Promise<void>;
-  /** Every event between `from` and `to` (inclusive hours). */
+  /** Queues an event; it is written by the next flush. */
+  record(event: AnalyticsEvent): void;
+  /** Writes every queued event. */
+  flush(): Promise<void>;
+  /** Every event between `from` and `to` (inclusive minutes). */
   read(from: Date, to: Date): Promise<{ events: AnalyticsEvent[]; dropped: number }>;
 }
 
-/** Creates the analytics store. */
-export function createAnalyticsStore(store: KeyValueStore): AnalyticsStore {
-  return {
-    async record(event) {
-      const key = bucketKey(new Date(event.at));
-      for (let attempt = 1; ; attempt += 1) {
-        const bucket = (await store.read([key]))[key];
-        const events = Array.isArray(bucket?.['events']) ? (bucket['events'] as AnalyticsEvent[]) : [];
-        const dropped = typeof bucket?.['dropped'] === 'number' ? bucket['dropped'] : 0;
-        const full = events.length >= MAX_EVENTS_PER_HOUR;
-        const next = full ? { events, dropped: dropped + 1 } : { events: [...events, event], dropped };
-        try {
-          if (!bucket) {
-            if (await store.create(key, next)) return;
-            continue;
-          }
-          await store.write({ [key]: { ...next, eTag: bucket.eTag } });
-          return;
-        } catch (error) {
-          if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
-        }
+/** Appends `events` to the bucket `key`, retrying on eTag conflicts with other writers. */
+async function append(store: KeyValueStore, key: string, events: readonly AnalyticsEvent[], droppedBefore: number): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const bucket: StoredItem | undefined = (await store.read([key]))[key];
+    const stored = Array.isArray(bucket?.['events']) ? (bucket['events'] as AnalyticsEvent[]) : [];
+    const room = Math.max(0, MAX_EVENTS_PER_MINUTE - stored.length);
+    const dropped = (typeof bucket?.['dropped'] === 'number' ? bucket['dropped'] : 0) + droppedBefore + Math.max(0, events.length - room);
+    const next = { events: [...stored, ...events.slice(0, room)], dropped };
+    try {
+      if (!bucket) {
+        if (await store.create(key, next)) return;
+        continue;
       }
+      await store.write({ [key]: { ...next, eTag: bucket.eTag } });
+      return;
+    } catch (error) {
+      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+    }
+  }
+}
+
+/** Creates the analytics store on `store`. */
+export function createAnalyticsStore(store: KeyValueStore): AnalyticsStore {
+  let buffer: AnalyticsEvent[] = [];
+  let droppedInMemory = 0;
+  let flushing: Promise<void> = Promise.resolve();
+  return {
+    record(event) {
+      buffer.push(event);
+      if (buffer.length > MAX_BUFFERED) {
+        buffer.shift();
+        droppedInMemory += 1;
+      }
+    },
+    flush() {
+      // One flush at a time; a flush asked for during another runs after it.
+      flushing = flushing.then(async () => {
+        const events = buffer;
+        const dropped = droppedInMemory;
+        buffer = [];
+        droppedInMemory = 0;
+        const byBucket = new Map<string, AnalyticsEvent[]>();
+        for (const event of events) {
+          const key = bucketKey(new Date(event.at));
+          byBucket.set(key, [...(byBucket.get(key) ?? []), event]);
+        }
+        let first = true;
+        for (const [key, group] of byBucket) {
+          await append(store, key, group, first ? dropped : 0);
+          first = false;
+        }
+      });
+      return flushing;
     },
     async read(from, to) {
       const keys: string[] = [];
-      for (let hour = new Date(from.toISOString().slice(0, 13) + ':00:00Z'); hour <= to; hour = new Date(hour.getTime() + 3_600_000)) keys.push(bucketKey(hour));
+      for (let minute = new Date(from.toISOString().slice(0, 16) + ':00Z'); minute <= to; minute = new Date(minute.getTime() + MINUTE_MS)) keys.push(bucketKey(minute));
       const events: AnalyticsEvent[] = [];
       let dropped = 0;
       // Read in slices so a long window does not ask for thousands of keys at once.
-      for (let start = 0; start < keys.length; start += 48) {
-        const items = await store.read(keys.slice(start, start + 48));
+      for (let start = 0; start < keys.length; start += 240) {
+        const items = await store.read(keys.slice(start, start + 240));
         for (const item of Object.values(items)) {
           if (Array.isArray(item?.['events'])) events.push(...(item['events'] as AnalyticsEvent[]));
           if (typeof item?.['dropped'] === 'number') dropped += item['dropped'];

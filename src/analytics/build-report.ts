@@ -81,7 +81,7 @@ export function buildReport(events: readonly AnalyticsEvent[], from: Date, to: D
 export function formatReport(report: Report): string {
   const section = (title: string, lines: string[]): string[] => [title, ...(lines.length > 0 ? lines : ['  (none)']), ''];
   return [
-    `Report ${report.from} – ${report.to}${report.dropped > 0 ? ` (${report.dropped} events dropped: hourly cap reached)` : ''}`,
+    `Report ${report.from} – ${report.to}${report.dropped > 0 ? ` (${report.dropped} events dropped: per-minute cap or buffer limit reached)` : ''}`,
     '',
     ...section('Outcomes', Object.entries(report.outcomes).map(([outcome, count]) => `  ${outcome.padEnd(12)} ${count}`)),
     ...section('Top unanswered questions', report.topUnanswered.map((item) => `  ${String(item.count).padStart(4)}  ${item.question}`)),

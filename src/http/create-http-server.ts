@@ -40,7 +40,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'mdav-support-bot', handleUncaughtExceptions: false });
 
   // Restify's own errors (404, 405, thrown handlers) get the same JSON shape and a log line with the reason.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, next: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, next: () => void) => {
     const status = err.statusCode ?? 500;
     const code = snake(err.body?.code ?? err.name ?? 'Internal');
     const log = status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);

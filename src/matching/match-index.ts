@@ -19,7 +19,7 @@ export interface IndexOptions {
   readonly conceptWeight: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: 3 });
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: DEFAULT_CONCEPT_WEIGHT });
 
 /** Defender setting names that are facts (design.md) even where no entry owns them; owned ones come from knowledge. */
 const FACT_PROPERTIES = [
@@ -33,7 +33,7 @@ export interface IndexedEntry {
   readonly id: string;
   /** Undefined for the out-of-scope pseudo-entry. */
   readonly entry: KnowledgeEntry | undefined;
-  /** Sum of term weights (document length for BM25). */
+  /** Sum of term weights (the document length in the query-likelihood score). */
   readonly length: number;
 }
 

@@ -98,7 +98,7 @@ function japaneseTerms(run: string, out: Term[], bigramWeight: number): void {
 }
 
 /** Weight of a concept term (see concepts.ts) relative to a word. */
-export const DEFAULT_CONCEPT_WEIGHT = 1;
+export const DEFAULT_CONCEPT_WEIGHT = 3;
 
 /** Weight of a Japanese character bigram relative to a whole word. */
 export const DEFAULT_BIGRAM_WEIGHT = 0.35;
