@@ -4,7 +4,7 @@
  * capped and updated with eTag retries, so several instances can share it.
  */
 
-import { isConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
+import { ConflictError, retryOnConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
 import type { AnalyticsEvent } from './analytics-event.js';
 
 const PREFIX = 'analytics/';
@@ -12,7 +12,6 @@ const PREFIX = 'analytics/';
 export const MAX_EVENTS_PER_MINUTE = 2000;
 /** Most events waiting in memory; beyond it the oldest are dropped (and counted). */
 const MAX_BUFFERED = 10_000;
-const MAX_ATTEMPTS = 30;
 const MINUTE_MS = 60_000;
 
 /** The bucket key of an instant: analytics/2026-11-29T05:37. */
@@ -27,26 +26,17 @@ export interface AnalyticsStore {
   read(from: Date, to: Date): Promise<{ events: AnalyticsEvent[]; dropped: number }>;
 }
 
-/** Appends `events` to the bucket `key`, retrying on eTag conflicts with other writers. */
-async function append(store: KeyValueStore, key: string, events: readonly AnalyticsEvent[], droppedBefore: number): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
+/** Appends `events` to the bucket `key`, retrying on conflicts with other writers. */
+function append(store: KeyValueStore, key: string, events: readonly AnalyticsEvent[], droppedBefore: number): Promise<void> {
+  return retryOnConflict(async () => {
     const bucket: StoredItem | undefined = (await store.read([key]))[key];
     const stored = Array.isArray(bucket?.['events']) ? (bucket['events'] as AnalyticsEvent[]) : [];
     const room = Math.max(0, MAX_EVENTS_PER_MINUTE - stored.length);
     const dropped = (typeof bucket?.['dropped'] === 'number' ? bucket['dropped'] : 0) + droppedBefore + Math.max(0, events.length - room);
     const next = { events: [...stored, ...events.slice(0, room)], dropped };
-    try {
-      if (!bucket) {
-        if (await store.create(key, next)) return;
-        continue;
-      }
-      await store.write({ [key]: { ...next, eTag: bucket.eTag } });
-      return;
-    } catch (error) {
-      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
-    }
-  }
+    if (bucket) await store.write({ [key]: { ...next, eTag: bucket.eTag } });
+    else if (!(await store.create(key, next))) throw new ConflictError(`another writer created ${key} first`);
+  });
 }
 
 /** Creates the analytics store on `store`. */

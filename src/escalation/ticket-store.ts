@@ -3,14 +3,13 @@
  * optimistic updates (re-read and retry on conflict), and idempotent creation per escalation draft.
  */
 
-import { isConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
+import { ConflictError, retryOnConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
 import { applyTicketAction, type Ticket, type TicketAction, type TransitionResult } from './ticket.js';
 
 const TICKET_PREFIX = 'tickets/';
 const COUNTER_PREFIX = 'ticket-counters/';
 const INDEX_KEY = 'ticket-index';
 const WAITING_PREFIX = 'ticket-waiting/';
-const MAX_ATTEMPTS = 50;
 
 /** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
 export function formatTicketId(day: Date, sequence: number): string {
@@ -41,18 +40,6 @@ export interface TicketStore {
   waitingFor(conversationId: string): Promise<string | undefined>;
 }
 
-/** Retries `attempt` while it fails with an eTag conflict, with a short random pause so racers spread out. */
-async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isConflict(error) || tries >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** tries)));
-    }
-  }
-}
-
 const readTicket = (item: StoredItem): Ticket => {
   const { eTag: _eTag, ...ticket } = item;
   return ticket as unknown as Ticket;
@@ -63,11 +50,11 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
   const readItem = async (key: string): Promise<StoredItem | undefined> => (await store.read([key]))[key];
 
   const addToIndex = (id: string): Promise<void> =>
-    withRetry(async () => {
+    retryOnConflict(async () => {
       const index = await readItem(INDEX_KEY);
       if (!index) {
         if (await store.create(INDEX_KEY, { ids: [id] })) return;
-        throw new Error('storage: eTag conflict creating the ticket index');
+        throw new ConflictError('another writer created the ticket index first');
       }
       const ids = Array.isArray(index['ids']) ? (index['ids'] as string[]) : [];
       if (ids.includes(id)) return;
@@ -76,13 +63,13 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
 
   const api: TicketStore = {
     nextId: (now) =>
-      withRetry(async () => {
+      retryOnConflict(async () => {
         const key = `${COUNTER_PREFIX}${now.toISOString().slice(0, 10)}`;
         const counter = await readItem(key);
         // The day's first ticket creates the counter (only one creator wins); later ones move it with an eTag check.
         if (!counter) {
           if (await store.create(key, { last: 1 })) return formatTicketId(now, 1);
-          throw new Error('storage: eTag conflict creating the ticket counter');
+          throw new ConflictError('another writer created the ticket counter first');
         }
         const sequence = (typeof counter['last'] === 'number' ? counter['last'] : 0) + 1;
         await store.write({ [key]: { last: sequence, eTag: counter.eTag } });
@@ -119,7 +106,7 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
 
     async apply(id, action, now) {
       if (!isTicketId(id)) return { ok: false, reason: 'not-found' };
-      return withRetry(async () => {
+      return retryOnConflict(async () => {
         const item = await readItem(`${TICKET_PREFIX}${id}`);
         if (!item) return { ok: false, reason: 'not-found' } as const;
         const result = applyTicketAction(readTicket(item), action, now);
@@ -130,7 +117,7 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
 
     async patch(id, change) {
       if (!isTicketId(id)) return undefined;
-      return withRetry(async () => {
+      return retryOnConflict(async () => {
         const item = await readItem(`${TICKET_PREFIX}${id}`);
         if (!item) return undefined;
         const ticket = change(readTicket(item));

@@ -22,5 +22,30 @@ export interface KeyValueStore {
 /** True when a write failed because another writer changed the item first (eTag mismatch). */
 export function isConflict(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /etag|precondition|conflict/iu.test(message) || (error as { statusCode?: number }).statusCode === 412;
+  return error instanceof ConflictError || /etag|precondition|conflict/iu.test(message) || (error as { statusCode?: number }).statusCode === 412;
+}
+
+/** Thrown when a racing writer got there first (a lost create or an eTag mismatch): worth another read and try. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(`storage: ${message}`);
+    this.name = 'ConflictError';
+  }
+}
+
+const MAX_CONFLICT_ATTEMPTS = 50;
+
+/**
+ * Runs a read-modify-write `attempt` again while it fails with a conflict, with a short random pause so racing
+ * writers spread out; other errors, and the last conflict, are thrown.
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConflict(error) || tries >= MAX_CONFLICT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** tries)));
+    }
+  }
 }
