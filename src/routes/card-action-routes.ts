@@ -2,13 +2,13 @@
 
 import { buildNotFoundCard } from '../cards/answer-card.js';
 import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
-import { languageOfLocale, type Language } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import { chooseMessageText } from '../matching/normalize-text.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
-import type { Route, RouteResult } from './route-table.js';
-import { rememberFeedback, type TurnInput } from './turn-input.js';
+import { textResult, type Route, type RouteResult } from './route-table.js';
+import { actionField, actionLanguage, rememberFeedback, type TurnInput } from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {
@@ -23,17 +23,6 @@ export interface CardActionDeps extends QuestionRouteDeps {
   readonly onChoicesRejected?: (input: TurnInput, offered: readonly string[]) => void;
 }
 
-/** The language a card action asks for: the one stored on the button, else the turn's. */
-function actionLanguage(input: TurnInput): Language {
-  const stored = input.action?.data['language'];
-  return (typeof stored === 'string' ? languageOfLocale(stored) : undefined) ?? input.language;
-}
-
-const text = (value: string): RouteResult => ({ replies: [{ type: 'text', text: value }] });
-const field = (input: TurnInput, name: string): string | undefined => {
-  const value = input.action?.data[name];
-  return typeof value === 'string' ? value : undefined;
-};
 
 /** A route for one verb. */
 function verbRoute(verb: string, handle: (input: TurnInput, language: Language) => RouteResult): Route {
@@ -45,38 +34,38 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
   const { knowledge } = deps;
   return [
     verbRoute('choose-topic', (input, language) => {
-      const entry = knowledge.byId.get(field(input, 'entryId') ?? '');
-      return entry ? { replies: [answerReply(knowledge, entry, language)] } : text(t(language, 'action.unknown'));
+      const entry = knowledge.byId.get(actionField(input, 'entryId') ?? '');
+      return entry ? { replies: [answerReply(knowledge, entry, language)] } : textResult(t(language, 'action.unknown'));
     }),
     verbRoute('none-of-these', (input, language) => {
-      const offered = (field(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));
+      const offered = (actionField(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));
       if (offered.length > 0) deps.onChoicesRejected?.(input, offered);
       return { replies: [cardReply('not-found', buildNotFoundCard(language))] };
     }),
     verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language))] })),
     verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language))] })),
     verbRoute('ask', (input, language) => {
-      const question = field(input, 'text');
-      return question ? answerQuestion(deps, input, question, undefined) : text(t(language, 'action.unknown'));
+      const question = actionField(input, 'text');
+      return question ? answerQuestion(deps, input, question, undefined) : textResult(t(language, 'action.unknown'));
     }),
     verbRoute('feedback', (input, language) => {
-      const entryId = field(input, 'entryId');
-      const value = field(input, 'value');
-      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return text(t(language, 'action.unknown'));
+      const entryId = actionField(input, 'entryId');
+      const value = actionField(input, 'value');
+      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return textResult(t(language, 'action.unknown'));
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
-      return { ...text(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
+      return { ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
     }),
     {
       // A screenshot of an error: the bot reads text only, and says so instead of "not found".
       id: 'attachment-only',
       matches: (input) => input.action === undefined && input.otherAttachments.length > 0 && chooseMessageText(input.text, input.html).trim() === '',
-      handle: (input) => text(t(input.language, 'attachment.unsupported')),
+      handle: (input) => textResult(t(input.language, 'attachment.unsupported')),
     },
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => text(t(actionLanguage(input), 'action.unknown')),
+      handle: (input) => textResult(t(actionLanguage(input), 'action.unknown')),
     },
   ];
 }

@@ -6,12 +6,12 @@ import { readEscalationForm } from '../escalation/escalation-form.js';
 import type { EscalationOutbox } from '../escalation/escalation-outbox.js';
 import type { Ticket, TicketAction, TicketEvent } from '../escalation/ticket.js';
 import type { TicketStore } from '../escalation/ticket-store.js';
-import { languageOfLocale, type Language } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import { normalizeForMatching } from '../matching/normalize-text.js';
 import { cardReply } from './reply.js';
-import type { Route, RouteResult } from './route-table.js';
-import type { TurnInput } from './turn-input.js';
+import { textResult, type Route, type RouteResult } from './route-table.js';
+import { actionField, actionLanguage, type TurnInput } from './turn-input.js';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;
@@ -31,21 +31,11 @@ const ESCALATE_TEXT = /^(escalate|escalation|escalate to l2|talk to l2|l2|エス
 
 const L2_VERBS: Readonly<Record<string, (input: TurnInput) => TicketAction | undefined>> = {
   'l2-assign': (input) => ({ kind: 'assign', by: input.from }),
-  'l2-request-info': (input) => ({ kind: 'request-info', by: input.from, question: field(input, 'question') ?? '' }),
-  'l2-resolve': (input) => ({ kind: 'resolve', by: input.from, note: field(input, 'note') ?? '' }),
+  'l2-request-info': (input) => ({ kind: 'request-info', by: input.from, question: actionField(input, 'question') ?? '' }),
+  'l2-resolve': (input) => ({ kind: 'resolve', by: input.from, note: actionField(input, 'note') ?? '' }),
   'l2-reopen': (input) => ({ kind: 'reopen', by: input.from }),
 };
 
-function field(input: TurnInput, name: string): string | undefined {
-  const value = input.action?.data[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function actionLanguage(input: TurnInput): Language {
-  return languageOfLocale(field(input, 'language')) ?? input.language;
-}
-
-const text = (value: string): RouteResult => ({ replies: [{ type: 'text', text: value }] });
 
 /** The requester's conversation id, stored with the ticket. */
 const userConversationId = (ticket: Ticket): string =>
@@ -79,8 +69,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) => input.action?.verb === 'escalate-submit',
       async handle(input) {
         const language = actionLanguage(input);
-        const draftId = field(input, 'draftId');
-        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return text(t(language, 'action.unknown'));
+        const draftId = actionField(input, 'draftId');
+        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return textResult(t(language, 'action.unknown'));
         const reading = readEscalationForm(input.action?.data ?? {}, input.conversation.facts);
         if (!reading.ok) {
           return { replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values))] };
@@ -139,9 +129,9 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const ticketId = input.waitingTicketId ?? '';
         const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
         await deps.tickets.setWaiting(input.conversationId, undefined);
-        if (!result.ok) return text(t(input.language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }));
         await publish(result.ticket, result.event, false);
-        return text(t(input.language, 'ticket.replyAdded', { id: ticketId }));
+        return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }));
       },
     },
     {
@@ -149,14 +139,14 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) => input.action?.verb === 'ticket-reopen',
       async handle(input) {
         const language = actionLanguage(input);
-        const ticketId = field(input, 'ticketId') ?? '';
+        const ticketId = actionField(input, 'ticketId') ?? '';
         const ticket = await deps.tickets.get(ticketId);
         // Only the requester reopens from their chat; L2 reopens from the ticket card.
-        if (!ticket || ticket.requester.id !== input.from.id) return text(t(language, 'action.unknown'));
+        if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'));
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
-        if (!result.ok) return text(t(language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }));
         await publish(result.ticket, result.event, false);
-        return text(t(language, 'ticket.reopened', { id: ticketId }));
+        return textResult(t(language, 'ticket.reopened', { id: ticketId }));
       },
     },
     {
@@ -165,14 +155,14 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       async handle(input) {
         const language = input.language;
         if (!deps.isL2(input)) {
-          deps.onTicket?.(field(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
-          return text(t(language, 'l2.refused'));
+          deps.onTicket?.(actionField(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
+          return textResult(t(language, 'l2.refused'));
         }
         const action = L2_VERBS[input.action?.verb ?? '']?.(input);
-        const ticketId = field(input, 'ticketId') ?? '';
-        if (!action) return text(t(language, 'action.unknown'));
+        const ticketId = actionField(input, 'ticketId') ?? '';
+        if (!action) return textResult(t(language, 'action.unknown'));
         const result = await deps.tickets.apply(ticketId, action, deps.now());
-        if (!result.ok) return text(t(language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }));
         const { ticket, event } = result;
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);

@@ -11,6 +11,9 @@ export interface RouteResult {
   readonly outcome?: { readonly kind: string; readonly entryId?: string };
 }
 
+/** A result of one plain text reply. */
+export const textResult = (text: string): RouteResult => ({ replies: [{ type: 'text', text }] });
+
 /** One route: a stable kebab-case id, a predicate, and a handler that returns its replies. */
 export interface Route {
   readonly id: string;

@@ -1,6 +1,6 @@
 /** The part of an inbound activity that routes look at, free of botbuilder types. */
 
-import type { Language } from '../i18n/language.js';
+import { languageOfLocale, type Language } from '../i18n/language.js';
 import type { Facts } from '../parsing/facts.js';
 
 /** What the bot keeps per conversation between turns: what an escalation summary is made of. */
@@ -93,3 +93,14 @@ export interface TurnInput {
 
 /** Longest message text read; the rest is cut and the user is told. */
 export const MAX_MESSAGE_CHARS = 20_000;
+
+/** A string field of the clicked card action's data, if the turn is a card action and the field is a string. */
+export function actionField(input: TurnInput, name: string): string | undefined {
+  const value = input.action?.data[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The language a card action asks for: the one stored on the button, else the turn's. */
+export function actionLanguage(input: TurnInput): Language {
+  return languageOfLocale(actionField(input, 'language')) ?? input.language;
+}
