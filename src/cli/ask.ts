@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { pasteLanguage, type Language } from '../i18n/language.js';
 import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
@@ -19,7 +20,7 @@ import type { MatchIndex } from '../matching/match-index.js';
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
 /** The `npm run ask` result for pasted output: kind diagnosis with facts, findings and entries. */
-function diagnosisContract(reading: PasteReading, language: 'ja' | 'en'): Record<string, unknown> {
+function diagnosisContract(reading: PasteReading, language: Language): Record<string, unknown> {
   return {
     kind: 'diagnosis',
     language,
@@ -35,8 +36,7 @@ function diagnosisContract(reading: PasteReading, language: 'ja' | 'en'): Record
 function answer(index: MatchIndex, text: string, locale: string | undefined): Record<string, unknown> {
   const reading = readPaste(text, undefined);
   if (reading) {
-    const language = /[\u3040-\u30ff\u4e00-\u9fff]/u.test(text) ? 'ja' : locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-    return diagnosisContract(reading, language);
+    return diagnosisContract(reading, pasteLanguage(text, locale));
   }
   return toContract(matchQuestion(index, { text, locale }));
 }

@@ -16,9 +16,19 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
   return primary === 'ja' ? 'ja' : primary === 'en' ? 'en' : undefined;
 }
 
+/** True when `text` has any hiragana, katakana or CJK ideograph. */
+export function hasJapanese(text: string): boolean {
+  return JAPANESE_SCRIPT.test(text);
+}
+
+/** Command output is English on every Windows: the chat around a paste, else the locale, decides the language. */
+export function pasteLanguage(text: string, locale: string | undefined): Language {
+  return hasJapanese(text) ? 'ja' : (languageOfLocale(locale) ?? 'en');
+}
+
 /** Returns the language to answer `text` in; `locale` decides when the text has no words of either script. */
 export function detectLanguage(text: string, locale?: string): Language {
-  if (JAPANESE_SCRIPT.test(text)) return 'ja';
+  if (hasJapanese(text)) return 'ja';
   if (LATIN_WORD.test(text)) return 'en';
   return languageOfLocale(locale) ?? 'en';
 }

@@ -1,6 +1,6 @@
 /** Validates parsed knowledge files into a `KnowledgeBase`, collecting every problem with file and field path. */
 
-import { LANGUAGES, type Language } from '../i18n/language.js';
+import { hasJapanese, LANGUAGES, type Language } from '../i18n/language.js';
 import {
   CATEGORIES,
   SHELLS,
@@ -41,7 +41,6 @@ const COMMAND_FIELDS = ['id', 'text', 'shell', 'admin', 'purpose'] as const;
 const ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
 const ERROR_CODE = /^0x[0-9A-F]{8}$/u;
 const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/u;
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 // A space after 、 or 。 is never right in Japanese; it is what a folded YAML block (>) leaves behind.
 const FOLDED_JAPANESE = /[、。]\s/u;
 const LEARN_HOST = 'learn.microsoft.com';
@@ -174,7 +173,7 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
   }
   if (language === 'ja') {
     for (const field of ['title', 'answer'] as const) {
-      if (entry[field] !== '' && !JAPANESE.test(entry[field])) check.report(`ja.${field}`, 'has no Japanese text');
+      if (entry[field] !== '' && !hasJapanese(entry[field])) check.report(`ja.${field}`, 'has no Japanese text');
     }
     const prose: Array<[string, string]> = [
       ['ja.answer', entry.answer],

@@ -2,18 +2,11 @@
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import { languageOfLocale, type Language } from '../i18n/language.js';
+import { pasteLanguage } from '../i18n/language.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import { cardReply } from './reply.js';
 import type { Route } from './route-table.js';
 import { rememberPaste, type TurnInput } from './turn-input.js';
-
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-
-/** Command output is English on every Windows: the chat around it or the Teams locale decides the language. */
-function pasteLanguage(input: TurnInput): Language {
-  return JAPANESE.test(input.text) ? 'ja' : (languageOfLocale(input.locale) ?? 'en');
-}
 
 /** Creates the pasted-output route; `onReading` receives what was read (ids and counts only, for logs). */
 export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (input: TurnInput, reading: PasteReading) => void): Route {
@@ -31,7 +24,7 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
       const reading = readings.get(input) ?? readPaste(input.text, input.html, input.conversation.facts);
       if (!reading) return { replies: [] };
       onReading?.(input, reading);
-      const language = pasteLanguage(input);
+      const language = pasteLanguage(input.text, input.locale);
       return {
         replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
         outcome: { kind: 'diagnosis' },
