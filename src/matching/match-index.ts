@@ -52,7 +52,8 @@ export interface MatchIndex {
   readonly owners: {
     readonly errorCodes: ReadonlyMap<string, string>;
     readonly eventIds: ReadonlyMap<number, string>;
-    readonly properties: ReadonlyMap<string, string>;
+    /** Property → position in `entries` of the entry that owns it (scores are indexed by position). */
+    readonly properties: ReadonlyMap<string, number>;
   };
   readonly extractSignals: (text: string) => Signals;
   readonly options: IndexOptions;
@@ -134,12 +135,12 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
 
   const errorCodes = new Map<string, string>();
   const eventIds = new Map<number, string>();
-  const properties = new Map<string, string>();
-  for (const entry of knowledge.entries) {
+  const properties = new Map<string, number>();
+  knowledge.entries.forEach((entry, position) => {
     for (const code of entry.errorCodes) errorCodes.set(code, entry.id);
     for (const id of entry.eventIds) eventIds.set(id, entry.id);
-    for (const property of entry.properties) properties.set(property, entry.id);
-  }
+    for (const property of entry.properties) properties.set(property, position);
+  });
 
   const background = new Map<string, number>();
   let backgroundLength = 0;

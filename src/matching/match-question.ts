@@ -193,12 +193,6 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
 
 type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason'>;
 
-/** Returns the entry owning `property`, by position in the index. */
-function ownerPosition(index: MatchIndex, property: string): number {
-  const owner = index.owners.properties.get(property);
-  return owner === undefined ? -1 : index.entries.findIndex((entry) => entry.id === owner);
-}
-
 /** The knowledge part of matching: owned signals first, then scored search and a three-way decision. */
 function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy): EntryMatch {
   const owned = ownedBySignals(index, signals);
@@ -211,8 +205,8 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   if (known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const scores = score(index, query, policy);
   for (const property of signals.properties) {
-    const position = ownerPosition(index, property);
-    if (position >= 0) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
+    const position = index.owners.properties.get(property);
+    if (position !== undefined) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
   }
 
   // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
