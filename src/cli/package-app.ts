@@ -12,13 +12,9 @@ import { loadEnvWithFile } from '../config/env-file.js';
 import { buildPackageFiles, PackageError } from '../package/build-app-package.js';
 import { createZip } from '../package/zip.js';
 import { validateAgainstTeamsSchema } from './validate-teams-schema.js';
+import { option } from './cli-args.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-const option = (args: readonly string[], name: string): string | undefined => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : undefined;
-};
 
 function main(): number {
   const args = process.argv.slice(2);

@@ -7,15 +7,11 @@
 import { createAnalyticsStore } from '../analytics/analytics-store.js';
 import { buildReport, formatReport } from '../analytics/build-report.js';
 import { openCliStorage } from './open-cli-storage.js';
+import { option } from './cli-args.js';
 
 const DAY_MS = 86_400_000;
 
 /** Reads `--name value` from the arguments. */
-const option = (args: readonly string[], name: string): string | undefined => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const toText = option(args, 'to');
