@@ -9,51 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { pasteLanguage, type Language } from '../i18n/language.js';
 import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
-import { matchQuestion, type MatchResult } from '../matching/match-question.js';
-import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import type { MatchIndex } from '../matching/match-index.js';
+import { matchQuestion } from '../matching/match-question.js';
+import { askOne } from './ask-contract.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-
-/** The `npm run ask` result for pasted output: kind diagnosis with facts, findings and entries. */
-function diagnosisContract(reading: PasteReading, language: Language): Record<string, unknown> {
-  return {
-    kind: 'diagnosis',
-    language,
-    entries: reading.diagnosis.entries.map((id) => ({ id, score: 1 })),
-    findings: reading.diagnosis.findings,
-    facts: reading.merged,
-    formats: reading.formats,
-    hints: reading.diagnosis.hints,
-  };
-}
-
-/** Answers one input the way the bot does: pasted output is diagnosed, anything else is matched. */
-function answer(index: MatchIndex, text: string, locale: string | undefined): Record<string, unknown> {
-  const reading = readPaste(text, undefined);
-  if (reading) {
-    return diagnosisContract(reading, pasteLanguage(text, locale));
-  }
-  return toContract(matchQuestion(index, { text, locale }));
-}
-
-/** The `npm run ask` result object (design.md contract). */
-function toContract(result: MatchResult): Record<string, unknown> {
-  return {
-    kind: result.kind,
-    language: result.language,
-    entries: result.entries,
-    findings: [],
-    facts: {},
-    signals: result.signals,
-    reason: result.reason,
-    truncated: result.truncated,
-  };
-}
 
 function main(): number {
   const args = process.argv.slice(2);
@@ -89,7 +51,7 @@ function main(): number {
         continue;
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
-      out.push(JSON.stringify(answer(index, input.text, locale)));
+      out.push(JSON.stringify(askOne(index, { text: input.text, locale })));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -100,7 +62,7 @@ function main(): number {
     process.stderr.write('ask: give a question as an argument or on standard input\n');
     return 2;
   }
-  const contract = answer(index, input, localeArg);
+  const contract = askOne(index, { text: input, locale: localeArg });
   if (json) {
     process.stdout.write(`${JSON.stringify(contract)}\n`);
     return 0;
