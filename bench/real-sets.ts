@@ -15,7 +15,7 @@ import { loadLabelledSets, scoreSets, type AskResult } from './labelled-sets.js'
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
 const messages = loadLabelledSets(ROOT, 'all');
-const scores = scoreSets(messages, (message) => askOne(index, { text: message.text, locale: message.locale }) as unknown as AskResult);
+const scores = scoreSets(messages, (message) => askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as unknown as AskResult);
 
 process.stdout.write('labelled sets (strict / helpful / confident-wrong on in-scope; abstain on out-of-scope):\n');
 for (const score of scores) {

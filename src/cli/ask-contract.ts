@@ -5,10 +5,11 @@ import { pasteLanguage, type Language } from '../i18n/language.js';
 import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
 
-/** One input: the text, and optionally the Teams locale. */
+/** One input: the text, and optionally the Teams locale and the entry answered before it (a follow-up). */
 export interface AskInput {
   readonly text: string;
   readonly locale?: string | undefined;
+  readonly previous?: string | undefined;
 }
 
 /** The result for pasted output: kind diagnosis with facts, findings and entries. */
@@ -32,6 +33,8 @@ function matchContract(result: MatchResult): Record<string, unknown> {
     entries: result.entries,
     findings: [],
     facts: {},
+    ...(result.also ? { also: result.also } : {}),
+    ...(result.clarifyEntryId ? { clarify: result.clarifyEntryId } : {}),
     signals: result.signals,
     reason: result.reason,
     truncated: result.truncated,
@@ -42,5 +45,5 @@ function matchContract(result: MatchResult): Record<string, unknown> {
 export function askOne(index: MatchIndex, input: AskInput): Record<string, unknown> {
   const reading = readPaste(input.text, undefined);
   if (reading) return diagnosisContract(reading, pasteLanguage(input.text, input.locale));
-  return matchContract(matchQuestion(index, { text: input.text, locale: input.locale }));
+  return matchContract(matchQuestion(index, { text: input.text, locale: input.locale, previousEntryId: input.previous }));
 }

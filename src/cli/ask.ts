@@ -3,7 +3,8 @@
  *   ask "question"            human-readable result
  *   ask --json "question"     one JSON object
  *   ask --json < file.txt     the whole of stdin is one input
- *   ask --jsonl < inputs.jsonl  one {"text", "locale"?} per line → one JSON result per line, same order
+ *   ask --jsonl < inputs.jsonl  one {"text", "locale"?, "previous"?} per line → one JSON result per line, same order
+ *                               ("previous": the entry id answered before, for follow-ups)
  */
 
 import { readFileSync } from 'node:fs';
@@ -39,9 +40,9 @@ function main(): number {
     const out: string[] = [];
     for (const [number, line] of lines.entries()) {
       if (line.trim() === '') continue;
-      let input: { text?: unknown; locale?: unknown };
+      let input: { text?: unknown; locale?: unknown; previous?: unknown };
       try {
-        input = JSON.parse(line) as { text?: unknown; locale?: unknown };
+        input = JSON.parse(line) as { text?: unknown; locale?: unknown; previous?: unknown };
       } catch {
         out.push(JSON.stringify({ error: `line ${number + 1}: not valid JSON` }));
         continue;
@@ -51,7 +52,8 @@ function main(): number {
         continue;
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
-      out.push(JSON.stringify(askOne(index, { text: input.text, locale })));
+      const previous = typeof input.previous === 'string' ? input.previous : undefined;
+      out.push(JSON.stringify(askOne(index, { text: input.text, locale, previous })));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -78,7 +80,9 @@ function main(): number {
   const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
   process.stdout.write(`${result.kind} (${result.language}) — ${result.reason}\n`);
+  if (result.clarifyEntryId) process.stdout.write(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`);
   for (const entry of result.entries) process.stdout.write(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
+  for (const entry of result.also ?? []) process.stdout.write(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
   return 0;
 }
 

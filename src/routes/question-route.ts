@@ -40,6 +40,7 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
       return [cardReply('help', buildHelpCard(language))];
     case 'topics':
       return [cardReply('topics', buildTopicsCard(knowledge, language))];
+    case 'clarify':
     case 'none':
       return [cardReply('not-found', buildNotFoundCard(language))];
   }
