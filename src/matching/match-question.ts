@@ -344,14 +344,15 @@ export function decisionFeatures(
 
 // A sentence that asks: it says what the message is about more than the story around it.
 const ASKS = /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
-const SENTENCE = /[^.?!。？！]+[.?!。？！]*/gu;
+// Sentence ends: . ? ! before a space (not the dots of security.microsoft.com or MpCmdRun.exe), or 。？！.
+const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
 
 /**
  * The weighted terms of a message, capped. In a message of several sentences, the sentences that ask come first (so a
  * question at the end of a long story is never cut off) and the others count for `policy.storyWeight`.
  */
 function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy): Term[] {
-  const sentences = normalized.match(SENTENCE) ?? [normalized];
+  const sentences = normalized.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
   const asking = sentences.filter((sentence) => ASKS.test(sentence));
   const focused = sentences.length > 1 && asking.length > 0 && asking.length < sentences.length;
   const ordered = focused ? [...asking, ...sentences.filter((sentence) => !ASKS.test(sentence))] : [normalized];
@@ -433,22 +434,29 @@ function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
 }
 
 /**
- * When the best candidate is an entry that asks a clarifying question (tamper protection can't be turned on: how is
- * the device managed?) and the message does not say which branch applies: the question, with the options it leaves
- * open, best first. When the message names exactly one option and that option's entry is among the candidates, it is
- * the answer; when it names several, only those are offered.
+ * Clarifying questions (knowledge `clarify`), when the knowledge splits on something the user knows and the message
+ * does not say it:
+ * - a question with a `when` condition (the test failed ...) is asked whenever the best candidate is its entry or one
+ *   of its branches and the message names no branch ("the connection test fails" → which error code?);
+ * - otherwise a question is asked when its own entry is the best candidate (tamper protection can't be turned on →
+ *   how is the device managed?).
+ * A message that names exactly one branch has said it: that branch's entry is the answer, unless the asking entry is
+ * itself one of the branches (then it answers them all and the decision stays). Naming several offers only those.
  */
 function clarifySplit(index: MatchIndex, text: string, signals: Signals, result: EntryMatch, scores: Float64Array, helpful: number): EntryMatch | undefined {
   const first = result.entries[0]?.id ?? '';
-  const host = index.byId.get(first);
+  const conditional = index.clarifications.find(
+    ({ clarification, group }) =>
+      clarification.when.length > 0 && group.has(first) && clarificationApplies(clarification, text, signals) && namedOptions(clarification, text, signals, index.byId).length === 0,
+  );
+  const host = conditional?.host ?? index.byId.get(first);
   const clarification = host?.clarify;
   if (!host || !clarification || !clarificationApplies(clarification, text, signals)) return undefined;
   const named = namedOptions(clarification, text, signals, index.byId);
-  const picked = named.length === 1 ? clarification.options[named[0] ?? 0]?.entry : undefined;
-  // Naming the option that leads back to the asking entry itself (Configuration Manager) leaves the decision as it was.
-  if (picked === host.id) return undefined;
-  if (picked && result.entries.some((entry) => entry.id === picked)) {
-    return { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
+  if (named.length === 1) {
+    const picked = clarification.options[named[0] ?? 0]?.entry ?? host.id;
+    const hostAnswers = clarification.options.some((option) => option.entry === host.id);
+    return hostAnswers ? undefined : { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
   }
   const ids = (named.length > 1 ? named : clarification.options.map((_, position) => position)).map((position) => clarification.options[position]?.entry ?? '');
   const rank = (id: string): number => scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
@@ -461,7 +469,7 @@ function clarifySplit(index: MatchIndex, text: string, signals: Signals, result:
  * than `main` and outside its clarifying group. At most two, best first.
  */
 function otherProblems(index: MatchIndex, text: string, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, main: string): ScoredEntry[] {
-  const parts = text.split(/(?<=[.?!。？！])\s*|\s+(?:also|and also|another (?:thing|question|issue)|btw|by the way|ps|あと|それと|また|別件|もう一つ|もうひとつ|ついでに)[,、]?\s+/u)
+  const parts = text.split(/(?<=[.?!])\s+|(?<=[。？！])|\s+(?:also|and also|another (?:thing|question|issue)|btw|by the way|ps|あと|それと|また|別件|もう一つ|もうひとつ|ついでに)[,、]?\s+/u)
     .filter((part) => part.length >= MIN_PART_CHARS);
   if (parts.length < 2) return [];
   const resolved = new Map(query.map((term) => [term.term, term]));
