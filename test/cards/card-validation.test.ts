@@ -15,7 +15,10 @@ import { renderCard, type CardJson } from '../../src/cards/render-card.js';
 import { readPaste } from '../../src/diagnosis/read-paste.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { toActivity } from '../../src/bot/send-replies.js';
+import { CARD_NAMES } from '../../src/cards/card-data.js';
 import { answerReply } from '../../src/routes/question-route.js';
+import { cardReply, textReply } from '../../src/routes/reply.js';
 import { ROOT } from '../support/start-test-app.js';
 
 const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
@@ -155,6 +158,34 @@ describe('readable in Teams', () => {
     const json = renderCard(templates, 'answer', (answerReply(knowledge, entry, 'ja') as { data: unknown }).data as never);
     expect(JSON.stringify(json)).not.toContain('Action.OpenUrl');
     for (const link of entry.ja.links) expect(textBlocks(json)).toContain(`[${link.title}](${link.url})`);
+  });
+});
+
+describe('activities', () => {
+  it('give every card message a summary and every reply the locale of its own language', () => {
+    const ticket = sampleTicket({ language: 'en' });
+    for (const language of LANGUAGES) {
+      const replies = [
+        answerReply(knowledge, knowledge.entries[0]!, language),
+        cardReply('choices', buildChoicesCard(knowledge.entries.slice(0, 3), language), language),
+        cardReply('not-found', buildNotFoundCard(language), language),
+        cardReply('help', buildHelpCard(language), language),
+        cardReply('topics', buildTopicsCard(knowledge, language), language),
+        cardReply('welcome', buildWelcomeCard(language), language),
+        cardReply('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language), language),
+        cardReply('ticket', buildTicketCard(ticket, 'message', language), language),
+        cardReply('l2-ticket', buildL2Card(ticket, new Date(), language), language),
+        textReply('text', language),
+      ];
+      const reading = readPaste('MAPSReporting : 0', undefined)!;
+      replies.push(cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language));
+      expect(new Set(replies.map((reply) => (reply.type === 'card' ? reply.card : 'text'))).size).toBe(CARD_NAMES.length + 1);
+      for (const reply of replies) {
+        const activity = toActivity(templates, reply);
+        expect(activity.locale, reply.type).toBe(language === 'ja' ? 'ja-JP' : 'en-US');
+        if (reply.type === 'card') expect(activity.summary?.trim(), reply.card).toBeTruthy();
+      }
+    }
   });
 });
 
