@@ -53,6 +53,10 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
     ['id-not-file-name', "id-not-file-name.yaml: id: 'gamma' does not match the file name 'id-not-file-name'"],
     ['yaml-syntax', 'yaml-syntax.yaml: line 6: YAML: Flow sequence'],
     ['no-japanese', 'no-japanese.yaml: ja.title: has no Japanese text'],
+    ['missing-short', 'missing-short.yaml: en.short: missing'],
+    ['short-too-long', 'short-too-long.yaml: ja.short: 210 characters; the short answer has at most 200'],
+    ['short-has-command', 'short-has-command.yaml: en.short: reads like a command or registry path'],
+    ['angle-placeholder', "angle-placeholder.yaml: en.answer: placeholder '<proxy>' in angle brackets"],
   ])('reports %s with file and field', (name, expected) => {
     const problems = problemsWith(read('invalid', `${name}.yaml`));
     expect(problems.some((problem) => problem.startsWith(expected)), problems.join('\n')).toBe(true);
