@@ -43,8 +43,8 @@ describe('local playground in a real browser', () => {
   }
 
   it('answers a Japanese question with the rendered answer card', async () => {
-    await say('改ざん防止がオンにならない', 'ja-JP');
-    await page.getByText(titleOf('tp-cannot-enable', 'ja'), { exact: true }).first().waitFor();
+    await say('改ざん防止が有効か状態を確認したい', 'ja-JP');
+    await page.getByText(titleOf('tp-check-status', 'ja'), { exact: true }).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'playground-1-ja-answer.png'), fullPage: true });
   }, 30_000);
 
