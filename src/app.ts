@@ -17,6 +17,7 @@ import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
 import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
+import { createComposeExtensions } from './extensions/compose-extensions.js';
 import { openBlobStore } from './storage/blob-store.js';
 import { openFileStore } from './storage/file-store.js';
 import type { KeyValueStore } from './storage/key-value-store.js';
@@ -234,6 +235,17 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
+    // Compose-box searches and "Diagnose with the Defender bot"; ticket search uses the same L2 rule as ticket actions.
+    extensions: createComposeExtensions({
+      knowledge,
+      index,
+      templates,
+      tickets,
+      isL2: isStaff,
+      l2Language: config.l2Language,
+      now,
+      onInvoke: (event) => logger.info(event, 'extension invoke'),
+    }),
   });
 
   // L2 cards that could not be posted are retried at start-up and then periodically.

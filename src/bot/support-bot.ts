@@ -1,8 +1,19 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { ActivityTypes, TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type StatePropertyAccessor,
+} from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
+import type { ComposeExtensions } from '../extensions/compose-extensions.js';
 import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
@@ -13,6 +24,7 @@ import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
+import { answerExtensionInvoke } from './extension-invokes.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
@@ -29,6 +41,8 @@ export interface SupportBotDeps {
   readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
+  /** The message extension (compose-box searches, the message action); absent: extension invokes are not implemented. */
+  readonly extensions?: ComposeExtensions;
 }
 
 // Messages longer than this get a typing indicator before the replies.
@@ -60,6 +74,27 @@ export class SupportBot extends TeamsActivityHandler {
       return;
     }
     await super.run(context);
+  }
+
+  // Message extension invokes: the pure handlers answer; the response bodies are already in Teams' shape.
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    if (!this.deps.extensions) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return (await answerExtensionInvoke(this.deps.extensions, 'query', context, this.deps.logger)) as MessagingExtensionResponse;
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, query: unknown): Promise<MessagingExtensionResponse> {
+    if (!this.deps.extensions) return super.handleTeamsMessagingExtensionSelectItem(context, query);
+    return (await answerExtensionInvoke(this.deps.extensions, 'selectItem', context, this.deps.logger)) as MessagingExtensionResponse;
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.extensions) return super.handleTeamsMessagingExtensionFetchTask(context, action);
+    return (await answerExtensionInvoke(this.deps.extensions, 'fetchTask', context, this.deps.logger)) as MessagingExtensionActionResponse;
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.deps.extensions) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return (await answerExtensionInvoke(this.deps.extensions, 'submitAction', context, this.deps.logger)) as MessagingExtensionActionResponse;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
