@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { cardProblems, submitActions } from '../support/card-problems.js';
+import { startOpenIdProvider, type OpenIdProvider } from '../support/openid-provider.js';
+import { sampleTicket } from '../support/tickets.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const SERVICE_URL = 'http://127.0.0.1:1';
@@ -198,5 +200,111 @@ describe('"Diagnose with the Defender bot" on a message', () => {
     for (const data of [{ verb: 'extension-insert', kind: 'entry', entryId: 'nope' }, { verb: 'l2-assign', ticketId: 'MDAV-20261129-0001' }, 'garbage']) {
       expect(((await send(bot, submit(data as Record<string, unknown>)))['task'] as { type: string }).type).toBe('message');
     }
+  });
+});
+
+describe('ticket search from the compose box (L2 only)', () => {
+  const L2_AAD = '00000000-0000-0000-0000-0000000000a2';
+  const L2_CHANNEL = '19:l2-channel@thread.tacv2';
+  const l2Person = { id: '29:l2-1', name: 'L2 Engineer', aadObjectId: L2_AAD };
+  const asL2 = { from: l2Person };
+  const inL2Channel = { from: { id: '29:l2-2', name: 'Other Engineer', aadObjectId: '00000000-0000-0000-0000-0000000000b3' }, channelData: { channel: { id: L2_CHANNEL }, team: { id: '19:team@thread.tacv2' } } };
+  let bot: TestApp;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startTestApp({ L2_ALLOWED_AAD_IDS: L2_AAD, L2_CHANNEL_ID: L2_CHANNEL, L2_LANGUAGE: 'en' });
+    // Four tickets, oldest first: open, assigned to the L2 engineer, resolved, and assigned to someone else.
+    const specs = [
+      { device: 'PC-TOKYO-001', status: 'open' },
+      { device: 'PC-OSAKA-002', status: 'assigned', assignee: l2Person },
+      { device: 'PC-TOKYO-003', status: 'resolved', assignee: l2Person },
+      { device: 'SRV-NAGOYA-004', status: 'assigned', assignee: { id: '29:l2-9', name: 'Someone Else', aadObjectId: '00000000-0000-0000-0000-0000000000c4' } },
+    ] as const;
+    for (const [position, spec] of specs.entries()) {
+      const at = new Date(Date.UTC(2026, 10, 29, 9, position));
+      const { ticket } = await bot.app.tickets.createOnce(`draft-${position}`, (id) => sampleTicket({ id, createdAt: at.toISOString(), updatedAt: at.toISOString(), status: spec.status, ...('assignee' in spec ? { assignee: spec.assignee } : {}), form: { deviceName: spec.device, tried: 'restarted the PC', impact: 'high', mdeOnboarded: 'yes', intuneManaged: 'no' } }), at);
+      ids.push(ticket.id);
+    }
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  const listed = async (commandId: string, text: string | undefined, extra: Record<string, unknown> = asL2, options: Record<string, unknown> = {}): Promise<string[]> =>
+    results(await send(bot, query(commandId, text, extra, options))).map((item) => String(item.preview?.content.tap?.value['ticketId']));
+
+  it('lists open, mine and all tickets newest first for L2', async () => {
+    expect(await listed('tickets-open', undefined)).toEqual([ids[3], ids[1], ids[0]]);
+    expect(await listed('tickets-mine', undefined)).toEqual([ids[1]]);
+    expect(await listed('tickets-all', undefined)).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+    expect(await listed('tickets-all', undefined, asL2, { skip: 1, count: 2 })).toEqual([ids[2], ids[1]]);
+  });
+
+  it('filters by text and finds a ticket by its id', async () => {
+    expect(await listed('tickets-all', 'tokyo')).toEqual([ids[2], ids[0]]);
+    expect(await listed('tickets-open', 'tokyo restarted')).toEqual([ids[0]]);
+    expect(await listed('tickets-all', 'kyoto')).toEqual([]);
+    // An exact id is a lookup, whatever the tab.
+    expect(await listed('tickets-open', ` ${ids[2]!.toLowerCase()} `)).toEqual([ids[2]]);
+    expect(await listed('tickets-all', 'MDAV-20991231-0001')).toEqual([]);
+  });
+
+  it('shows the preview line and inserts the read-only L2 card, valid at 1.5', async () => {
+    const [first] = results(await send(bot, query('tickets-open', 'osaka', asL2)));
+    expect(first?.preview?.content.title).toBe(`${ids[1]} · Assigned`);
+    expect(first?.preview?.content.text).toContain('PC-OSAKA-002');
+    const card = insertedCard(await send(bot, invoke('composeExtension/selectItem', first!.preview!.content.tap!.value, asL2)));
+    expect(JSON.stringify(card)).toContain(ids[1]);
+    expect(JSON.stringify(card)).toContain('PC-OSAKA-002');
+    expect(submitActions(card)).toEqual([]);
+  });
+
+  it('allows the L2 channel by the same rule as ticket actions', async () => {
+    expect(await listed('tickets-all', 'nagoya', inL2Channel)).toEqual([ids[3]]);
+  });
+
+  it('refuses everyone else politely, in the result list and on a forged selectItem', async () => {
+    for (const commandId of ['tickets-open', 'tickets-mine', 'tickets-all']) {
+      expect(message(await send(bot, query(commandId, undefined, {})))).toContain('ticket search is for L2 only');
+    }
+    const japanese = message(await send(bot, query('tickets-all', ids[0], { locale: 'ja-JP' })));
+    expect(japanese).toContain('L2 専用');
+    expect(message(await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId: ids[0], language: 'en' })))).toContain('ticket search is for L2 only');
+  });
+
+  it('answers forged and unknown ticket ids with a message, never an error', async () => {
+    for (const ticketId of ['MDAV-20991231-0001', '../tickets/x', '', 42]) {
+      expect(message(await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId, language: 'en' }, asL2)))).toContain('not found');
+    }
+    expect(bot.logs.filter((line) => line['level'] === 50)).toEqual([]);
+  });
+});
+
+describe('message extension with authentication on', () => {
+  const APP_ID = '8f7e6d5c-4b3a-4291-8807-6a5b4c3d2e1f';
+  let provider: OpenIdProvider;
+  let bot: TestApp;
+
+  beforeAll(async () => {
+    provider = await startOpenIdProvider();
+    bot = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-for-inbound', BOT_OPENID_METADATA_URL: provider.metadataUrl, BOT_TOKEN_ISSUER: provider.issuer });
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await provider.close();
+  });
+
+  it('answers a signed query and refuses an unsigned one', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = provider.token({ aud: APP_ID, nbf: now - 60, iat: now - 60, exp: now + 3600, serviceurl: SERVICE_URL });
+    const activity = query('search-knowledge', 'block at first sight');
+    const signed = await postActivity(bot.baseUrl, activity, { authorization: `Bearer ${token}` });
+    expect(signed.status).toBe(200);
+    expect(results(signed.json as Record<string, unknown>).length).toBeGreaterThan(0);
+    const selected = await postActivity(bot.baseUrl, invoke('composeExtension/selectItem', { kind: 'entry', entryId: 'block-at-first-sight', language: 'en' }), { authorization: `Bearer ${token}` });
+    expect(selected.status).toBe(200);
+    insertedCard(selected.json as Record<string, unknown>);
+    expect((await postActivity(bot.baseUrl, query('search-knowledge', 'block at first sight'))).status).toBe(401);
   });
 });
