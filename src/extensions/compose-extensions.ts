@@ -9,7 +9,7 @@ import { renderCard, type CardJson, type CardTemplates } from '../cards/render-c
 import type { TicketStore } from '../escalation/ticket-store.js';
 import { te } from '../i18n/extension-messages.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
+import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
 import type { IsStaff } from '../routes/audience.js';
 import type { CardReply } from '../routes/reply.js';
@@ -90,15 +90,22 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
   const note = (invoke: string, commandId: string, outcome: string, extra: { count?: number; queryLength?: number } = {}): void =>
     deps.onInvoke?.({ invoke, commandId, outcome, ...extra });
 
+  const answerCardJson = (entry: KnowledgeEntry, language: Language, adminOpen: boolean): CardJson => {
+    const data = insertedAnswerCard(entry, language, adminOpen);
+    return render({ type: 'card', card: 'answer', data, language, summary: data.title });
+  };
+
   const searchKnowledgeCommand = (input: TurnInput, query: string): ComposeExtensionBody => {
     const language = localeLanguage(input);
     if (query === '') return extensionMessage(te(language, 'ext.query.empty'));
     const search = searchKnowledge(deps.knowledge, deps.index, input, query);
+    // A handful of entries: each result carries its card too, for clients without selectItem (the Agents Playground).
     return resultList(
       search.entries.map((entry) => ({
         title: entry[search.language].title,
         text: firstLine(entry[search.language].short),
         select: { kind: 'entry', entryId: entry.id, language: search.language, adminOpen: search.adminOpen },
+        card: answerCardJson(entry, search.language, search.adminOpen),
       })),
     );
   };
@@ -169,8 +176,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
           return extensionMessage(te(language, 'ext.entry.gone'));
         }
         note('selectItem', 'entry', 'inserted');
-        const data = insertedAnswerCard(entry, language, item['adminOpen'] === true);
-        return insertCard(render({ type: 'card', card: 'answer', data, language, summary: data.title }), { title: data.title, text: firstLine(data.short) });
+        return insertCard(answerCardJson(entry, language, item['adminOpen'] === true), { title: entry[language].title, text: firstLine(entry[language].short) });
       }
       if (item['kind'] === 'ticket') {
         // Checked again: a forged selectItem must not show a ticket to someone outside L2.
@@ -234,8 +240,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
             const entry = deps.knowledge.byId.get(text(data['entryId']));
             if (!entry) break;
             note('submitAction', commandId, 'inserted-answer');
-            const card = insertedAnswerCard(entry, language, adminOpen);
-            return insertCard(render({ type: 'card', card: 'answer', data: card, language, summary: card.title }), { title: card.title, text: firstLine(card.short) });
+            return insertCard(answerCardJson(entry, language, adminOpen), { title: entry[language].title, text: firstLine(entry[language].short) });
           }
           if (data['kind'] === 'diagnosis') {
             // The diagnosis is made again from the message Teams sends with the submit: nothing of the paste travels in card data.

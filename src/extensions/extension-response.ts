@@ -37,13 +37,15 @@ export interface ResultItem {
   readonly text: string;
   /** The selectItem value: small, and checked again when it comes back (a client can forge it). */
   readonly select: Readonly<Record<string, string | boolean>>;
+  /** The full card, when cheap enough to send with every result: used by clients that do not send selectItem. */
+  readonly card?: CardJson;
 }
 
-/** Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem. */
+/** Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem (Teams inserts what that returns). */
 export function resultList(items: readonly ResultItem[]): ComposeExtensionBody {
   const attachments = items.map((item): ExtensionAttachment => {
     const preview = { contentType: THUMBNAIL, content: { title: item.title, text: item.text, tap: { type: 'invoke', value: item.select } } };
-    return { ...preview, preview };
+    return item.card ? { contentType: ADAPTIVE, content: item.card, preview } : { ...preview, preview };
   });
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
 }

@@ -88,6 +88,12 @@ describe('knowledge search from the compose box', () => {
     expect(list[0]?.preview?.content.text.length).toBeGreaterThan(10);
     expect(knowledge.byId.get('slow-first-launch')!.en.short.startsWith(list[0]!.preview!.content.text.replace(/…$/u, ''))).toBe(true);
     expect(list[0]?.preview?.content.tap).toEqual({ type: 'invoke', value: { kind: 'entry', entryId: 'slow-first-launch', language: 'en', adminOpen: false } });
+    // Each result also carries its full card (clients without selectItem insert it as is).
+    for (const item of list) {
+      expect(item.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardProblems(item.content)).toEqual([]);
+      expect(JSON.stringify(item.content)).toContain(item.preview!.content.title);
+    }
   });
 
   it('answers in the language of the query, and an error code straight to its entry with the admin part open', async () => {
