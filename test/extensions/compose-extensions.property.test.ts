@@ -37,10 +37,10 @@ const invokeValue = fc.oneof(json, fc.dictionary(key, json, { maxKeys: 6 }));
 
 describe('the message extension handlers', () => {
   it('answer any invoke value with a Teams response body, never an exception', async () => {
-    const input = readTurnInput({ conversation: { id: 'c' } as never, from: { id: 'u' }, locale: 'en-US' });
+    const input = readTurnInput({ conversation: { id: 'c' } as never, from: { id: 'u', name: 'User' }, locale: 'en-US' });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('query', 'selectItem', 'fetchTask', 'submitAction') as fc.Arbitrary<'query' | 'selectItem' | 'fetchTask' | 'submitAction'>, invokeValue, async (invoke, value) => {
-        const body = (await extensions[invoke]({ input, value } as ExtensionRequest)) as Record<string, unknown>;
+        const body = (await extensions[invoke]({ input, value } as ExtensionRequest)) as unknown as Record<string, unknown>;
         expect(body['composeExtension'] !== undefined || body['task'] !== undefined).toBe(true);
       }),
       { numRuns: 400 },
