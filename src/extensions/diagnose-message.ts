@@ -4,6 +4,7 @@ import { buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
 import type { DiagnosisCardData } from '../cards/card-data.js';
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
+import { te } from '../i18n/extension-messages.js';
 import { pasteLanguage, type Language } from '../i18n/language.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
@@ -33,15 +34,15 @@ export type MessageReading =
   | { readonly kind: 'choices'; readonly language: Language; readonly reply: CardReply }
   | { readonly kind: 'none'; readonly language: Language; readonly reply: CardReply };
 
-/** Returns the diagnosis card data without the buttons that talk to the bot. */
-const insertedDiagnosisCard = (data: DiagnosisCardData): DiagnosisCardData => ({ ...data, entries: [], actions: [] });
+/** Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a conversation. */
+const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({ ...data, factsHeading: te(language, 'ext.diagnose.facts'), entries: [], actions: [] });
 
 /** Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a question. */
 export function diagnoseMessage(knowledge: KnowledgeBase, index: MatchIndex, input: TurnInput, message: MessageText): MessageReading {
   const reading = readPaste(message.text, message.html);
   if (reading) {
     const language = pasteLanguage(message.text || (message.html ?? ''), input.locale);
-    const data = insertedDiagnosisCard(buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language));
+    const data = insertedDiagnosisCard(buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language);
     return { kind: 'diagnosis', language, reading, reply: cardReply('diagnosis', data, language) as CardReply };
   }
   const search = searchKnowledge(knowledge, index, input, message.html !== undefined ? message.html : message.text);

@@ -179,6 +179,7 @@ describe('"Diagnose with the Defender bot" on a message', () => {
     const inserted = insertedCard(await send(bot, submit(buttons[0]!.data!, payload)));
     expect(JSON.stringify(inserted)).toContain('What I read in your paste');
     expect(JSON.stringify(inserted)).toContain('0x80072EE7');
+    expect(JSON.stringify(inserted)).toContain('Values read from the message');
     expect(submitActions(inserted)).toEqual([]);
     // Without the message, nothing is made up: the caller is asked to run the action again.
     const gone = await send(bot, submit(buttons[0]!.data!));
