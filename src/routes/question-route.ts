@@ -7,6 +7,8 @@ import { t } from '../i18n/messages.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
+import { chooseMessageText } from '../matching/normalize-text.js';
+import { looksLikeOutput } from '../parsing/looks-like-output.js';
 import { cardReply, type Reply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
 import { rememberQuestion, type TurnInput } from './turn-input.js';
@@ -49,6 +51,10 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale });
   deps.onMatch?.(input, result, text);
+  // Output no parser could read (lines joined or cut by the client) is not a question: say so and ask for it again.
+  if (result.kind === 'none' && looksLikeOutput(chooseMessageText(text, html))) {
+    return { replies: [{ type: 'text', text: t(result.language, 'paste.unreadable') }], outcome: { kind: 'unreadable-output' } };
+  }
   const replies = repliesForMatch(deps.knowledge, result, result.language);
   const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.
