@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { COLLECTION_SNIPPET } from '../../src/diagnosis/collection-snippet.js';
+import type { Language } from '../../src/i18n/language.js';
+import { t } from '../../src/i18n/messages.js';
+import type { KnowledgeEntry } from '../../src/knowledge/knowledge-entry.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { startPlayground, type RunningPlayground } from '../support/agents-playground.js';
+import {
+  BOT_NAME,
+  CHROMIUM,
+  cardBlocks,
+  clickCardButton,
+  fillCardInput,
+  launchBrowser,
+  layoutProblems,
+  messageText,
+  openChannel,
+  openPlayground,
+  screenshot,
+  sendAndWait,
+} from '../support/playground-page.js';
+import { ROOT } from '../support/start-test-app.js';
+
+const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
+const entry = (id: string): KnowledgeEntry => {
+  const found = knowledge.byId.get(id);
+  if (!found) throw new Error(`no knowledge entry ${id}`);
+  return found;
+};
+const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/pasted', name), 'utf8');
+
+/**
+ * Layout problems of a card, except action buttons whose titles are wider than the card: Teams does not wrap
+ * button titles, and long related-topic and Learn-link titles stick out today. Shortening them belongs to issue 15
+ * (card content); drop this exception when it lands. Text blocks, facts and inputs are held to the full rule.
+ */
+async function layoutProblemsBesidesButtonTitles(message: Locator): Promise<string[]> {
+  return (await layoutProblems(message)).filter((problem) => !problem.startsWith('button "'));
+}
+
+/** Checks that an answer card shows the entry's title and each of its commands exactly as the knowledge has them. */
+async function expectAnswerCard(message: Locator, id: string, language: Language): Promise<void> {
+  const blocks = await cardBlocks(message);
+  expect(blocks).toContain(entry(id)[language].title);
+  for (const command of entry(id).commands) expect(blocks, `command ${command.id} of ${id} (${language})`).toContain(command.text);
+}
+
+describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () => {
+  let playground: RunningPlayground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: run npm test as root so it can install Debian's chromium`).toBe(true);
+    playground = await startPlayground();
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+  });
+
+  describe('personal chat in Japanese', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await openPlayground(browser, playground.url, 'ja-JP');
+    }, 60_000);
+
+    it('shows help, then the topics, then a topic, in Japanese', async () => {
+      const help = await sendAndWait(page, 'ヘルプ');
+      expect(await messageText(help)).toContain(t('ja', 'help.title'));
+      const topics = await clickCardButton(page, help, t('ja', 'action.topics'));
+      expect(await messageText(topics)).toContain(t('ja', 'topics.title'));
+      await screenshot(topics, 'playground-1-ja-topics');
+      const answer = await clickCardButton(page, topics, entry('event-5013').ja.title);
+      await expectAnswerCard(answer, 'event-5013', 'ja');
+      expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
+    }, 60_000);
+
+    it('answers a Japanese question with every command as the knowledge writes it, <proxy>:<port> included', async () => {
+      const answer = await sendAndWait(page, 'WinHTTP プロキシの設定方法を教えてください');
+      await expectAnswerCard(answer, 'winhttp-proxy', 'ja');
+      expect(await messageText(answer)).toContain('netsh winhttp set proxy <proxy>:<port>');
+      await screenshot(answer, 'playground-2-ja-answer-card');
+      await screenshot(page, 'playground-2-ja-chat');
+      expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
+    }, 60_000);
+  });
+
+  describe('personal chat in English', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await openPlayground(browser, playground.url, 'en-US');
+    }, 60_000);
+
+    it('answers an English question in English', async () => {
+      const answer = await sendAndWait(page, 'why does my app start slowly the first time?');
+      await expectAnswerCard(answer, 'slow-first-launch', 'en');
+      await screenshot(answer, 'playground-3-en-answer-card');
+      expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
+    }, 60_000);
+
+    it('diagnoses a pasted ValidateMapsConnection failure and follows a card button to the answer', async () => {
+      const diagnosis = await sendAndWait(page, fixture('validatemaps-doc-failure-80072f8f.txt'));
+      const blocks = await cardBlocks(diagnosis);
+      expect(blocks).toContain(t('en', 'diagnosis.title'));
+      expect(blocks.join('\n')).toContain('0x80072F8F');
+      await screenshot(diagnosis, 'playground-4-en-diagnosis-card');
+      expect(await layoutProblemsBesidesButtonTitles(diagnosis)).toEqual([]);
+
+      const answer = await clickCardButton(page, diagnosis, entry('winhttp-proxy').en.title);
+      await expectAnswerCard(answer, 'winhttp-proxy', 'en');
+      expect(await messageText(answer)).toContain('netsh winhttp set proxy <proxy>:<port>');
+      await screenshot(answer, 'playground-5-en-proxy-answer-card');
+      expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
+    }, 60_000);
+
+    it('diagnoses a Get-MpComputerStatus paste that the playground sends without its line breaks', async () => {
+      const diagnosis = await sendAndWait(page, fixture('get-mpcomputerstatus-doc-normal.txt'));
+      const blocks = await cardBlocks(diagnosis);
+      expect(blocks).toContain(t('en', 'diagnosis.title'));
+      // Values read from the list: the tamper protection source and the product version.
+      expect(blocks.join('\n')).toContain('E5 transition');
+      expect(blocks.join('\n')).toContain('4.18.24050.7');
+      // The read-only snippet the card offers, command by command, as the bot defines it.
+      for (const command of COLLECTION_SNIPPET.split('\n')) expect(blocks.join('\n')).toContain(command);
+      await screenshot(diagnosis, 'playground-6-en-status-diagnosis-card');
+      expect(await layoutProblemsBesidesButtonTitles(diagnosis)).toEqual([]);
+    }, 60_000);
+
+    it('opens the escalation form from a card and submits it', async () => {
+      const answer = await sendAndWait(page, 'tamper protection is greyed out');
+      const form = await clickCardButton(page, answer, t('en', 'action.escalate'));
+      expect(await messageText(form)).toContain(t('en', 'escalation.device'));
+      await fillCardInput(form, t('en', 'escalation.device'), 'PC-0042');
+      await fillCardInput(form, t('en', 'escalation.tried'), 'Restarted the device; the toggle stays greyed out.');
+      await screenshot(form, 'playground-7-en-escalation-form');
+      expect(await layoutProblemsBesidesButtonTitles(form)).toEqual([]);
+      const ticket = await clickCardButton(page, form, t('en', 'escalation.submit'));
+      expect(await messageText(ticket)).toMatch(/Ticket MDAV-\d{8}-\d{4} was created/u);
+      await screenshot(ticket, 'playground-8-en-ticket');
+    }, 60_000);
+  });
+
+  describe('a Teams channel', () => {
+    it('answers an @mention in a channel post', async () => {
+      const page = await openPlayground(browser, playground.url, 'en-US');
+      await openChannel(page, 'General');
+      const answer = await sendAndWait(page, 'what does block at first sight do?', { mention: BOT_NAME });
+      expect(await messageText(answer)).toContain(entry('block-at-first-sight').en.title);
+      await screenshot(page, 'playground-9-en-channel-mention');
+      expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
+      await page.close();
+    }, 60_000);
+  });
+});
