@@ -43,10 +43,15 @@ export async function openPlayground(browser: Browser, url: string, locale = 'en
   return page;
 }
 
-/** Switches to a Teams channel of the playground's team ("General", "Announcements"). */
+/**
+ * Switches to a Teams channel of the playground's team ("General", "Announcements") and waits for the bot's
+ * welcome post there (the playground installs the bot in the channel when it is first opened), so that the
+ * welcome is not taken for the reply to the next message.
+ */
 export async function openChannel(page: Page, channel: string): Promise<void> {
   await page.getByText(channel, { exact: true }).first().click();
   await page.getByText('Start a new post').first().waitFor();
+  await waitForBotReply(page, []);
 }
 
 /**
