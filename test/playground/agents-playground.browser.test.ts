@@ -43,6 +43,20 @@ async function layoutProblemsBesidesButtonTitles(message: Locator): Promise<stri
   return (await layoutProblems(message)).filter((problem) => !problem.startsWith('button "'));
 }
 
+/** The entries whose answers show commands. */
+const entriesWithCommands = (): KnowledgeEntry[] => knowledge.entries.filter((item) => item.commands.length > 0);
+
+/** Opens every entry with commands from the topics card and checks its commands and layout. */
+async function expectEveryCommandShown(page: Page, language: Language, askForTopics: string): Promise<void> {
+  const topics = await sendAndWait(page, askForTopics);
+  expect(await messageText(topics)).toContain(t(language, 'topics.title'));
+  for (const item of entriesWithCommands()) {
+    const answer = await clickCardButton(page, topics, item[language].title);
+    await expectAnswerCard(answer, item.id, language);
+    expect(await layoutProblemsBesidesButtonTitles(answer), `${item.id} (${language})`).toEqual([]);
+  }
+}
+
 /** Checks that an answer card shows the entry's title and each of its commands exactly as the knowledge has them. */
 async function expectAnswerCard(message: Locator, id: string, language: Language): Promise<void> {
   const blocks = await cardBlocks(message);
@@ -90,6 +104,11 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await screenshot(page, 'playground-2-ja-chat');
       expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
     }, 60_000);
+
+    it('shows every command of every topic exactly as the knowledge writes it (Japanese)', async () => {
+      expect(entriesWithCommands().length).toBeGreaterThan(5);
+      await expectEveryCommandShown(page, 'ja', 'トピック一覧');
+    }, 180_000);
   });
 
   describe('personal chat in English', () => {
@@ -104,6 +123,10 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await screenshot(answer, 'playground-3-en-answer-card');
       expect(await layoutProblemsBesidesButtonTitles(answer)).toEqual([]);
     }, 60_000);
+
+    it('shows every command of every topic exactly as the knowledge writes it (English)', async () => {
+      await expectEveryCommandShown(page, 'en', 'topics');
+    }, 180_000);
 
     it('diagnoses a pasted ValidateMapsConnection failure and follows a card button to the answer', async () => {
       const diagnosis = await sendAndWait(page, fixture('validatemaps-doc-failure-80072f8f.txt'));

@@ -21,7 +21,7 @@ export function startPlayground(env: Record<string, string> = {}, timeoutMs = 60
   const child = spawn('npm', ['run', '--silent', 'playground'], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, PORT: '0', PLAYGROUND_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', PLAYGROUND_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
