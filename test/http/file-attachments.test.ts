@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { isAllowedDownload } from '../../src/bot/read-file-attachment.js';
+import { readConfig } from '../../src/config/read-config.js';
 import { messageActivity } from '../support/activities.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
@@ -139,5 +141,39 @@ describe('text file attachments in personal chat, over real HTTP', () => {
     expect(raw).not.toContain('E5 transition');
     expect(raw).not.toContain('tempauth');
     expect(raw).not.toContain('Meeting notes');
+  });
+});
+
+describe('which download links are allowed', () => {
+  const DEFAULT = readConfig({}).fileDownloadHosts;
+
+  it('defaults to the SharePoint Online hosts where OneDrive for Business keeps files sent to a bot', () => {
+    expect(DEFAULT).toEqual(['*.sharepoint.com']);
+    expect(isAllowedDownload('https://contoso-my.sharepoint.com/personal/user_contoso_com/_layouts/15/download.aspx?UniqueId=1&tempauth=x', DEFAULT)).toBe(true);
+    expect(isAllowedDownload('https://contoso.sharepoint.com/sites/it/Shared%20Documents/a.txt', DEFAULT)).toBe(true);
+  });
+
+  it('refuses look-alike hosts, plain http, credentials in the link and other schemes', () => {
+    for (const url of [
+      'https://sharepoint.com.evil.example/a.txt',
+      'https://evilsharepoint.com/a.txt',
+      'https://sharepoint.com/a.txt',
+      'http://contoso-my.sharepoint.com/a.txt',
+      'https://user:pass@contoso-my.sharepoint.com/a.txt',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(isAllowedDownload(url, DEFAULT), url).toBe(false);
+    }
+  });
+
+  it('allows plain http only for a loopback host that is on the list', () => {
+    expect(isAllowedDownload('http://127.0.0.1:8080/a.txt', ['127.0.0.1:8080'])).toBe(true);
+    expect(isAllowedDownload('http://127.0.0.1:8081/a.txt', ['127.0.0.1:8080'])).toBe(false);
+    expect(isAllowedDownload('http://files.example/a.txt', ['files.example'])).toBe(false);
+  });
+
+  it('rejects a host list entry that is not a host name', () => {
+    expect(() => readConfig({ FILE_DOWNLOAD_HOSTS: 'https://x.sharepoint.com/' })).toThrow(/FILE_DOWNLOAD_HOSTS/u);
   });
 });
