@@ -78,7 +78,8 @@ export class SupportBot extends TeamsActivityHandler {
     const file = await this.deps.readFile?.(context.activity);
     const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
-    if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
+    const fileChars = file && 'text' in file ? file.text.length : 0;
+    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.

@@ -50,11 +50,12 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
 /** Matches `text`, returns the replies and the conversation with the question remembered. */
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale });
-  deps.onMatch?.(input, result, text);
   // Output no parser could read (lines joined or cut by the client) is not a question: say so and ask for it again.
+  // It is not reported as an unanswered question either (its text may hold host and user names).
   if (result.kind === 'none' && looksLikeOutput(chooseMessageText(text, html))) {
     return { replies: [{ type: 'text', text: t(result.language, 'paste.unreadable') }], outcome: { kind: 'unreadable-output' } };
   }
+  deps.onMatch?.(input, result, text);
   const replies = repliesForMatch(deps.knowledge, result, result.language);
   const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.

@@ -161,6 +161,14 @@ export async function clickCardButton(page: Page, message: Locator, title: strin
   return waitForBotReply(page, before);
 }
 
+/**
+ * Clicks a card button that changes the card in place (Action.ToggleVisibility, Action.ShowCard: "show the
+ * admin steps") and sends nothing to the bot; read the card again afterwards with messageText or cardBlocks.
+ */
+export async function clickCardToggle(message: Locator, title: string): Promise<void> {
+  await message.getByRole('button', { name: title, exact: true }).first().click();
+}
+
 /** Fills the card text input labelled `label` in `message`. */
 export async function fillCardInput(message: Locator, label: string, value: string): Promise<void> {
   await message.getByLabel(label, { exact: true }).fill(value);
