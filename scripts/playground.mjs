@@ -4,6 +4,7 @@
 // Environment: PORT (bot, default 3978; 0 picks a free port), PLAYGROUND_PORT (default 56150; the playground
 // picks a free one when it is taken), PLAYGROUND_BROWSER=none|default (open a browser; default none).
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLAYGROUND_CLI = join(ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
 const READY_TIMEOUT_MS = 60_000;
+// The playground writes a log file (by default into ./devTools); it goes to the temp folder and away on exit.
+const PLAYGROUND_LOG = join(tmpdir(), `m365agentsplayground-${process.pid}.log`);
 
 /** Resolves with a free loopback port. */
 function freePort() {
@@ -61,6 +64,7 @@ async function stopAll(code) {
         }),
     ),
   );
+  rmSync(PLAYGROUND_LOG, { force: true });
   console.log('Stopped the bot and the Agents Playground.');
   process.exit(code);
 }
@@ -105,7 +109,7 @@ async function main() {
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: process.env.PLAYGROUND_BROWSER === 'default' ? '' : 'none',
-        M365_AGENTS_PLAYGROUND_LOGFILE: join(tmpdir(), `m365agentsplayground-${process.pid}.log`),
+        M365_AGENTS_PLAYGROUND_LOGFILE: PLAYGROUND_LOG,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
