@@ -34,7 +34,7 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
       onReading?.(input, reading);
       const language = pasteLanguage(input.text, input.locale);
       return {
-        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
+        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language)],
         outcome: { kind: 'diagnosis' },
         // Kept like any paste (clipped); a file's text is never stored whole.
         conversation: rememberPaste(input.conversation, pastedHtml(input) ?? pastedText(input), reading.formats, reading.merged),

@@ -180,11 +180,14 @@ export async function messageText(message: Locator): Promise<string> {
 }
 
 /**
- * The text of every block of a message's cards, hidden (folded) parts included, one entry per TextBlock,
- * RichTextBlock and fact: what "shown character for character" is checked against.
+ * The text of every block of a message's cards that is shown, one entry per TextBlock, RichTextBlock and fact,
+ * as the reader sees it: what "shown character for character" is checked against. Folded parts count once they
+ * are opened (clickCardToggle).
  */
 export async function cardBlocks(message: Locator): Promise<string[]> {
-  return message.locator('.ac-adaptiveCard .ac-textBlock, .ac-adaptiveCard .ac-richTextBlock').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+  return message
+    .locator('.ac-adaptiveCard .ac-textBlock, .ac-adaptiveCard .ac-richTextBlock')
+    .evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => (element as HTMLElement).innerText));
 }
 
 /**
