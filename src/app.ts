@@ -28,14 +28,15 @@ import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
-import { registerPlayground } from './http/playground.js';
 import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
 import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log/create-logger.js';
 import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
+import { createFileNotReadRoute, createFileWithoutOutputRoute } from './routes/file-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
+import { createFileReader } from './bot/read-file-attachment.js';
 import { createClarifyReplyRoute } from './routes/clarify-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
@@ -47,8 +48,6 @@ export interface AppPaths {
   readonly cardsDir: string;
   /** Folder of the knowledge entries (`knowledge/`). */
   readonly knowledgeDir: string;
-  /** Folder of the local playground page (`playground/`), served only while authentication is off. */
-  readonly playgroundDir: string;
 }
 
 export interface App {
@@ -211,6 +210,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         },
         onChoicesRejected: (input, offered) => record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
       }),
+      createFileNotReadRoute(config.fileMaxBytes),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
       createPastedOutputRoute(knowledge, (input, reading) => {
         logger.info(
@@ -219,6 +219,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         );
         record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
       }),
+      // A file that was read but holds no output: said so, never taken for a reply to a clarifying question.
+      createFileWithoutOutputRoute(),
       // A reply to a clarifying question ("Intune", "2") before it could be read as a new question.
       createClarifyReplyRoute(questions),
     ],
@@ -234,6 +236,10 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
+    readFile: createFileReader(
+      { allowedHosts: config.fileDownloadHosts, maxBytes: config.fileMaxBytes, timeoutMs: config.fileDownloadTimeoutMs },
+      (reason) => logger.info({ reason }, 'file attachment not read'),
+    ),
   });
 
   // L2 cards that could not be posted are retried at start-up and then periodically.
@@ -271,9 +277,6 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       },
     ],
   });
-
-  // The playground talks to the bot without a token: it must not exist when authentication is on.
-  if (config.authDisabled) registerPlayground(server, paths.playgroundDir);
 
   return {
     server,

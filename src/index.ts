@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   let app;
   try {
-    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge`, playgroundDir: `${ROOT}playground` });
+    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge` });
   } catch (error) {
     // Start-up errors are component-prefixed and list every problem; nothing else is worth printing.
     logger.fatal({ err: error }, 'start-up failed');

@@ -1,13 +1,13 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { ActivityTypes, TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData, type FileInput } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
@@ -29,6 +29,8 @@ export interface SupportBotDeps {
   readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
+  /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
+  readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
 }
 
 // Messages longer than this get a typing indicator before the replies.
@@ -73,10 +75,12 @@ export class SupportBot extends TeamsActivityHandler {
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
-    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
     const started = performance.now();
+    const file = await this.deps.readFile?.(context.activity);
+    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
-    if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
+    const fileChars = file && 'text' in file ? file.text.length : 0;
+    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
@@ -102,6 +106,7 @@ export class SupportBot extends TeamsActivityHandler {
         language: input.language,
         textLength: input.text.length,
         htmlLength: input.html?.length ?? 0,
+        ...(file ? { fileLength: 'text' in file ? file.text.length : 0, fileProblem: 'problem' in file ? file.problem : undefined } : {}),
         verb: input.action?.verb,
         replies: replies.length,
         ms: Math.round(performance.now() - started),

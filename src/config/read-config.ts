@@ -50,6 +50,12 @@ export interface Config {
   /** Azure Blob Storage connection string and container, for STORAGE=blob. */
   readonly blobConnectionString: string;
   readonly blobContainer: string;
+  /** Host names file attachments may be downloaded from; `*.example.com` matches any sub-domain. */
+  readonly fileDownloadHosts: readonly string[];
+  /** Largest file attachment read, in bytes. */
+  readonly fileMaxBytes: number;
+  /** How long a file download may take. */
+  readonly fileDownloadTimeoutMs: number;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -86,6 +92,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
   { name: 'BLOB_CONTAINER', defaultValue: 'mdav-bot', meaning: 'Blob container for STORAGE=blob (created if missing).' },
   { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
+  { name: 'FILE_DOWNLOAD_HOSTS', defaultValue: '*.sharepoint.com', meaning: "Comma-separated hosts that .txt/.log/.csv attachments are downloaded from (Teams stores a file sent to a bot in the sender's OneDrive for Business or SharePoint); `*.` matches sub-domains. Plain http only for loopback hosts (tests)." },
+  { name: 'FILE_MAX_BYTES', defaultValue: '262144', meaning: 'Largest file attachment read; larger files get a request to send only the relevant part.' },
+  { name: 'FILE_DOWNLOAD_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long a file attachment download may take.' },
 ]);
 
 /** Thrown by `readConfig`; `problems` names every bad variable. */
@@ -163,6 +172,16 @@ export function readConfig(env: Env): Config {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
   }
 
+  const fileDownloadHosts = text('FILE_DOWNLOAD_HOSTS', '*.sharepoint.com')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of fileDownloadHosts) {
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/u.test(host)) problems.push(`FILE_DOWNLOAD_HOSTS: '${host}' is not a host name (or *.domain)`);
+  }
+  const fileMaxBytes = integer('FILE_MAX_BYTES', 262144, 1024, 4 * 1024 * 1024, 'a byte count');
+  const fileDownloadTimeoutMs = integer('FILE_DOWNLOAD_TIMEOUT_MS', 10000, 100, 120000, 'a duration in milliseconds');
+
   const metadataUrl = text('BOT_OPENID_METADATA_URL');
   const issuer = text('BOT_TOKEN_ISSUER');
   const auth: AuthConfig = {
@@ -204,5 +223,8 @@ export function readConfig(env: Env): Config {
     rateLimitPerMinute,
     storeQuestions,
     appInsightsConnectionString: text('APPLICATIONINSIGHTS_CONNECTION_STRING'),
+    fileDownloadHosts: Object.freeze(fileDownloadHosts),
+    fileMaxBytes,
+    fileDownloadTimeoutMs,
   });
 }

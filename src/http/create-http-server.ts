@@ -66,6 +66,12 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     res.json(report);
   });
 
+  // The Agents Playground (Teams emulator) probes the endpoint with HEAD at start: answer it, not with a 405.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.status(deps.isShuttingDown() ? 503 : 200);
+    res.end();
+  });
+
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (deps.isShuttingDown()) {
       res.header('Connection', 'close');

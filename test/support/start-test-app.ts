@@ -33,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   });
   const logger = createLogger({ level: config.logLevel, format: 'json', destination: sink });
-  const app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge`, playgroundDir: `${ROOT}playground` });
+  const app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge` });
   const address = await app.listen();
   return {
     app,
