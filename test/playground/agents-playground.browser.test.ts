@@ -120,6 +120,19 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await expectShortAnswerFirst(page, 'アプリの初回起動が遅いのはなぜ?', 'ja');
     }, 60_000);
 
+    it('asks how the device is managed when tamper protection will not turn on, and answers the branch clicked', async () => {
+      const clarify = entry('tp-cannot-enable').clarify!;
+      const question = await sendAndWait(page, '改ざん防止がオンにならない');
+      const blocks = await cardBlocks(question);
+      expect(blocks).toContain(clarify.question.ja);
+      clarify.options.forEach((option, position) => expect(blocks).toContain(`(${position + 1}) ${option.label.ja}`));
+      await screenshot(question, 'playground-2b-ja-clarify');
+      expect(await layoutProblems(question)).toEqual([]);
+      const position = clarify.options.findIndex((option) => option.entry === 'tp-group-policy');
+      const answer = await clickCardButton(page, question, `(${position + 1}) ${clarify.options[position]!.label.ja}`);
+      await expectAnswerCard(answer, 'tp-group-policy', 'ja');
+    }, 60_000);
+
     it('shows every command of every topic exactly as the knowledge writes it (Japanese)', async () => {
       expect(entriesWithCommands().length).toBeGreaterThan(5);
       await expectEveryCommandShown(page, 'ja', 'トピック一覧');
@@ -141,6 +154,19 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
 
     it('shows an employee the short answer first and the admin part after one click (English)', async () => {
       await expectShortAnswerFirst(page, 'Why does an app start slowly only the first time?', 'en');
+    }, 60_000);
+
+    it('narrows the management question to the options a typed answer fits, then answers the one typed', async () => {
+      const clarify = entry('tp-cannot-enable').clarify!;
+      const question = await sendAndWait(page, "tamper protection won't turn on");
+      expect(await cardBlocks(question)).toContain(clarify.question.en);
+      const narrowed = await sendAndWait(page, 'Intune');
+      const blocks = await cardBlocks(narrowed);
+      expect(blocks).toContain(clarify.question.en);
+      expect(blocks.filter((block) => /^\(\d\) /u.test(block))).toHaveLength(2);
+      await screenshot(narrowed, 'playground-3b-en-clarify-narrowed');
+      const answer = await sendAndWait(page, 'Intune only, no MDE');
+      await expectAnswerCard(answer, 'tp-intune-without-mde', 'en');
     }, 60_000);
 
     it('shows every command of every topic exactly as the knowledge writes it (English)', async () => {
