@@ -136,10 +136,17 @@ async function openStorage(config: Config): Promise<{ store: KeyValueStore; deta
   return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
 }
 
+/** What a test may put between the app and its storage (e.g. a disk that fills up); production passes nothing. */
+export interface AppOverrides {
+  readonly wrapStorage?: (store: KeyValueStore) => KeyValueStore;
+}
+
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
-export async function createApp(config: Config, logger: Logger, paths: AppPaths): Promise<App> {
+export async function createApp(config: Config, logger: Logger, paths: AppPaths, overrides: AppOverrides = {}): Promise<App> {
   const { knowledge, templates } = loadContent(paths);
-  const { store: storage, detail: storageDetail } = await openStorage(config);
+  const opened = await openStorage(config);
+  const storage = overrides.wrapStorage ? overrides.wrapStorage(opened.store) : opened.store;
+  const storageDetail = opened.detail;
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
@@ -230,15 +237,26 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     now: () => Date.now(),
   });
 
-  // L2 cards that could not be posted are retried at start-up and then periodically.
+  // Tickets whose creation a crash or a full disk interrupted are finished before the first turn (and, if that
+  // failed, before each later delivery round); then L2 cards that could not be posted are retried, at start-up
+  // in the background and then periodically.
+  let recovered = false;
+  const recoverTickets = async (): Promise<void> => {
+    if (recovered) return;
+    const finished = await tickets.recover();
+    recovered = true;
+    if (finished.length > 0) logger.warn({ tickets: finished }, 'interrupted ticket creations finished');
+  };
   const retryDeliveries = async (): Promise<void> => {
     try {
+      await recoverTickets();
       const delivered = await deliverPending(tickets, outbox);
       if (delivered.length > 0) logger.info({ tickets: delivered }, 'pending tickets delivered');
     } catch (error) {
       logger.warn({ err: error }, 'pending ticket delivery failed');
     }
   };
+  await recoverTickets().catch((error: unknown) => logger.error({ err: error }, 'finishing interrupted ticket creations failed; retried later'));
   void retryDeliveries();
   const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
   retryTimer?.unref();

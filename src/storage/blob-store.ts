@@ -6,7 +6,7 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 
-import type { KeyValueStore, StoredItem } from './key-value-store.js';
+import type { KeyValueStore, StoredItem, StoredKey } from './key-value-store.js';
 import { StorageError } from './file-store.js';
 
 /** The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped, URI-encoded. */
@@ -41,6 +41,14 @@ export async function openBlobStore(connectionString: string, container: string)
         if (status === 409 || status === 412) return false;
         throw error;
       }
+    },
+    async list(prefix) {
+      const found: StoredKey[] = [];
+      // Blob names are the URI-encoded keys (see blobNameOf), so the encoded prefix selects the same keys.
+      for await (const blob of client.listBlobsFlat({ prefix: encodeURIComponent(prefix) })) {
+        found.push({ key: decodeURIComponent(blob.name), modifiedAt: blob.properties.lastModified });
+      }
+      return found;
     },
   };
 }
