@@ -269,6 +269,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     inFlight,
     isShuttingDown: () => shuttingDown,
     processActivity: (req, res) => processWithAdapter(adapter, bot, logger, req, res),
+    serviceUrls: { loopback: config.authDisabled, origins: config.allowedServiceUrls },
     readiness: [
       { name: 'knowledge', check: async () => `${knowledge.entries.length} entries` },
       { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },

@@ -22,6 +22,10 @@ export interface Config {
   readonly auth: AuthConfig;
   /** True when `MicrosoftAppId` is empty: inbound authentication is off (local development only). */
   readonly authDisabled: boolean;
+  /** True when authentication is off although NODE_ENV is production (ALLOW_UNAUTHENTICATED=true): logged loudly. */
+  readonly unauthenticatedInProduction: boolean;
+  /** Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set, the only ones. */
+  readonly allowedServiceUrls: readonly string[];
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly maxBodyBytes: number;
@@ -62,8 +66,11 @@ export interface ConfigVariable {
 /** Every variable `readConfig` understands, in README order. */
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'PORT', defaultValue: '3978', meaning: 'HTTP port (0 picks a free port).' },
-  { name: 'HOST', defaultValue: '0.0.0.0', meaning: 'Interface to listen on.' },
+  { name: 'HOST', defaultValue: '(127.0.0.1 while authentication is off, else 0.0.0.0)', meaning: 'Interface to listen on.' },
+  { name: 'NODE_ENV', defaultValue: '(empty)', meaning: 'production refuses to start without MicrosoftAppId unless ALLOW_UNAUTHENTICATED=true.' },
   { name: 'MicrosoftAppId', defaultValue: '(empty)', meaning: 'Azure Bot app (client) id. Empty turns inbound authentication off: local development only.' },
+  { name: 'ALLOW_UNAUTHENTICATED', defaultValue: 'false', meaning: 'true lets NODE_ENV=production start without MicrosoftAppId (logged as an error at start-up); for isolated test deployments only.' },
+  { name: 'ALLOWED_SERVICE_URLS', defaultValue: '(empty: loopback only while authentication is off)', meaning: 'Comma-separated origins (https://host[:port]) the bot may reply to besides loopback while authentication is off; with authentication on, if set, the only origins accepted.' },
   { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration (not used with UserAssignedMSI).' },
   { name: 'MicrosoftAppType', defaultValue: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
   { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI.' },
@@ -104,6 +111,18 @@ const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Returns the origin of an http(s) URL without credentials, path, query or fragment; undefined for anything else. */
+export function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Returns the validated configuration, or throws one `ConfigError` listing every problem. */
 export function readConfig(env: Env): Config {
@@ -179,14 +198,28 @@ export function readConfig(env: Env): Config {
   if (auth.MicrosoftAppId === '' && auth.MicrosoftAppPassword !== '') {
     problems.push('MicrosoftAppId: empty while MicrosoftAppPassword is set; set both or neither');
   }
+  const production = text('NODE_ENV').toLowerCase() === 'production';
+  const allowUnauthenticated = oneOf('ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true';
+  if (production && auth.MicrosoftAppId === '' && !allowUnauthenticated) {
+    problems.push('MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment');
+  }
+  const allowedServiceUrls: string[] = [];
+  for (const raw of text('ALLOWED_SERVICE_URLS').split(',').map((url) => url.trim()).filter(Boolean)) {
+    const origin = originOf(raw);
+    if (origin === undefined) problems.push(`ALLOWED_SERVICE_URLS: '${raw}' is not an http(s) origin (https://host[:port])`);
+    else allowedServiceUrls.push(origin);
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
     port,
-    host: text('HOST', '0.0.0.0'),
+    // Without authentication the bot answers anyone who can reach it: only this machine, unless HOST says otherwise.
+    host: text('HOST', auth.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0'),
     auth: Object.freeze(auth),
     authDisabled: auth.MicrosoftAppId === '',
+    unauthenticatedInProduction: production && auth.MicrosoftAppId === '',
+    allowedServiceUrls: Object.freeze(allowedServiceUrls),
     logLevel,
     logFormat,
     maxBodyBytes,

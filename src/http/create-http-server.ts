@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import restify, { type Request, type Response, type Server } from 'restify';
 
 import type { Logger } from '../log/create-logger.js';
-import { checkActivity } from './check-activity.js';
+import { checkActivity, isServiceUrlAllowed, type ServiceUrlPolicy } from './check-activity.js';
 import type { InFlight } from './in-flight.js';
 import { readJsonBody } from './read-json-body.js';
 import { runReadiness, type ReadinessCheck } from './readiness.js';
@@ -17,6 +17,8 @@ export interface HttpServerDeps {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly processActivity: ActivityProcessor;
+  /** Where replies may go; activities naming another service URL get 403 and no turn. */
+  readonly serviceUrls: ServiceUrlPolicy;
   readonly readiness: readonly ReadinessCheck[];
   readonly inFlight: InFlight;
   /** True once shutdown began: new activities get 503 and readiness fails. */
@@ -84,6 +86,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       if (!check.ok) {
         logger.info({ status: 400, code: check.code, bytes: body.bytes }, 'activity rejected');
         sendError(res, 400, check.code, check.message);
+        return;
+      }
+      if (!isServiceUrlAllowed(String((body.body as { serviceUrl: string }).serviceUrl), deps.serviceUrls)) {
+        logger.warn({ status: 403, code: 'service_url_not_allowed' }, 'activity rejected');
+        sendError(res, 403, 'service_url_not_allowed', 'Activity field "serviceUrl" names a service the bot does not reply to (see ALLOWED_SERVICE_URLS).');
         return;
       }
       req.body = body.body;
