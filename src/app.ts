@@ -11,6 +11,8 @@ import { questionFields, type AnalyticsEvent } from './analytics/analytics-event
 import { createAnalyticsStore } from './analytics/analytics-store.js';
 import { createRateLimiter } from './bot/rate-limiter.js';
 import { createTelemetry } from './telemetry/app-insights.js';
+import { boundConnectorCalls } from './bot/bounded-connector.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './bot/retry-outbound.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
@@ -132,7 +134,10 @@ const ANALYTICS_FLUSH_MS = 5000;
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
 async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
   if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
-  if (config.storage === 'blob') return { store: await openBlobStore(config.blobConnectionString, config.blobContainer), detail: `blob ${config.blobContainer}` };
+  if (config.storage === 'blob') {
+    const bounds = { attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
+    return { store: await openBlobStore(config.blobConnectionString, config.blobContainer, bounds), detail: `blob ${config.blobContainer}` };
+  }
   return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
 }
 
@@ -150,8 +155,10 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
+  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a budget.
+  const outbound: RetryPolicy = { ...DEFAULT_RETRY, attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
-  const adapter = new SupportAdapter(auth);
+  const adapter = new SupportAdapter(boundConnectorCalls(auth, config.outboundTimeoutMs));
   adapter.onTurnError = createTurnErrorHandler(logger);
   const outbox = createTeamsOutbox({
     adapter,
@@ -161,10 +168,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     templates,
     logger,
     now,
+    retry: outbound,
   });
 
   const index = buildMatchIndex(knowledge);
-  const telemetry = createTelemetry(config.appInsightsConnectionString, logger);
+  const telemetry = createTelemetry(config.appInsightsConnectionString, logger, 5000, outbound);
   const analytics = createAnalyticsStore(storage);
   // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.
   const record = (event: AnalyticsEvent): void => analytics.record(event);
@@ -235,6 +243,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
+    outbound,
   });
 
   // Tickets whose creation a crash or a full disk interrupted are finished before the first turn (and, if that

@@ -9,6 +9,7 @@ import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
 import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { RetryPolicy } from './retry-outbound.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
@@ -28,6 +29,8 @@ export interface SupportBotDeps {
   readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
+  /** Timeout, retries and budget for sending a turn's replies. */
+  readonly outbound?: RetryPolicy;
 }
 
 // Messages longer than this get a typing indicator before the replies.
@@ -84,7 +87,7 @@ export class SupportBot extends TeamsActivityHandler {
       await this.deps.conversationState.saveChanges(context);
     }
     const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
-    await sendReplies(context, this.deps.templates, [...replies, ...notes]);
+    await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({
       route: route.id,
@@ -114,7 +117,7 @@ export class SupportBot extends TeamsActivityHandler {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((member) => member.id === botId)) return;
     const language = languageOfLocale(context.activity.locale) ?? 'en';
-    await sendReplies(context, this.deps.templates, welcomeReplies(language));
+    await sendReplies(context, this.deps.templates, welcomeReplies(language), this.deps.outbound);
     this.deps.logger.info(
       { activityId: context.activity.id, conversationId: context.activity.conversation?.id, language },
       'welcome sent',

@@ -5,6 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { detectLanguage } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
+import { ReplyDeliveryError } from './send-replies.js';
 
 /** Returns the `onTurnError` function for the adapter. */
 export function createTurnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
@@ -12,6 +13,8 @@ export function createTurnErrorHandler(logger: Logger): (context: TurnContext, e
     const activity = context.activity;
     const ids = { activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type };
     logger.error({ ...ids, err: error }, 'turn failed');
+    // The channel itself failed (or never answered): an apology through it would only hold the turn longer.
+    if (error instanceof ReplyDeliveryError) return;
     const text = typeof activity.text === 'string' ? activity.text : '';
     const language = detectLanguage(text, activity.locale);
     try {

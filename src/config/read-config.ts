@@ -30,6 +30,10 @@ export interface Config {
   readonly logFormat: LogFormat;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** Longest wait for one outbound call (Bot Connector, L2 posts, Application Insights, Blob Storage). */
+  readonly outboundTimeoutMs: number;
+  /** Longest time one outbound operation may take with its retries. */
+  readonly outboundBudgetMs: number;
   /** Knowledge folder; empty means the `knowledge/` folder shipped with the bot. */
   readonly knowledgeDir: string;
   /** Teams channel id where L2 tickets are posted; empty: tickets are stored and listed by CLI. */
@@ -80,6 +84,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'LOG_FORMAT', defaultValue: 'json', meaning: 'json (one object per line) or pretty (human-readable, for development).' },
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long shutdown waits for in-flight turns before exiting.' },
+  { name: 'OUTBOUND_TIMEOUT_MS', defaultValue: '5000', meaning: 'Longest wait for one outbound attempt (replies, L2 posts and updates, Application Insights, Blob Storage); the request is aborted after it.' },
+  { name: 'OUTBOUND_BUDGET_MS', defaultValue: '12000', meaning: 'Longest time one outbound operation may take with all its retries; a turn against a peer that never answers ends after it.' },
   { name: 'KNOWLEDGE_DIR', defaultValue: '(the bundled knowledge/)', meaning: 'Knowledge folder to load, e.g. a draft copy being edited.' },
   { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
@@ -153,6 +159,8 @@ export function readConfig(env: Env): Config {
   const port = integer('PORT', 3978, 0, 65535, 'a port number');
   const maxBodyBytes = integer('MAX_BODY_BYTES', 262144, 1024, 64 * 1024 * 1024, 'a byte count');
   const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000, 'a duration in milliseconds');
+  const outboundTimeoutMs = integer('OUTBOUND_TIMEOUT_MS', 5000, 100, 120000, 'a duration in milliseconds');
+  const outboundBudgetMs = integer('OUTBOUND_BUDGET_MS', 12000, 100, 600000, 'a duration in milliseconds');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
@@ -224,6 +232,8 @@ export function readConfig(env: Env): Config {
     logFormat,
     maxBodyBytes,
     shutdownTimeoutMs,
+    outboundTimeoutMs,
+    outboundBudgetMs,
     knowledgeDir: text('KNOWLEDGE_DIR'),
     l2ChannelId,
     l2AllowedAadIds: Object.freeze(l2AllowedAadIds),
