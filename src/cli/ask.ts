@@ -16,6 +16,7 @@ import { buildMatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
 import type { MatchIndex } from '../matching/match-index.js';
+import { safeJson, safeText } from './safe-output.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -67,7 +68,7 @@ function main(): number {
     knowledge = loadKnowledge(KNOWLEDGE_DIR, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(safeText(`${error.message}\n`));
     return 1;
   }
   const index = buildMatchIndex(knowledge);
@@ -89,7 +90,7 @@ function main(): number {
         continue;
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
-      out.push(JSON.stringify(answer(index, input.text, locale)));
+      out.push(safeJson(answer(index, input.text, locale)));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -102,21 +103,21 @@ function main(): number {
   }
   const contract = answer(index, input, localeArg);
   if (json) {
-    process.stdout.write(`${JSON.stringify(contract)}\n`);
+    process.stdout.write(`${safeJson(contract)}\n`);
     return 0;
   }
   if (contract['kind'] === 'diagnosis') {
-    process.stdout.write(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`);
+    process.stdout.write(safeText(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`));
     for (const finding of contract['findings'] as Array<{ id: string; severity: string; entry?: string }>) {
-      process.stdout.write(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`);
+      process.stdout.write(safeText(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`));
     }
-    process.stdout.write(`  facts ${JSON.stringify(contract['facts'])}\n`);
+    process.stdout.write(`  facts ${safeJson(contract['facts'])}\n`);
     return 0;
   }
   const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
-  process.stdout.write(`${result.kind} (${result.language}) — ${result.reason}\n`);
-  for (const entry of result.entries) process.stdout.write(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
+  process.stdout.write(safeText(`${result.kind} (${result.language}) — ${result.reason}\n`));
+  for (const entry of result.entries) process.stdout.write(safeText(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
   return 0;
 }
 
