@@ -238,7 +238,14 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     templates,
     logger,
     conversationState: new ConversationState(storage),
-    waitingTicketFor: (conversationId) => tickets.waitingFor(conversationId),
+    // Only the requester (or an allowed L2 member) answers L2's question; in a group chat others just talk to the bot.
+    waitingTicketFor: async (conversationId, from) => {
+      const waiting = await tickets.waitingFor(conversationId);
+      if (!waiting) return undefined;
+      const requesterId = waiting.requesterId ?? (await tickets.get(waiting.ticketId))?.requester.id;
+      const l2Member = from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(from.aadObjectId);
+      return from.id === requesterId || l2Member ? waiting.ticketId : undefined;
+    },
     allowedTenantIds: config.allowedTenantIds,
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),

@@ -14,6 +14,10 @@ interface AuthenticationLike {
   createConnectorFactory(...args: never[]): ConnectorFactoryLike;
 }
 
+// The methods that hand out connector factories: directly, and inside the result of authenticating an activity.
+const FACTORY_METHODS = new Set<PropertyKey>(['createConnectorFactory']);
+const AUTHENTICATING_METHODS = new Set<PropertyKey>(['authenticateRequest', 'authenticateStreamingRequest']);
+
 // The pipeline policy core-client adds for retries (@azure/core-rest-pipeline createPipelineFromOptions).
 const LIBRARY_RETRY_POLICY = 'defaultRetryPolicy';
 
@@ -42,16 +46,22 @@ function boundClient<T>(client: T, attemptTimeoutMs: number): T {
 
 /** Returns `auth` whose connector clients abort each request after `attemptTimeoutMs` and never retry on their own. */
 export function boundConnectorCalls<T extends AuthenticationLike>(auth: T, attemptTimeoutMs: number): T {
+  const bound = (factory: ConnectorFactoryLike): ConnectorFactoryLike => ({
+    create: async (serviceUrl, audience) => boundClient(await factory.create(serviceUrl, audience), attemptTimeoutMs),
+  });
   return new Proxy(auth, {
     get(target, property) {
-      if (property === 'createConnectorFactory') {
-        return (...args: never[]): ConnectorFactoryLike => {
-          const factory = target.createConnectorFactory(...args);
-          return { create: async (serviceUrl, audience) => boundClient(await factory.create(serviceUrl, audience), attemptTimeoutMs) };
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      if (FACTORY_METHODS.has(property)) return (...args: unknown[]) => bound(method(...args) as ConnectorFactoryLike);
+      if (AUTHENTICATING_METHODS.has(property)) {
+        return async (...args: unknown[]) => {
+          const result = (await method(...args)) as { connectorFactory?: ConnectorFactoryLike };
+          return result.connectorFactory ? { ...result, connectorFactory: bound(result.connectorFactory) } : result;
         };
       }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return method;
     },
   });
 }

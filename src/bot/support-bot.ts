@@ -18,8 +18,8 @@ export interface SupportBotDeps {
   readonly routes: RouteTable;
   /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
   readonly conversationState: ConversationState;
-  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
-  readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
+  /** The ticket waiting for `from` (its requester, or an L2 member) to answer an L2 question in this conversation, if any. */
+  readonly waitingTicketFor: (conversationId: string, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -74,7 +74,7 @@ export class SupportBot extends TeamsActivityHandler {
     }
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
+    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '', { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId });
     const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
     const started = performance.now();
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.

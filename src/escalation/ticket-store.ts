@@ -43,10 +43,10 @@ export interface TicketStore {
   list(): Promise<string[]>;
   /** Finishes every claimed ticket a crash or a full disk interrupted (stored and listed); returns their ids. */
   recover(): Promise<string[]>;
-  /** Marks (or clears, with undefined) the ticket whose question the user of `conversationId` should answer next. */
-  setWaiting(conversationId: string, ticketId: string | undefined): Promise<void>;
-  /** The ticket waiting for an answer from the user of `conversationId`, if any. */
-  waitingFor(conversationId: string): Promise<string | undefined>;
+  /** Marks (or clears, with undefined) the ticket whose question its requester in `conversationId` should answer next. */
+  setWaiting(conversationId: string, ticketId: string | undefined, requesterId?: string): Promise<void>;
+  /** The ticket waiting for an answer in `conversationId`, and who is to answer (absent in markers written before). */
+  waitingFor(conversationId: string): Promise<{ ticketId: string; requesterId?: string } | undefined>;
 }
 
 const readTicket = (item: StoredItem): Ticket => {
@@ -163,15 +163,16 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
       });
     },
 
-    async setWaiting(conversationId, ticketId) {
+    async setWaiting(conversationId, ticketId, requesterId) {
       const key = `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
       if (ticketId === undefined) await store.delete([key]);
-      else await store.write({ [key]: { ticketId, eTag: '*' } });
+      else await store.write({ [key]: { ticketId, ...(requesterId !== undefined ? { requesterId } : {}), eTag: '*' } });
     },
 
     async waitingFor(conversationId) {
       const item = await readItem(`${WAITING_PREFIX}${encodeURIComponent(conversationId)}`);
-      return typeof item?.['ticketId'] === 'string' ? item['ticketId'] : undefined;
+      if (typeof item?.['ticketId'] !== 'string') return undefined;
+      return { ticketId: item['ticketId'], ...(typeof item['requesterId'] === 'string' ? { requesterId: item['requesterId'] } : {}) };
     },
 
     async list() {

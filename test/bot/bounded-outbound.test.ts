@@ -34,14 +34,15 @@ describe('outbound calls against a peer that never answers', () => {
     }
   }, 20_000);
 
-  it('tries a connection that is dropped at once at most the policy number of times, within the budget', async () => {
+  it('fails fast on a connection that is dropped at once: at most the policy number of tries, no library retries', async () => {
     const peer = await startSilentPeer('drop');
-    const bot = await startTestApp(BOUNDS);
+    const bot = await startTestApp({ OUTBOUND_TIMEOUT_MS: '2000', OUTBOUND_BUDGET_MS: '6000' });
     try {
       const started = performance.now();
       await postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'help' }));
-      expect(performance.now() - started).toBeLessThan(1200 + 1500);
-      expect(peer.connections).toBeGreaterThanOrEqual(1);
+      // Our 4 tries with their short pauses; the library's own retries (with seconds of backoff) would hit the attempt timeout.
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(peer.connections).toBeGreaterThanOrEqual(2);
       expect(peer.connections).toBeLessThanOrEqual(4);
     } finally {
       await bot.stop();
