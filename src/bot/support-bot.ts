@@ -53,7 +53,10 @@ export class SupportBot extends TeamsActivityHandler {
     });
   }
 
-  /** Ignores activities from tenants outside the allow-list (logged by id only), then runs the handlers. */
+  /**
+   * Ignores activities from tenants outside the allow-list (logged by id only), applies the rate limit to every
+   * activity type (a message over it gets "please slow down", anything else nothing), then runs the handlers.
+   */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
@@ -61,17 +64,19 @@ export class SupportBot extends TeamsActivityHandler {
       this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
       return;
     }
+    const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
+      this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
+      if (activity.type === ActivityTypes.Message) {
+        const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+        await context.sendActivity(t(language, 'limit.rate'));
+      }
+      return;
+    }
     await super.run(context);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
-      const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
-      this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
-      await context.sendActivity(t(language, 'limit.rate'));
-      return;
-    }
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '', { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId });
