@@ -130,15 +130,17 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
 
 // How often buffered analytics events are written.
 const ANALYTICS_FLUSH_MS = 5000;
+// How long a storage readiness probe's result is reused.
+const READINESS_CACHE_MS = 10_000;
 
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
-async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
-  if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
+async function openStorage(config: Config): Promise<KeyValueStore> {
+  if (config.storage === 'memory') return createMemoryStore();
   if (config.storage === 'blob') {
     const bounds = { attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
-    return { store: await openBlobStore(config.blobConnectionString, config.blobContainer, bounds), detail: `blob ${config.blobContainer}` };
+    return openBlobStore(config.blobConnectionString, config.blobContainer, bounds);
   }
-  return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
+  return openFileStore(config.dataDir);
 }
 
 /** What a test may put between the app and its storage (e.g. a disk that fills up); production passes nothing. */
@@ -150,8 +152,7 @@ export interface AppOverrides {
 export async function createApp(config: Config, logger: Logger, paths: AppPaths, overrides: AppOverrides = {}): Promise<App> {
   const { knowledge, templates } = loadContent(paths);
   const opened = await openStorage(config);
-  const storage = overrides.wrapStorage ? overrides.wrapStorage(opened.store) : opened.store;
-  const storageDetail = opened.detail;
+  const storage = overrides.wrapStorage ? overrides.wrapStorage(opened) : opened;
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
@@ -277,6 +278,20 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
   retryTimer?.unref();
 
+  // A write, not only a read: a full or read-only disk makes the instance not ready. The result is kept for a
+  // while, so that unauthenticated probes can't make the bot write and fsync on every request.
+  let storageProbe: { at: number; result: Promise<string> } | undefined;
+  const probeStorage = (): Promise<string> => {
+    if (storageProbe && Date.now() - storageProbe.at < READINESS_CACHE_MS) return storageProbe.result;
+    const result = (async () => {
+      await storage.write({ 'readyz-probe': { at: new Date().toISOString(), eTag: '*' } });
+      await storage.read(['readyz-probe']);
+      return config.storage;
+    })();
+    storageProbe = { at: Date.now(), result };
+    return result;
+  };
+
   let shuttingDown = false;
   const inFlight = createInFlight();
   const server = createHttpServer({
@@ -291,12 +306,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
       { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },
       {
         name: 'storage',
-        check: async () => {
-          // A write, not only a read: a full or read-only disk makes the instance not ready.
-          await storage.write({ 'readyz-probe': { at: new Date().toISOString(), eTag: '*' } });
-          await storage.read(['readyz-probe']);
-          return storageDetail;
-        },
+        check: () => probeStorage(),
       },
     ],
   });
