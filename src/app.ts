@@ -17,7 +17,8 @@ import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { deliverPending } from './escalation/deliver-pending.js';
-import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
+import { createTicketStore, DRAFT_PREFIX, type TicketStore } from './escalation/ticket-store.js';
+import { sweepIdle, type RetentionRule } from './storage/retention.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
 import { openBlobStore } from './storage/blob-store.js';
 import { openFileStore } from './storage/file-store.js';
@@ -61,6 +62,8 @@ export interface App {
   readonly tickets: TicketStore;
   /** Posts L2 cards that are still pending (also runs at start-up and on a timer). */
   retryDeliveries(): Promise<void>;
+  /** Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind. */
+  sweepRetention(): Promise<Record<string, number>>;
 }
 
 /** Thrown when start-up content is unusable; the message lists every problem of every component. */
@@ -130,6 +133,15 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
 
 // How often buffered analytics events are written.
 const ANALYTICS_FLUSH_MS = 5000;
+// How often the retention sweep runs.
+const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// What the sweep deletes once idle for RETENTION_DAYS: botbuilder's conversation state
+// (<channel>/conversations/<id>) and escalation draft claims. Tickets, their index and counters are never swept.
+const RETENTION_RULES: readonly RetentionRule[] = [
+  { id: 'conversations', prefix: '', matches: (key) => /^[^/]+\/conversations\//u.test(key) },
+  { id: 'drafts', prefix: DRAFT_PREFIX, matches: () => true },
+];
 // How long a storage readiness probe's result is reused.
 const READINESS_CACHE_MS = 10_000;
 
@@ -275,6 +287,19 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   };
   await recoverTickets().catch((error: unknown) => logger.error({ err: error }, 'finishing interrupted ticket creations failed; retried later'));
   void retryDeliveries();
+
+  const sweepRetention = async (): Promise<Record<string, number>> => {
+    // A draft is only deleted once its ticket is stored and listed.
+    recovered = false;
+    await recoverTickets();
+    const deleted = await sweepIdle(storage, RETENTION_RULES, new Date(now().getTime() - config.retentionDays * DAY_MS));
+    logger.info({ deleted, retentionDays: config.retentionDays }, 'retention sweep');
+    return deleted;
+  };
+  const sweepInBackground = (): void => void sweepRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed'));
+  sweepInBackground();
+  const sweepTimer = setInterval(sweepInBackground, SWEEP_EVERY_MS);
+  sweepTimer.unref();
   const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
   retryTimer?.unref();
 
@@ -326,9 +351,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
       }),
     tickets,
     retryDeliveries,
+    sweepRetention,
     async shutdown() {
       shuttingDown = true;
       if (retryTimer) clearInterval(retryTimer);
+      clearInterval(sweepTimer);
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
       if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');

@@ -41,6 +41,8 @@ export interface Config {
   /** AAD object ids allowed to act on tickets from anywhere (besides the L2 channel). */
   readonly l2AllowedAadIds: readonly string[];
   readonly l2Language: 'ja' | 'en';
+  /** Days after which idle conversation state and old escalation drafts are deleted (tickets are kept). */
+  readonly retentionDays: number;
   /** Seconds between retries of L2 cards that could not be posted; 0 retries only at start-up. */
   readonly escalationRetrySeconds: number;
   /** Where conversation state and tickets live: file (one instance), blob (several instances), memory (tests). */
@@ -98,6 +100,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
   { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
   { name: 'BLOB_CONTAINER', defaultValue: 'mdav-bot', meaning: 'Blob container for STORAGE=blob (created if missing).' },
+  { name: 'RETENTION_DAYS', defaultValue: '30', meaning: 'Conversation state idle this long and escalation drafts this old are deleted by a sweep (at start-up, then daily); tickets are kept.' },
   { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
 ]);
 
@@ -171,6 +174,7 @@ export function readConfig(env: Env): Config {
   if (storage === 'blob' && blobConnectionString === '') problems.push('BLOB_CONNECTION_STRING: required when STORAGE is blob');
   // Azure container names: 3-63 lower-case letters, digits and single hyphens.
   if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/u.test(blobContainer)) problems.push(`BLOB_CONTAINER: '${blobContainer}' is not a valid container name`);
+  const retentionDays = integer('RETENTION_DAYS', 30, 1, 3650, 'a number of days');
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
   if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
@@ -239,6 +243,7 @@ export function readConfig(env: Env): Config {
     l2AllowedAadIds: Object.freeze(l2AllowedAadIds),
     l2Language,
     escalationRetrySeconds,
+    retentionDays,
     storage,
     dataDir: text('DATA_DIR', 'data'),
     blobConnectionString,
