@@ -119,8 +119,11 @@ describe('loadEnvWithFile', () => {
 });
 
 describe('README', () => {
-  it('documents every configuration variable', () => {
+  it('documents every configuration variable with its default and meaning, as the config reader states them', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const variable of CONFIG_VARIABLES) expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
+    for (const variable of CONFIG_VARIABLES) {
+      const shown = variable.defaultValue.startsWith('(') ? variable.defaultValue : `\`${variable.defaultValue}\``;
+      expect(readme, variable.name).toContain(`| \`${variable.name}\` | ${shown} | ${variable.meaning} |`);
+    }
   });
 });
