@@ -50,12 +50,16 @@ describe('escalation submit under SIGKILL at random points', () => {
     const submit = (baseUrl: string, round: number) => postActivity(baseUrl, submitActivity(connector?.url ?? '', `a:kill-${round}`, `draft-kill-loop-${round}`, `PC-KILL-${round}`));
 
     let baseUrl = await start();
-    // How long a whole submit takes on a warm bot: kills land uniformly between its start and 1.2 times its length.
+    // How long a whole submit takes on a warm bot (median of three): kills land uniformly between its start and 1.2 times that.
     const told = new Map<number, string>([[0, toldTicketId((await submit(baseUrl, 0)).json) ?? '']]);
-    const started = performance.now();
-    const calibration = await submit(baseUrl, ROUNDS + 1);
-    const submitMs = performance.now() - started;
-    told.set(ROUNDS + 1, toldTicketId(calibration.json) ?? '');
+    const timings: number[] = [];
+    for (let draft = ROUNDS + 1; draft <= ROUNDS + 3; draft += 1) {
+      const started = performance.now();
+      const calibration = await submit(baseUrl, draft);
+      timings.push(performance.now() - started);
+      told.set(draft, toldTicketId(calibration.json) ?? '');
+    }
+    const submitMs = [...timings].sort((a, b) => a - b)[1] ?? 0;
     const window = Math.max(20, submitMs * 1.2);
     let answeredBeforeKill = 0;
 
