@@ -39,6 +39,7 @@ import type { Logger } from './log/create-logger.js';
 import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
+import { createClarifyReplyRoute } from './routes/clarify-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
 import type { TurnInput } from './routes/turn-input.js';
@@ -193,9 +194,14 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
   analyticsTimer.unref();
   const at = (): string => now().toISOString();
+  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part open.
+  const isStaff = (input: TurnInput): boolean =>
+    (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
+    (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId));
   const questions = {
     knowledge,
     index,
+    isStaff,
     onMatch: (input: TurnInput, result: MatchResult, text: string) => {
       // Ids and scores only: the question text may name hosts and users.
       logger.info(
@@ -215,9 +221,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
         now,
         newId: () => randomUUID(),
         postWaitMs: 5000,
-        isL2: (input) =>
-          (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
-          (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId)),
+        isL2: isStaff,
         onTicket: (ticketId, kind, detail) => {
           logger.info({ ticketId, kind, ...detail }, 'ticket');
           if (kind === 'created') {
@@ -243,6 +247,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
         );
         record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
       }),
+      // A reply to a clarifying question ("Intune", "2") before it could be read as a new question.
+      createClarifyReplyRoute(questions),
     ],
     createQuestionRoute(questions),
   );

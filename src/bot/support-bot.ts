@@ -10,6 +10,7 @@ import type { RouteTable } from '../routes/route-table.js';
 import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RetryPolicy } from './retry-outbound.js';
+import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
@@ -69,7 +70,7 @@ export class SupportBot extends TeamsActivityHandler {
       this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
       if (activity.type === ActivityTypes.Message) {
         const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
-        await context.sendActivity(t(language, 'limit.rate'));
+        await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
       }
       return;
     }
@@ -91,7 +92,7 @@ export class SupportBot extends TeamsActivityHandler {
       await this.conversationData.set(context, changed);
       await this.deps.conversationState.saveChanges(context);
     }
-    const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
+    const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({

@@ -1,6 +1,8 @@
 /** Validates parsed knowledge files into a `KnowledgeBase`, collecting every problem with file and field path. */
 
 import { hasJapanese, LANGUAGES, type Language } from '../i18n/language.js';
+import { readClarification } from './validate-clarification.js';
+import { readabilityProblems } from './check-readability.js';
 import {
   CATEGORIES,
   SHELLS,
@@ -35,8 +37,8 @@ export interface ValidationResult {
   readonly problems: readonly string[];
 }
 
-const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'ja', 'en'] as const;
-const LOCALIZED_FIELDS = ['title', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
+const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'clarify', 'ja', 'en'] as const;
+const LOCALIZED_FIELDS = ['title', 'short', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
 const COMMAND_FIELDS = ['id', 'text', 'shell', 'admin', 'purpose'] as const;
 const ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
 const ERROR_CODE = /^0x[0-9A-F]{8}$/u;
@@ -48,13 +50,13 @@ const LEARN_LOCALE: Readonly<Record<Language, string>> = { ja: '/ja-jp/', en: '/
 
 type Problems = string[];
 
-const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({ title: '', answer: '', steps: [], warnings: [], links: [], questions: [], keywords: [] });
+const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({ title: '', short: '', answer: '', steps: [], warnings: [], links: [], questions: [], keywords: [] });
 type UnknownRecord = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Records problems for one file, each prefixed with the file and field path. */
-class FileChecker {
+export class FileChecker {
   constructor(
     private readonly file: string,
     private readonly problems: Problems,
@@ -159,6 +161,7 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
   });
   const entry: LocalizedEntry = {
     title: check.text(`${language}.title`, value['title']),
+    short: check.text(`${language}.short`, value['short']),
     answer: check.text(`${language}.answer`, value['answer']),
     steps: check.texts(`${language}.steps`, value['steps'], false),
     warnings,
@@ -172,10 +175,11 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
     check.report(`${language}.questions`, `needs at least ${policy.minQuestions} sample questions, has ${entry.questions.length}`);
   }
   if (language === 'ja') {
-    for (const field of ['title', 'answer'] as const) {
+    for (const field of ['title', 'short', 'answer'] as const) {
       if (entry[field] !== '' && !hasJapanese(entry[field])) check.report(`ja.${field}`, 'has no Japanese text');
     }
     const prose: Array<[string, string]> = [
+      ['ja.short', entry.short],
       ['ja.answer', entry.answer],
       ...entry.steps.map((step, index): [string, string] => [`ja.steps[${index}]`, step]),
       ...entry.warnings.map((warning, index): [string, string] => [`ja.warnings[${index}].text`, warning.text]),
@@ -244,11 +248,12 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     if (name !== '' && !PROPERTY.test(name)) check.report(`properties[${index}]`, `'${name}' is not a property name`);
   });
 
+  const clarify = data['clarify'] === undefined ? undefined : readClarification(check, data['clarify']);
   const ja = readLocalized(check, 'ja', data['ja'], policy);
   const en = readLocalized(check, 'en', data['en'], policy);
   if (ja && en) checkParity(check, ja, en);
 
-  return {
+  const entry: KnowledgeEntry = {
     id,
     category: check.oneOf('category', data['category'], CATEGORIES),
     related: check.texts('related', data['related'], true),
@@ -256,10 +261,13 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     eventIds,
     properties,
     commands,
+    ...(clarify ? { clarify } : {}),
     // A missing language is already reported; the entry still counts so that related ids resolve.
     ja: ja ?? EMPTY_LOCALIZED,
     en: en ?? EMPTY_LOCALIZED,
   };
+  if (ja && en) for (const [path, message] of readabilityProblems(entry)) check.report(path, message);
+  return entry;
 }
 
 /** Reads knowledge/out-of-scope.yaml: `topics`, each with an id and phrases in both languages. */
@@ -324,6 +332,9 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
     read.push({ file, entry });
   }
   for (const { file, entry } of read) {
+    entry.clarify?.options.forEach((option, index) => {
+      if (option.entry !== '' && !fileOfId.has(option.entry)) problems.push(`${file}: clarify.options[${index}].entry: no entry with id '${option.entry}'`);
+    });
     entry.related.forEach((id, index) => {
       if (id === entry.id) problems.push(`${file}: related[${index}]: an entry cannot relate to itself`);
       else if (id !== '' && !fileOfId.has(id)) problems.push(`${file}: related[${index}]: no entry with id '${id}'`);

@@ -23,7 +23,11 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'cannot', en: ["can'?t", 'cannot', "won'?t", 'unable', "doesn'?t work", 'not working', 'fail\\w*', 'no effect', 'nothing changes?'], ja: ['できない', 'ならない', 'されない', '失敗', 'うまくいかない', '効かない', 'できません', 'なりません'] },
   { id: 'greyed', en: ['gr[ae]y(ed)? ?out', 'greyed', 'grayed', "can'?t click", 'locked'], ja: ['グレーアウト', '押せない', '触れない', '灰色'] },
   { id: 'check', en: ['check\\w*', 'verif\\w*', 'confirm\\w*', 'status', 'see if', 'state'], ja: ['確認', 'チェック', '状態', '調べ', 'ちぇっく'] },
-  { id: 'slow', en: ['slow\\w*', 'lag\\w*', 'delay\\w*', 'takes? (ages|long|forever)', 'hang\\w*', 'freez\\w*'], ja: ['遅い', '遅く', '時間がかかる', 'もっさり', '待たされ', 'おそい', '固まる'] },
+  {
+    id: 'slow',
+    en: ['slow\\w*', 'lag\\w*', 'delay\\w*', 'takes? (ages|long|forever)', 'hang\\w*', 'freez\\w*', 'start ?up (time|performance)', 'app startup', 'takes? (about |up to )?\\d+ ?(s|sec|secs|seconds)'],
+    ja: ['遅い', '遅く', '時間がかかる', 'もっさり', '待たされ', 'おそい', '固まる', '起動に時間', '起動が遅'],
+  },
   { id: 'first', en: ['first time', 'first launch', 'first run', 'first start', 'initial\\w*', 'only once'], ja: ['初回', '初めて', 'はじめて', '最初'] },
   { id: 'proxy', en: ['prox(y|ies)', 'winhttp'], ja: ['プロキシ', 'ぷろきし'] },
   { id: 'firewall', en: ['firewall\\w*', 'fw'], ja: ['ファイアウォール', 'ファイヤーウォール'] },
@@ -52,11 +56,11 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'crl', en: ['crl', 'revocation', 'certificate revocation'], ja: ['失効', '証明書失効'] },
   { id: 'tls', en: ['tls', 'ssl', 'https inspection', 'decrypt\\w*'], ja: ['復号'] },
   { id: 'address', en: ['urls?', 'addresses', 'host ?names?', 'domains?', 'fqdns?'], ja: ['接続先', 'アドレス', 'ホスト名', 'ドメイン'] },
-  { id: 'level', en: ['block level', 'protection level', 'high\\+', 'zero tolerance', 'aggressive\\w*'], ja: ['レベル', '高+', 'ゼロ トレランス'] },
+  { id: 'level', en: ['block(ing)? level', 'protection level', 'level of (blocking|protection)', 'high\\+', 'zero tolerance', 'aggressive\\w*'], ja: ['レベル', '高+', 'ゼロ トレランス'] },
   { id: 'membership', en: ['membership\\w*', 'basic maps', 'advanced maps'], ja: ['メンバーシップ', '基本メンバー', '上級メンバー'] },
   { id: 'explain', en: ['what is', 'what does', 'what are', 'meaning', 'explain\\w*', 'overview', 'how does .{0,30}work', 'purpose', 'benefit\\w*', 'why .{0,20}(need|keep|use)'], ja: ['とは', '仕組み', '意味', 'メリット', '概要', 'って何', 'ってなに', '何のため', '役割', 'しくみ'] },
   { id: 'test', en: ['test\\w*', 'validat\\w*'], ja: ['テスト', '疎通', '接続確認', 'てすと'] },
-  { id: 'timeout', en: ['time ?out\\w*', 'extended timeout'], ja: ['タイムアウト', '時間を延ば', '延長'] },
+  { id: 'timeout', en: ['time ?out\\w*', 'extended timeout', 'extend\\w* (the )?(cloud )?check', 'cloud check time'], ja: ['タイムアウト', '時間を延ば', '延長'] },
   { id: 'headless', en: ['headless'], ja: ['ヘッドレス'] },
   { id: 'admin', en: ['admin\\w*', 'elevat\\w*', 'run as administrator'], ja: ['管理者', '昇格'] },
   { id: 'network', en: ['internet', 'network\\w*', 'connect\\w*', 'reach\\w*'], ja: ['ネットワーク', 'インターネット', '接続', '繋がらない', 'つながらない', '通信'] },
@@ -64,6 +68,9 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'security-app', en: ['windows security( app)?', 'virus & threat protection', 'manage settings'], ja: ['Windows セキュリティ', 'windows セキュリティ', 'ウイルスと脅威の防止', '設定の管理'] },
   { id: 'home', en: ['home pc', 'personal (pc|laptop|computer|device)', 'unmanaged', 'standalone', 'byod'], ja: ['自宅', '個人', '非管理', '管理されていない', 'スタンドアロン'] },
 ];
+
+/** Every concept id (without the `~` of its term), e.g. for knowledge that names concepts. */
+export const CONCEPT_IDS: readonly string[] = Object.freeze(CONCEPTS.map((concept) => concept.id));
 
 const compiled = CONCEPTS.map(({ id, en, ja }) => ({
   term: `~${id}`,
