@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   }
 
   const address = await app.listen();
-  if (config.authDisabled) {
+  if (config.unauthenticatedInProduction) {
+    logger.error(
+      { host: address.address, allowedServiceUrls: config.allowedServiceUrls },
+      '!!! NODE_ENV=production with ALLOW_UNAUTHENTICATED=true: inbound authentication is OFF in production. Anyone who can reach this port can talk to the bot. !!!',
+    );
+  } else if (config.authDisabled) {
     logger.warn(
       '!!! MicrosoftAppId is empty: inbound authentication is OFF. Anyone who can reach this port can talk to the bot. Local development only. !!!',
     );

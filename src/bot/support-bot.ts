@@ -9,6 +9,7 @@ import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
 import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData, type FileInput } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { RetryPolicy } from './retry-outbound.js';
 import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
@@ -18,8 +19,8 @@ export interface SupportBotDeps {
   readonly routes: RouteTable;
   /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
   readonly conversationState: ConversationState;
-  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
-  readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
+  /** The ticket waiting for `from` (its requester, or an L2 member) to answer an L2 question in this conversation, if any. */
+  readonly waitingTicketFor: (conversationId: string, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -31,6 +32,8 @@ export interface SupportBotDeps {
   readonly logger: Logger;
   /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
   readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
+  /** Timeout, retries and budget for sending a turn's replies. */
+  readonly outbound?: RetryPolicy;
 }
 
 // Messages longer than this get a typing indicator before the replies.
@@ -53,7 +56,10 @@ export class SupportBot extends TeamsActivityHandler {
     });
   }
 
-  /** Ignores activities from tenants outside the allow-list (logged by id only), then runs the handlers. */
+  /**
+   * Ignores activities from tenants outside the allow-list (logged by id only), applies the rate limit to every
+   * activity type (a message over it gets "please slow down", anything else nothing), then runs the handlers.
+   */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
@@ -61,20 +67,22 @@ export class SupportBot extends TeamsActivityHandler {
       this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
       return;
     }
+    const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
+      this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
+      if (activity.type === ActivityTypes.Message) {
+        const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+        await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
+      }
+      return;
+    }
     await super.run(context);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
-      const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
-      this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
-      await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)]);
-      return;
-    }
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
+    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '', { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId });
     const started = performance.now();
     const file = await this.deps.readFile?.(context.activity);
     const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
@@ -89,7 +97,7 @@ export class SupportBot extends TeamsActivityHandler {
       await this.deps.conversationState.saveChanges(context);
     }
     const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
-    await sendReplies(context, this.deps.templates, [...replies, ...notes]);
+    await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({
       route: route.id,
@@ -120,7 +128,7 @@ export class SupportBot extends TeamsActivityHandler {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((member) => member.id === botId)) return;
     const language = languageOfLocale(context.activity.locale) ?? 'en';
-    await sendReplies(context, this.deps.templates, welcomeReplies(language));
+    await sendReplies(context, this.deps.templates, welcomeReplies(language), this.deps.outbound);
     this.deps.logger.info(
       { activityId: context.activity.id, conversationId: context.activity.conversation?.id, language },
       'welcome sent',
