@@ -4,6 +4,7 @@ import {
   ActivityTypes,
   TeamsActivityHandler,
   TurnContext,
+  type Activity,
   type ConversationState,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
@@ -18,8 +19,9 @@ import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData, type FileInput } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { RetryPolicy } from './retry-outbound.js';
 import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
@@ -30,8 +32,8 @@ export interface SupportBotDeps {
   readonly routes: RouteTable;
   /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
   readonly conversationState: ConversationState;
-  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
-  readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
+  /** The ticket waiting for `from` (its requester, or an L2 member) to answer an L2 question in this conversation, if any. */
+  readonly waitingTicketFor: (conversationId: string, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -41,6 +43,10 @@ export interface SupportBotDeps {
   readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
+  /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
+  readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
+  /** Timeout, retries and budget for sending a turn's replies. */
+  readonly outbound?: RetryPolicy;
   /** The message extension (compose-box searches, the message action); absent: extension invokes are not implemented. */
   readonly extensions?: ComposeExtensions;
 }
@@ -65,12 +71,24 @@ export class SupportBot extends TeamsActivityHandler {
     });
   }
 
-  /** Ignores activities from tenants outside the allow-list (logged by id only), then runs the handlers. */
+  /**
+   * Ignores activities from tenants outside the allow-list (logged by id only), applies the rate limit to every
+   * activity type (a message over it gets "please slow down", anything else nothing), then runs the handlers.
+   */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
     if (this.deps.allowedTenantIds.length > 0 && !this.deps.allowedTenantIds.includes(String(tenantId).toLowerCase())) {
       this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
+      return;
+    }
+    const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
+      this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
+      if (activity.type === ActivityTypes.Message) {
+        const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+        await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
+      }
       return;
     }
     await super.run(context);
@@ -98,20 +116,15 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
-      const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
-      this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
-      await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)]);
-      return;
-    }
     const conversation = normalizeConversation(await this.conversationData.get(context));
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
-    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
+    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '', { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId });
     const started = performance.now();
+    const file = await this.deps.readFile?.(context.activity);
+    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
-    if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
+    const fileChars = file && 'text' in file ? file.text.length : 0;
+    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
@@ -120,7 +133,7 @@ export class SupportBot extends TeamsActivityHandler {
       await this.deps.conversationState.saveChanges(context);
     }
     const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
-    await sendReplies(context, this.deps.templates, [...replies, ...notes]);
+    await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({
       route: route.id,
@@ -137,6 +150,7 @@ export class SupportBot extends TeamsActivityHandler {
         language: input.language,
         textLength: input.text.length,
         htmlLength: input.html?.length ?? 0,
+        ...(file ? { fileLength: 'text' in file ? file.text.length : 0, fileProblem: 'problem' in file ? file.problem : undefined } : {}),
         verb: input.action?.verb,
         replies: replies.length,
         ms: Math.round(performance.now() - started),
@@ -150,7 +164,7 @@ export class SupportBot extends TeamsActivityHandler {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((member) => member.id === botId)) return;
     const language = languageOfLocale(context.activity.locale) ?? 'en';
-    await sendReplies(context, this.deps.templates, welcomeReplies(language));
+    await sendReplies(context, this.deps.templates, welcomeReplies(language), this.deps.outbound);
     this.deps.logger.info(
       { activityId: context.activity.id, conversationId: context.activity.conversation?.id, language },
       'welcome sent',

@@ -3,6 +3,7 @@
 import * as ACData from 'adaptivecards-templating';
 
 import { CARD_NAMES, type CardDataMap, type CardName } from './card-data.js';
+import { protectCardText } from './teams-markup.js';
 
 /** A parsed Adaptive Card JSON object. */
 export type CardJson = Readonly<Record<string, unknown>>;
@@ -60,8 +61,8 @@ export function buildTemplates(files: Readonly<Partial<Record<string, string>>>)
   return Object.freeze(templates as Record<CardName, CardJson>);
 }
 
-/** Returns the Adaptive Card JSON for `name` expanded with `data`. */
+/** Returns the Adaptive Card JSON for `name` expanded with `data`, its text escaped so Teams shows it as written. */
 export function renderCard<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
   const template = new ACData.Template(templates[name]);
-  return template.expand({ $root: data }) as CardJson;
+  return protectCardText(template.expand({ $root: data }) as CardJson);
 }

@@ -385,7 +385,9 @@ function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy):
 /** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
 function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, previous: FollowUp | undefined): EntryMatch {
   const owned = ownedBySignals(index, signals);
-  if (owned.length === 1) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
+  // "I set the proxy but still get 80072F8F, any other way?" names the previous answer's own code while asking past it.
+  const pastPrevious = previous?.alternative === true && owned.length === 1 && owned[0] === previous.entry.id;
+  if (owned.length === 1 && !pastPrevious) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
   if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
 
   const text = normalized.slice(0, policy.maxQueryChars);
