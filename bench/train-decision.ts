@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { featureVector, FEATURE_NAMES, predict, type DecisionModel, type LogisticModel, type Regime } from '../src/matching/decide.js';
+import { featureVector, FEATURE_NAMES, predict, rawProbability, type DecisionModel, type LogisticModel, type Regime } from '../src/matching/decide.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { decisionFeatures } from '../src/matching/match-question.js';
 import { loadLabelledSets, type LabelledMessage } from './labelled-sets.js';
@@ -73,7 +73,35 @@ function fit(rows: readonly Sample[], label: (sample: Sample) => boolean): Logis
     bias -= (rate * gradientBias) / x.length;
   }
   const round = (value: number): number => Number(value.toPrecision(6));
-  return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
+  const model = { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias), calibration: [] };
+  return { ...model, calibration: isotonic(rows.map((row) => [rawProbability(model, row.vector), label(row) ? 1 : 0] as const)) };
+}
+
+/**
+ * Pool-adjacent-violators: the increasing step function closest to the labels, as [raw probability, share right]
+ * points at the centre of each block (at most 24, merged from the smallest blocks, so the map stays smooth).
+ */
+function isotonic(pairs: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const blocks: Array<{ sumX: number; sumY: number; count: number }> = [];
+  for (const [x, y] of [...pairs].sort((a, b) => a[0] - b[0])) {
+    blocks.push({ sumX: x, sumY: y, count: 1 });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1]!;
+      const before = blocks[blocks.length - 2]!;
+      if (before.sumY / before.count < last.sumY / last.count) break;
+      blocks.splice(blocks.length - 2, 2, { sumX: before.sumX + last.sumX, sumY: before.sumY + last.sumY, count: before.count + last.count });
+    }
+  }
+  while (blocks.length > 24) {
+    let smallest = 0;
+    blocks.forEach((block, position) => {
+      if (position < blocks.length - 1 && block.count + blocks[position + 1]!.count < blocks[smallest]!.count + blocks[smallest + 1]!.count) smallest = position;
+    });
+    const [a, b] = [blocks[smallest]!, blocks[smallest + 1]!];
+    blocks.splice(smallest, 2, { sumX: a.sumX + b.sumX, sumY: a.sumY + b.sumY, count: a.count + b.count });
+  }
+  const round = (value: number): number => Number(value.toFixed(4));
+  return blocks.map((block) => [round(block.sumX / block.count), round(block.sumY / block.count)]);
 }
 
 // Answers must be right at least this often; out-of-scope messages may get choices at most this often.

@@ -41,6 +41,11 @@ export interface LogisticModel {
   readonly scale: readonly number[];
   readonly weights: readonly number[];
   readonly bias: number;
+  /**
+   * Isotonic calibration of the logistic output: increasing raw probabilities and the share of right answers they
+   * stand for, interpolated linearly (fitted by pool-adjacent-violators on the training set). Empty: none.
+   */
+  readonly calibration: ReadonlyArray<readonly number[]>;
 }
 
 /** The models and thresholds of one kind of message (short questions or long messages). */
@@ -73,11 +78,27 @@ export const DECISION: DecisionModel = DECISION_MODEL;
 
 /** Returns the model's probability for a feature vector (in FEATURE_NAMES order). */
 export function predict(model: LogisticModel, vector: readonly number[]): number {
+  return calibrate(model.calibration, rawProbability(model, vector));
+}
+
+/** The logistic model's own output, before calibration. */
+export function rawProbability(model: LogisticModel, vector: readonly number[]): number {
   let z = model.bias;
   vector.forEach((value, position) => {
     z += ((model.weights[position] ?? 0) * (value - (model.mean[position] ?? 0))) / (model.scale[position] ?? 1);
   });
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Maps a raw probability through the calibration points (linear between them, flat beyond the ends). */
+export function calibrate(points: ReadonlyArray<readonly number[]>, raw: number): number {
+  if (points.length === 0) return raw;
+  const x = (position: number): number => points[position]?.[0] ?? 0;
+  const y = (position: number): number => points[position]?.[1] ?? 0;
+  if (raw <= x(0)) return y(0);
+  if (raw >= x(points.length - 1)) return y(points.length - 1);
+  const after = points.findIndex((point) => (point[0] ?? 0) >= raw);
+  return x(after) === x(after - 1) ? y(after) : y(after - 1) + ((raw - x(after - 1)) * (y(after) - y(after - 1))) / (x(after) - x(after - 1));
 }
 
 /** Returns the features as a vector in FEATURE_NAMES order. */

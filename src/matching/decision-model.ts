@@ -45,7 +45,45 @@ export const DECISION_MODEL: DecisionModel = Object.freeze({
         0.0798831,
         -0.112788
       ],
-      "bias": 2.30064
+      "bias": 2.30064,
+      "calibration": [
+        [
+          0.0169,
+          0
+        ],
+        [
+          0.3178,
+          0.2
+        ],
+        [
+          0.6105,
+          0.5
+        ],
+        [
+          0.7748,
+          0.7742
+        ],
+        [
+          0.8754,
+          0.7778
+        ],
+        [
+          0.9009,
+          0.8889
+        ],
+        [
+          0.9285,
+          0.9545
+        ],
+        [
+          0.9526,
+          0.9667
+        ],
+        [
+          0.986,
+          1
+        ]
+      ]
     },
     "helpful": {
       "mean": [
@@ -87,10 +125,36 @@ export const DECISION_MODEL: DecisionModel = Object.freeze({
         0.311187,
         0.015784
       ],
-      "bias": 2.83826
+      "bias": 2.83826,
+      "calibration": [
+        [
+          0.0254,
+          0
+        ],
+        [
+          0.4496,
+          0.3333
+        ],
+        [
+          0.7831,
+          0.75
+        ],
+        [
+          0.912,
+          0.9111
+        ],
+        [
+          0.9664,
+          0.9756
+        ],
+        [
+          0.9904,
+          1
+        ]
+      ]
     },
     "answerThreshold": 1,
-    "clearThreshold": 0.304,
+    "clearThreshold": 0.191,
     "choiceThreshold": 1
   },
   "long": {
@@ -134,7 +198,49 @@ export const DECISION_MODEL: DecisionModel = Object.freeze({
         -0.191017,
         -0.0261291
       ],
-      "bias": 1.5498
+      "bias": 1.5498,
+      "calibration": [
+        [
+          0.0408,
+          0
+        ],
+        [
+          0.161,
+          0.1667
+        ],
+        [
+          0.3086,
+          0.2609
+        ],
+        [
+          0.4807,
+          0.5
+        ],
+        [
+          0.5991,
+          0.6
+        ],
+        [
+          0.7278,
+          0.7037
+        ],
+        [
+          0.8097,
+          0.7727
+        ],
+        [
+          0.8626,
+          0.95
+        ],
+        [
+          0.9314,
+          0.9583
+        ],
+        [
+          0.9864,
+          1
+        ]
+      ]
     },
     "helpful": {
       "mean": [
@@ -176,11 +282,49 @@ export const DECISION_MODEL: DecisionModel = Object.freeze({
         0.0182698,
         0.0859154
       ],
-      "bias": 2.9528
+      "bias": 2.9528,
+      "calibration": [
+        [
+          0.0472,
+          0
+        ],
+        [
+          0.2215,
+          0.125
+        ],
+        [
+          0.3865,
+          0.2222
+        ],
+        [
+          0.5646,
+          0.5
+        ],
+        [
+          0.6832,
+          0.6667
+        ],
+        [
+          0.7997,
+          0.9286
+        ],
+        [
+          0.9324,
+          0.9841
+        ],
+        [
+          0.9891,
+          0.988
+        ],
+        [
+          0.9986,
+          1
+        ]
+      ]
     },
-    "answerThreshold": 0.783,
-    "clearThreshold": 0.747,
-    "choiceThreshold": 0.601
+    "answerThreshold": 0.75,
+    "clearThreshold": 0.72,
+    "choiceThreshold": 0.55
   },
   "choiceShare": 0.1
 });
