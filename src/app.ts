@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { randomUUID } from 'node:crypto';
 
-import { ConfigurationBotFrameworkAuthentication, ConversationState, type Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 
 import { questionFields, type AnalyticsEvent } from './analytics/analytics-event.js';
@@ -14,6 +14,7 @@ import { createTelemetry } from './telemetry/app-insights.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
+import { createTurnStateStore } from './bot/turn-state-store.js';
 import { deliverPending } from './escalation/deliver-pending.js';
 import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
@@ -222,8 +223,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     routes,
     templates,
     logger,
-    conversationState: new ConversationState(storage),
-    waitingTicketFor: (conversationId) => tickets.waitingFor(conversationId),
+    turnState: createTurnStateStore(storage),
     allowedTenantIds: config.allowedTenantIds,
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),

@@ -1,24 +1,23 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { ActivityTypes, TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
+import type { TurnStateStore } from './turn-state-store.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
-  /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
-  readonly conversationState: ConversationState;
-  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
-  readonly waitingTicketFor: (conversationId: string) => Promise<string | undefined>;
+  /** Conversation data (facts from pastes add up per conversation) and the ticket waiting for the user: one read per turn, saved when changed. */
+  readonly turnState: TurnStateStore;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -35,11 +34,8 @@ const TYPING_THRESHOLD_CHARS = 2000;
 
 /** A `TeamsActivityHandler` whose message handling is the route table. */
 export class SupportBot extends TeamsActivityHandler {
-  private readonly conversationData: StatePropertyAccessor<ConversationData>;
-
   constructor(private readonly deps: SupportBotDeps) {
     super();
-    this.conversationData = deps.conversationState.createProperty<ConversationData>('conversationData');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -69,9 +65,11 @@ export class SupportBot extends TeamsActivityHandler {
       await context.sendActivity(t(language, 'limit.rate'));
       return;
     }
-    const conversation = normalizeConversation(await this.conversationData.get(context));
+    const address = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
+    const state = await this.deps.turnState.load(address);
+    const conversation = normalizeConversation(state.conversation);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '');
+    const waitingTicketId = state.waitingTicketId;
     const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
     const started = performance.now();
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
@@ -79,10 +77,7 @@ export class SupportBot extends TeamsActivityHandler {
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
-    if (changed) {
-      await this.conversationData.set(context, changed);
-      await this.deps.conversationState.saveChanges(context);
-    }
+    if (changed) await this.deps.turnState.save(address, changed);
     const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes]);
     // Ids, lengths and route ids only: message text may hold host and user names.

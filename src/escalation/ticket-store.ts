@@ -11,6 +11,9 @@ const COUNTER_PREFIX = 'ticket-counters/';
 const INDEX_KEY = 'ticket-index';
 const WAITING_PREFIX = 'ticket-waiting/';
 
+/** The storage key marking the ticket that waits for an answer from the user of `conversationId` (read with the turn's state). */
+export const waitingKey = (conversationId: string): string => `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
+
 /** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
 export function formatTicketId(day: Date, sequence: number): string {
   const date = day.toISOString().slice(0, 10).replace(/-/gu, '');
@@ -127,13 +130,13 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
     },
 
     async setWaiting(conversationId, ticketId) {
-      const key = `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
+      const key = waitingKey(conversationId);
       if (ticketId === undefined) await store.delete([key]);
       else await store.write({ [key]: { ticketId, eTag: '*' } });
     },
 
     async waitingFor(conversationId) {
-      const item = await readItem(`${WAITING_PREFIX}${encodeURIComponent(conversationId)}`);
+      const item = await readItem(waitingKey(conversationId));
       return typeof item?.['ticketId'] === 'string' ? item['ticketId'] : undefined;
     },
 
