@@ -18,12 +18,13 @@ import type { KeyValueStore } from '../../src/storage/key-value-store.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { ROOT } from '../support/start-test-app.js';
 
-/** A real memory store that records every read call's keys and every written key. */
+/** A real memory store that records every read call's keys and every written key (other operations pass through). */
 function countingStore(): KeyValueStore & { reads: string[][]; writes: string[] } {
   const store = createMemoryStore();
   const reads: string[][] = [];
   const writes: string[] = [];
   return {
+    ...store,
     reads,
     writes,
     read: (keys) => {
@@ -34,8 +35,6 @@ function countingStore(): KeyValueStore & { reads: string[][]; writes: string[] 
       writes.push(...Object.keys(changes));
       return store.write(changes);
     },
-    delete: (keys) => store.delete(keys),
-    create: (key, item) => store.create(key, item),
   };
 }
 
