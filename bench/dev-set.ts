@@ -58,9 +58,10 @@ export function measureAccuracy(questions: readonly DevQuestion[], match: (text:
     const result = match(question.text);
     const ids = result.entries.map((entry) => entry.id);
     if (question.kind === 'answer') {
-      const right = result.kind === 'answer' && ids[0] === question.expect;
+      // An entry that asks a clarifying question first (knowledge `clarify`) is answered right when it asks it.
+      const right = (result.kind === 'answer' && ids[0] === question.expect) || (result.kind === 'clarify' && result.clarifyEntryId === question.expect);
       if (right) strict += 1;
-      if ((result.kind === 'answer' || result.kind === 'choices') && ids.slice(0, 3).includes(question.expect)) helpful += 1;
+      if (right || ((result.kind === 'answer' || result.kind === 'choices' || result.kind === 'clarify') && ids.slice(0, 3).includes(question.expect))) helpful += 1;
       if (result.kind === 'answer' && ids[0] !== question.expect) confidentWrong += 1;
       if (!right) failures.push({ question, result });
     } else if (question.kind === 'none') {

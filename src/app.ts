@@ -37,6 +37,7 @@ import type { Logger } from './log/create-logger.js';
 import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
+import { createClarifyReplyRoute } from './routes/clarify-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
 import type { TurnInput } from './routes/turn-input.js';
@@ -216,6 +217,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         );
         record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
       }),
+      // A reply to a clarifying question ("Intune", "2") before it could be read as a new question.
+      createClarifyReplyRoute(questions),
     ],
     createQuestionRoute(questions),
   );

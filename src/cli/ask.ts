@@ -3,57 +3,20 @@
  *   ask "question"            human-readable result
  *   ask --json "question"     one JSON object
  *   ask --json < file.txt     the whole of stdin is one input
- *   ask --jsonl < inputs.jsonl  one {"text", "locale"?} per line → one JSON result per line, same order
+ *   ask --jsonl < inputs.jsonl  one {"text", "locale"?, "previous"?} per line → one JSON result per line, same order
+ *                               ("previous": the entry id answered before, for follow-ups)
  */
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { pasteLanguage, type Language } from '../i18n/language.js';
 import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
-import { matchQuestion, type MatchResult } from '../matching/match-question.js';
-import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import type { MatchIndex } from '../matching/match-index.js';
+import { matchQuestion } from '../matching/match-question.js';
+import { askOne } from './ask-contract.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
-
-/** The `npm run ask` result for pasted output: kind diagnosis with facts, findings and entries. */
-function diagnosisContract(reading: PasteReading, language: Language): Record<string, unknown> {
-  return {
-    kind: 'diagnosis',
-    language,
-    entries: reading.diagnosis.entries.map((id) => ({ id, score: 1 })),
-    findings: reading.diagnosis.findings,
-    facts: reading.merged,
-    formats: reading.formats,
-    hints: reading.diagnosis.hints,
-  };
-}
-
-/** Answers one input the way the bot does: pasted output is diagnosed, anything else is matched. */
-function answer(index: MatchIndex, text: string, locale: string | undefined): Record<string, unknown> {
-  const reading = readPaste(text, undefined);
-  if (reading) {
-    return diagnosisContract(reading, pasteLanguage(text, locale));
-  }
-  return toContract(matchQuestion(index, { text, locale }));
-}
-
-/** The `npm run ask` result object (design.md contract). */
-function toContract(result: MatchResult): Record<string, unknown> {
-  return {
-    kind: result.kind,
-    language: result.language,
-    entries: result.entries,
-    findings: [],
-    facts: {},
-    signals: result.signals,
-    reason: result.reason,
-    truncated: result.truncated,
-  };
-}
 
 function main(): number {
   const args = process.argv.slice(2);
@@ -77,9 +40,9 @@ function main(): number {
     const out: string[] = [];
     for (const [number, line] of lines.entries()) {
       if (line.trim() === '') continue;
-      let input: { text?: unknown; locale?: unknown };
+      let input: { text?: unknown; locale?: unknown; previous?: unknown };
       try {
-        input = JSON.parse(line) as { text?: unknown; locale?: unknown };
+        input = JSON.parse(line) as { text?: unknown; locale?: unknown; previous?: unknown };
       } catch {
         out.push(JSON.stringify({ error: `line ${number + 1}: not valid JSON` }));
         continue;
@@ -89,7 +52,8 @@ function main(): number {
         continue;
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
-      out.push(JSON.stringify(answer(index, input.text, locale)));
+      const previous = typeof input.previous === 'string' ? input.previous : undefined;
+      out.push(JSON.stringify(askOne(index, { text: input.text, locale, previous })));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -100,7 +64,7 @@ function main(): number {
     process.stderr.write('ask: give a question as an argument or on standard input\n');
     return 2;
   }
-  const contract = answer(index, input, localeArg);
+  const contract = askOne(index, { text: input, locale: localeArg });
   if (json) {
     process.stdout.write(`${JSON.stringify(contract)}\n`);
     return 0;
@@ -116,7 +80,9 @@ function main(): number {
   const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
   process.stdout.write(`${result.kind} (${result.language}) — ${result.reason}\n`);
+  if (result.clarifyEntryId) process.stdout.write(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`);
   for (const entry of result.entries) process.stdout.write(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
+  for (const entry of result.also ?? []) process.stdout.write(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
   return 0;
 }
 

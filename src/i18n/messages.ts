@@ -125,6 +125,10 @@ const en = {
   'help.example1': 'Why does an app start slowly only the first time?',
   'help.example2': 'Tamper protection is greyed out',
   'help.example3': 'What does 0x80508015 mean?',
+  'clarify.notSure': "I'm not sure",
+  'clarify.again': "I couldn't tell which option you meant. Please select one of the buttons, or type its name.",
+  'also.title': 'Your message also seems to be about:',
+  'also.group': 'Select a topic to see its answer',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -251,6 +255,10 @@ const ja: Record<MessageKey, string> = {
   'help.example1': 'アプリの初回起動だけ遅いのはなぜ?',
   'help.example2': '改ざん防止がグレーアウトしている',
   'help.example3': '0x80508015 はどういう意味?',
+  'clarify.notSure': 'わからない',
+  'clarify.again': 'どの選択肢のことか判断できませんでした。ボタンを選ぶか、選択肢の名前を入力してください。',
+  'also.title': 'ご質問には次の内容も含まれているようです:',
+  'also.group': 'トピックを選ぶと回答を表示します',
 };
 
 const CATALOGUE: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = Object.freeze({ en, ja });

@@ -41,6 +41,27 @@ export interface LocalizedEntry {
   readonly keywords: readonly string[];
 }
 
+/** One answer to a clarifying question: the entry it leads to, and what a user may type to pick it. */
+export interface ClarifyOption {
+  readonly entry: string;
+  readonly label: Readonly<Record<Language, string>>;
+  /** Words or phrases (either language) that name this option in a message or a typed reply; the label always does. */
+  readonly match: readonly string[];
+  /** Short words that pick this option only as a reply to the question ("yes", "いいえ"). */
+  readonly reply: readonly string[];
+}
+
+/**
+ * A question the bot asks before answering this entry, when the knowledge splits on something only the user knows
+ * (how the device is managed, which error code the test printed ...).
+ */
+export interface Clarification {
+  /** Concept ids (see matching/concepts.ts) of which the message must name one for the question to be asked; empty: always. */
+  readonly when: readonly string[];
+  readonly question: Readonly<Record<Language, string>>;
+  readonly options: readonly ClarifyOption[];
+}
+
 /** One validated knowledge entry. */
 export interface KnowledgeEntry {
   readonly id: string;
@@ -52,6 +73,8 @@ export interface KnowledgeEntry {
   /** Defender property or registry value names this entry owns. */
   readonly properties: readonly string[];
   readonly commands: readonly KnowledgeCommand[];
+  /** Asked before answering when the message does not say which branch applies. */
+  readonly clarify?: Clarification;
   readonly ja: LocalizedEntry;
   readonly en: LocalizedEntry;
 }

@@ -1,6 +1,7 @@
 /** Validates parsed knowledge files into a `KnowledgeBase`, collecting every problem with file and field path. */
 
 import { hasJapanese, LANGUAGES, type Language } from '../i18n/language.js';
+import { readClarification } from './validate-clarification.js';
 import {
   CATEGORIES,
   SHELLS,
@@ -35,7 +36,7 @@ export interface ValidationResult {
   readonly problems: readonly string[];
 }
 
-const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'ja', 'en'] as const;
+const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'clarify', 'ja', 'en'] as const;
 const LOCALIZED_FIELDS = ['title', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
 const COMMAND_FIELDS = ['id', 'text', 'shell', 'admin', 'purpose'] as const;
 const ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
@@ -54,7 +55,7 @@ type UnknownRecord = Record<string, unknown>;
 const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Records problems for one file, each prefixed with the file and field path. */
-class FileChecker {
+export class FileChecker {
   constructor(
     private readonly file: string,
     private readonly problems: Problems,
@@ -244,6 +245,7 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     if (name !== '' && !PROPERTY.test(name)) check.report(`properties[${index}]`, `'${name}' is not a property name`);
   });
 
+  const clarify = data['clarify'] === undefined ? undefined : readClarification(check, data['clarify']);
   const ja = readLocalized(check, 'ja', data['ja'], policy);
   const en = readLocalized(check, 'en', data['en'], policy);
   if (ja && en) checkParity(check, ja, en);
@@ -256,6 +258,7 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     eventIds,
     properties,
     commands,
+    ...(clarify ? { clarify } : {}),
     // A missing language is already reported; the entry still counts so that related ids resolve.
     ja: ja ?? EMPTY_LOCALIZED,
     en: en ?? EMPTY_LOCALIZED,
@@ -324,6 +327,9 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
     read.push({ file, entry });
   }
   for (const { file, entry } of read) {
+    entry.clarify?.options.forEach((option, index) => {
+      if (option.entry !== '' && !fileOfId.has(option.entry)) problems.push(`${file}: clarify.options[${index}].entry: no entry with id '${option.entry}'`);
+    });
     entry.related.forEach((id, index) => {
       if (id === entry.id) problems.push(`${file}: related[${index}]: an entry cannot relate to itself`);
       else if (id !== '' && !fileOfId.has(id)) problems.push(`${file}: related[${index}]: no entry with id '${id}'`);

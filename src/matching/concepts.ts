@@ -65,6 +65,9 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'home', en: ['home pc', 'personal (pc|laptop|computer|device)', 'unmanaged', 'standalone', 'byod'], ja: ['自宅', '個人', '非管理', '管理されていない', 'スタンドアロン'] },
 ];
 
+/** Every concept id (without the `~` of its term), e.g. for knowledge that names concepts. */
+export const CONCEPT_IDS: readonly string[] = Object.freeze(CONCEPTS.map((concept) => concept.id));
+
 const compiled = CONCEPTS.map(({ id, en, ja }) => ({
   term: `~${id}`,
   english: en.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${en.map((form) => form.replace(/ /gu, '[\\s-]+')).join('|')})(?![a-z0-9])`, 'u') : undefined,

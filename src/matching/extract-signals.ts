@@ -13,8 +13,9 @@ export interface Signals {
 
 // 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, or a bare 8-digit code starting with 8 (failure HRESULTs).
 const HRESULT = /(?:\b0x|\bhr\s*[=:]\s*(?:0x)?|(?<![0-9a-z]))(8[0-9a-f]{7})(?![0-9a-z])/giu;
-// "event 5013", "event id: 5013", "イベント ID 5013", "eventid=5013", "ID 5013".
-const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#]?\s*(\d{4})\b/giu;
+// "event 5013", "event id: 5013", "イベント ID 5013", "イベントID：41", "eventid=5013", "ID 5013", "event 41":
+// Windows event ids run from 1 to 65535, so one to five digits.
+const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
 
 const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [

@@ -2,7 +2,7 @@
 
 import Fuse from 'fuse.js';
 
-import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
+import type { Clarification, KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { createSignalExtractor, type Signals } from './extract-signals.js';
 import { normalizeForMatching } from './normalize-text.js';
 import { DEFAULT_BIGRAM_WEIGHT, DEFAULT_CONCEPT_WEIGHT, tokenize } from './tokenize.js';
@@ -57,7 +57,11 @@ export interface MatchIndex {
   };
   readonly extractSignals: (text: string) => Signals;
   readonly options: IndexOptions;
-
+  /** Clarifying questions: the entry asking, its question, and every entry the question decides between (host included). */
+  readonly clarifications: ReadonlyArray<{ readonly host: KnowledgeEntry; readonly clarification: Clarification; readonly group: ReadonlySet<string> }>;
+  /** Entries by id, and their positions in `entries` (knowledge entries only). */
+  readonly byId: ReadonlyMap<string, KnowledgeEntry>;
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 const MIN_TYPO_LENGTH = 4;
@@ -119,7 +123,6 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     entries.push({ id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`, entry: undefined, length: addDocument(entries.length, terms) });
   }
 
-
   const buckets = new Map<string, string[]>();
   for (const term of postings.keys()) {
     if (term.length < MIN_TYPO_LENGTH || !/^[a-z][a-z0-9-]*$/u.test(term)) continue;
@@ -159,6 +162,11 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     vocabulary,
     owners: { errorCodes, eventIds, properties },
     options,
+    clarifications: knowledge.entries.flatMap((host) =>
+      host.clarify ? [{ host, clarification: host.clarify, group: new Set([host.id, ...host.clarify.options.map((option) => option.entry)]) }] : [],
+    ),
+    byId: knowledge.byId,
+    positions: new Map(knowledge.entries.map((entry, position) => [entry.id, position])),
     extractSignals: createSignalExtractor([...new Set([...FACT_PROPERTIES, ...properties.keys()])], [...eventIds.keys()]),
   };
 }

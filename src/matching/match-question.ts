@@ -3,11 +3,14 @@
 import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
 import type { Signals } from './extract-signals.js';
+import { clarificationApplies, namedOptions } from './clarify.js';
+import { decide, DECISION, type DecisionFeatures, type Regime } from './decide.js';
 import { vocabularyKey, type MatchIndex } from './match-index.js';
+import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { chooseMessageText, normalizeForMatching } from './normalize-text.js';
 import { tokenize, type Term } from './tokenize.js';
 
-export type MatchKind = 'answer' | 'choices' | 'none' | ConversationalKind;
+export type MatchKind = 'answer' | 'choices' | 'clarify' | 'none' | ConversationalKind;
 
 export interface ScoredEntry {
   readonly id: string;
@@ -18,8 +21,12 @@ export interface ScoredEntry {
 export interface MatchResult {
   readonly kind: MatchKind;
   readonly language: Language;
-  /** answer: the answer first; choices: best first, at most 3; none: may be empty. */
+  /** answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first; none: may be empty. */
   readonly entries: readonly ScoredEntry[];
+  /** clarify: the entry whose question is asked (its options lead to `entries`). */
+  readonly clarifyEntryId?: string;
+  /** answer: other problems the message raises (entries answered with confidence by a part of it), to offer beside the answer. */
+  readonly also?: readonly ScoredEntry[];
   readonly signals: Signals;
   /** How the decision was reached (for logs and the ask console). */
   readonly reason: string;
@@ -31,6 +38,8 @@ export interface MatchInput {
   readonly text: string;
   readonly html?: string | undefined;
   readonly locale?: string | undefined;
+  /** The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context. */
+  readonly previousEntryId?: string | undefined;
 }
 
 /** Thresholds of the decision; frozen defaults tuned on the development set (test/fixtures/questions). */
@@ -59,6 +68,12 @@ export interface MatchPolicy {
   readonly answerProbability: number;
   /** Posterior probability for an entry to be offered as a choice. */
   readonly choiceProbability: number;
+  /** Added (per square root of known query weight) to the entries related to the previous answer in a follow-up. */
+  readonly followUpRelated: number;
+  /** Added (per square root of known query weight) to the previous answer itself in a follow-up. */
+  readonly followUpSame: number;
+  /** Weight of the words of sentences that don't ask, in a message where others do. */
+  readonly storyWeight: number;
 }
 
 export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
@@ -74,6 +89,9 @@ export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   unknownEvidence: 0.5,
   answerProbability: 0.6,
   choiceProbability: 0.12,
+  followUpRelated: 1,
+  followUpSame: 1,
+  storyWeight: 0.5,
 });
 
 interface QueryTerm {
@@ -173,6 +191,26 @@ function ownedBySignals(index: MatchIndex, signals: Signals): string[] {
 
 // Longest message that still gets a conversational reply when the knowledge has nothing for it.
 const SHORT_CONVERSATIONAL = 30;
+// Longest message read as a follow-up to the previous answer; longer ones carry their own context.
+const FOLLOW_UP_CHARS = 100;
+// A follow-up that asks for something else than the previous answer.
+const ALTERNATIVE = /\b(other|another|alternative|instead|else|different)\b|ほかに|他に|他の|ほかの|別の|代わり|代替/u;
+
+/** The previous answer a follow-up is read against, and whether the follow-up asks for an alternative to it. */
+interface FollowUp {
+  readonly entry: KnowledgeEntry;
+  readonly alternative: boolean;
+}
+
+/** The follow-up context of a message: only short messages after an answer are follow-ups. */
+function followUpOf(index: MatchIndex, normalized: string, previousEntryId: string | undefined): FollowUp | undefined {
+  const entry = normalized.length <= FOLLOW_UP_CHARS ? index.byId.get(previousEntryId ?? '') : undefined;
+  return entry ? { entry, alternative: ALTERNATIVE.test(normalized) } : undefined;
+}
+// Shortest part of a message (normalized characters) scored on its own to find a second problem.
+const MIN_PART_CHARS = 15;
+// Parts of a message scored on their own (the longest ones), so a 20 KB paste costs a bounded amount.
+const MAX_PARTS = 6;
 
 /** Matches one message against the index. */
 export function matchQuestion(index: MatchIndex, input: MatchInput, policy: MatchPolicy = DEFAULT_MATCH_POLICY): MatchResult {
@@ -185,53 +223,269 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
 
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
-  const result = matchEntries(index, normalized, signals, policy);
+  const result = matchEntries(index, normalized, signals, policy, followUpOf(index, normalized, input.previousEntryId));
   // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
   if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL) return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
   return { ...base, ...result };
 }
 
-type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason'>;
+type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason' | 'clarifyEntryId' | 'also'>;
 
-/** The knowledge part of matching: owned signals first, then scored search and a three-way decision. */
-function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy): EntryMatch {
-  const owned = ownedBySignals(index, signals);
-  if (owned.length === 1) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
-  if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
+/** What scoring a query found: raw scores per indexed entry, and the evidence for "none". */
+interface Evidence {
+  readonly scores: Float64Array;
+  /** Knowledge entries, best first (at most 16). */
+  readonly ranked: readonly number[];
+  /** Query weight the knowledge knows, and the weight of words it does not know. */
+  readonly known: number;
+  readonly unknown: number;
+  /** The score "none" competes with, and the best out-of-scope topic's score. */
+  readonly noneScore: number;
+  readonly outOfScope: number;
+  /** Softmax probability of each indexed position; `none` sums "none" and the out-of-scope topics. */
+  readonly probability: (position: number) => number;
+  readonly none: number;
+}
 
-  const query = resolveTerms(index, tokenize(normalized.slice(0, policy.maxQueryChars), index.options.bigramWeight, index.options.conceptWeight).slice(0, policy.maxTerms), policy);
+/** Scores `query` and gathers the evidence the decision needs. */
+function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, previous?: FollowUp): Evidence {
   const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
   const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
-  if (known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const scores = score(index, query, policy);
   for (const property of signals.properties) {
     const position = index.owners.properties.get(property);
     if (position !== undefined) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
   }
-
+  // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security steps).
+  if (previous) {
+    const bonus = (id: string, value: number): void => {
+      const position = index.positions.get(id);
+      if (position !== undefined) scores[position] = (scores[position] ?? 0) + value * Math.sqrt(Math.max(known, 1));
+    };
+    for (const id of neighbours(index, previous.entry)) bonus(id, policy.followUpRelated);
+    // "any other way?" asks for something else than the previous answer; "still slow" is about the same one.
+    bonus(previous.entry.id, previous.alternative ? -policy.followUpSame : policy.followUpSame);
+  }
   // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
   // no entry knows (VPN, Outlook, printer ...), which entries cannot.
   // A code or event id that no entry owns (Windows Update 0x80070643, logon event 4625) points away from the knowledge.
-  const unowned =
-    signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length +
-    signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length;
+  const unowned = unownedSignals(index, signals);
   const noneScore = policy.noneMargin * Math.sqrt(known) + policy.unknownEvidence * unknown + policy.unownedSignalEvidence * unowned * Math.sqrt(known);
-  const outOfScope = [...scores.subarray(index.firstOutOfScope)];
+  const outOfScopeScores = [...scores.subarray(index.firstOutOfScope)];
   const ranked = [...scores.subarray(0, index.firstOutOfScope).keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 16);
-  const ceiling = Math.max(noneScore, ...outOfScope, scores[ranked[0] ?? 0] ?? 0);
+  const ceiling = Math.max(noneScore, ...outOfScopeScores, scores[ranked[0] ?? 0] ?? 0);
   const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
   // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
   let partition = exp(noneScore);
   for (const value of scores) partition += exp(value);
-  const probability = (value: number): number => exp(value) / partition;
-  const candidates = ranked.slice(0, 3).map((position) => ({ id: index.entries[position]?.id ?? '', score: Number(probability(scores[position] ?? 0).toFixed(3)) }));
-  const first = candidates[0]?.score ?? 0;
-  const none = outOfScope.reduce((sum, value) => sum + probability(value), probability(noneScore));
-  const detail = `p=${first.toFixed(2)} none=${none.toFixed(2)}`;
+  const probability = (position: number): number => exp(scores[position] ?? 0) / partition;
+  const none = outOfScopeScores.reduce((sum, value) => sum + exp(value) / partition, exp(noneScore) / partition);
+  return { scores, ranked, known, unknown, noneScore, outOfScope: Math.max(-1e9, ...outOfScopeScores), probability, none };
+}
 
-  if (none >= first) return { kind: 'none', entries: candidates, reason: `none ${detail}` };
-  if (first >= policy.answerProbability) return { kind: 'answer', entries: candidates, reason: `clear ${detail}` };
-  const offered = candidates.filter((candidate) => candidate.score >= policy.choiceProbability);
-  if (offered.length >= 2) return { kind: 'choices', entries: offered, reason: `close ${detail}` };
-  return { kind: 'none', entries: candidates, reason: `unsure ${detail}` };
+/** How many error codes and event ids in the message no entry owns. */
+function unownedSignals(index: MatchIndex, signals: Signals): number {
+  return (
+    signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length + signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length
+  );
+}
+
+/** The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be. */
+function featuresOf(index: MatchIndex, query: readonly QueryTerm[], evidence: Evidence, signals: Signals, chars: number): DecisionFeatures {
+  const { scores, ranked, known, unknown } = evidence;
+  const first = ranked[0] ?? 0;
+  const top = scores[first] ?? 0;
+  const second = scores[ranked[1] ?? first] ?? 0;
+  const root = Math.sqrt(Math.max(known, 1e-9));
+  // Share of the known query weight that the best entry has at all ("aboutness", whatever the message's length).
+  let covered = 0;
+  for (const { weight, matches } of query) {
+    const best = Math.max(0, ...matches.filter(([term]) => index.postings.get(term)?.some(([position]) => position === first)).map(([, quality]) => quality));
+    covered += weight * best;
+  }
+  const firstEntry = index.entries[first]?.entry;
+  return {
+    probability: evidence.probability(first),
+    none: evidence.none,
+    margin: (top - second) / root,
+    lead: (top - evidence.outOfScope) / root,
+    strength: top / root,
+    knownLog: Math.log1p(known),
+    unknownShare: unknown / (unknown + known),
+    coverage: covered / Math.max(known, 1e-9),
+    unowned: Math.min(2, unownedSignals(index, signals)),
+    property: signals.properties.some((property) => firstEntry?.properties.includes(property)) ? 1 : 0,
+    lengthLog: Math.log1p(chars),
+  };
+}
+
+/** Resolves and scores `terms`, and the decision model's probabilities for the best entry. */
+function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, policy: MatchPolicy, chars: number, previous?: FollowUp) {
+  const query = resolveTerms(index, terms, policy);
+  const evidence = weigh(index, query, signals, policy, previous);
+  const features = featuresOf(index, query, evidence, signals, chars);
+  return { query, evidence, features, decision: decide(features, chars) };
+}
+
+/** Exposed for training the decision model (bench/train-decision.ts): the features of a message, as the matcher sees them. */
+export function decisionFeatures(
+  index: MatchIndex,
+  input: MatchInput,
+  policy: MatchPolicy = DEFAULT_MATCH_POLICY,
+): { readonly features: DecisionFeatures; readonly ranked: readonly string[]; readonly chars: number; readonly clearWinner: boolean } | undefined {
+  const normalized = normalizeForMatching(chooseMessageText(input.text, input.html));
+  const signals = index.extractSignals(normalized);
+  if (ownedBySignals(index, signals).length > 0) return undefined;
+  const previous = followUpOf(index, normalized, input.previousEntryId);
+  const { evidence, features } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, previous);
+  if (evidence.known === 0) return undefined;
+  return { features, ranked: evidence.ranked.slice(0, 3).map((position) => index.entries[position]?.id ?? ''), chars: normalized.length, clearWinner: clearWinner(evidence, policy) };
+}
+
+// A sentence that asks: it says what the message is about more than the story around it.
+const ASKS = /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
+// Sentence ends: . ? ! before a space (not the dots of security.microsoft.com or MpCmdRun.exe), or 。？！.
+const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
+
+/**
+ * The weighted terms of a message, capped. In a message of several sentences, the sentences that ask come first (so a
+ * question at the end of a long story is never cut off) and the others count for `policy.storyWeight`.
+ */
+function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy): Term[] {
+  const sentences = normalized.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
+  const asking = sentences.filter((sentence) => ASKS.test(sentence));
+  const focused = sentences.length > 1 && asking.length > 0 && asking.length < sentences.length;
+  const ordered = focused ? [...asking, ...sentences.filter((sentence) => !ASKS.test(sentence))] : [normalized];
+  const terms: Term[] = [];
+  let chars = 0;
+  for (const sentence of ordered) {
+    const part = sentence.slice(0, Math.max(0, policy.maxQueryChars - chars));
+    if (part === '') break;
+    chars += part.length;
+    const factor = focused && !ASKS.test(sentence) ? policy.storyWeight : 1;
+    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight)) terms.push({ term, weight: weight * factor });
+  }
+  return terms.slice(0, policy.maxTerms);
+}
+
+/** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
+function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, previous: FollowUp | undefined): EntryMatch {
+  const owned = ownedBySignals(index, signals);
+  if (owned.length === 1) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
+  if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
+
+  const text = normalized.slice(0, policy.maxQueryChars);
+  const { query, evidence, decision } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, previous);
+  if (evidence.known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
+  const idOf = (position: number): string => index.entries[position]?.id ?? '';
+  const relative = (position: number): number => evidence.probability(position) / Math.max(evidence.probability(evidence.ranked[0] ?? 0), 1e-12);
+  const top3 = evidence.ranked.slice(0, 3);
+  const detail = `answer=${decision.answer.toFixed(2)} helpful=${decision.helpful.toFixed(2)}${previous ? ` after ${previous.entry.id}` : ''}`;
+  // The first entry's score is the calibrated chance that it is right; the others are scaled by their share of the evidence.
+  const scored = (positions: readonly number[], confidence: number): ScoredEntry[] =>
+    positions.map((position) => ({ id: idOf(position), score: round(Math.min(1, confidence * relative(position))) }));
+
+  const kind = normalized.length <= DECISION.shortChars ? shortKind(evidence, policy, decision) : longKind(evidence, policy, decision);
+  let result: EntryMatch;
+  if (kind === 'answer') result = { kind, entries: scored(top3, decision.answer), reason: `clear ${detail}` };
+  else if (kind === 'choices') {
+    const offered = top3.filter((position, rank) => rank < 2 || relative(position) >= DECISION.choiceShare);
+    result = { kind, entries: scored(offered, decision.answer), reason: `close ${detail}` };
+  } else return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
+
+  const clarified = clarifySplit(index, text, signals, result, evidence.scores, decision.helpful);
+  if (clarified) return clarified;
+  if (result.kind !== 'answer') return result;
+  const also = otherProblems(index, text, query, signals, policy, result.entries[0]?.id ?? '');
+  return also.length > 0 ? { ...result, also } : result;
+}
+
+const round = (value: number): number => Number(value.toFixed(3));
+
+/** True when the softmax has a clear winner: probable enough, and more probable than "none". */
+function clearWinner(evidence: Evidence, policy: MatchPolicy): boolean {
+  const first = evidence.probability(evidence.ranked[0] ?? 0);
+  return first >= policy.answerProbability && evidence.none < first;
+}
+
+type DecidedKind = 'answer' | 'choices' | 'none';
+
+/** A short question: the softmax's clear winner unless the model vetoes it, two or three close ones as choices. */
+function shortKind(evidence: Evidence, policy: MatchPolicy, decision: { readonly answer: number; readonly regime: Regime }): DecidedKind {
+  const first = evidence.probability(evidence.ranked[0] ?? 0);
+  if (evidence.none >= first) return 'none';
+  if (clearWinner(evidence, policy)) return decision.answer >= decision.regime.clearThreshold ? 'answer' : 'none';
+  const offered = evidence.ranked.slice(0, 3).filter((position) => evidence.probability(position) >= policy.choiceProbability);
+  return offered.length >= 2 ? 'choices' : 'none';
+}
+
+/** A long message: the model's probabilities against its thresholds (a lower one for the softmax's clear winner). */
+function longKind(evidence: Evidence, policy: MatchPolicy, decision: { readonly answer: number; readonly helpful: number; readonly regime: Regime }): DecidedKind {
+  if (decision.answer >= decision.regime.answerThreshold || (clearWinner(evidence, policy) && decision.answer >= decision.regime.clearThreshold)) return 'answer';
+  return decision.helpful >= decision.regime.choiceThreshold ? 'choices' : 'none';
+}
+
+/** The entries a follow-up to `entry` is likely about: its related entries and the branches of its clarifying question. */
+function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
+  const ids = new Set(entry.related);
+  for (const { group } of index.clarifications) if (group.has(entry.id)) for (const id of group) ids.add(id);
+  ids.delete(entry.id);
+  return ids;
+}
+
+/**
+ * Clarifying questions (knowledge `clarify`), when the knowledge splits on something the user knows and the message
+ * does not say it:
+ * - a question with a `when` condition (the test failed ...) is asked whenever the best candidate is its entry or one
+ *   of its branches and the message names no branch ("the connection test fails" → which error code?);
+ * - otherwise a question is asked when its own entry is the best candidate (tamper protection can't be turned on →
+ *   how is the device managed?).
+ * A message that names exactly one branch has said it: that branch's entry is the answer, unless the asking entry is
+ * itself one of the branches (then it answers them all and the decision stays). Naming several offers only those.
+ */
+function clarifySplit(index: MatchIndex, text: string, signals: Signals, result: EntryMatch, scores: Float64Array, helpful: number): EntryMatch | undefined {
+  const first = result.entries[0]?.id ?? '';
+  const conditional = index.clarifications.find(
+    ({ clarification, group }) =>
+      clarification.when.length > 0 && group.has(first) && clarificationApplies(clarification, text, signals) && namedOptions(clarification, text, signals, index.byId).length === 0,
+  );
+  const host = conditional?.host ?? index.byId.get(first);
+  const clarification = host?.clarify;
+  if (!host || !clarification || !clarificationApplies(clarification, text, signals)) return undefined;
+  const named = namedOptions(clarification, text, signals, index.byId);
+  if (named.length === 1) {
+    const picked = clarification.options[named[0] ?? 0]?.entry ?? host.id;
+    const hostAnswers = clarification.options.some((option) => option.entry === host.id);
+    return hostAnswers ? undefined : { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
+  }
+  const ids = (named.length > 1 ? named : clarification.options.map((_, position) => position)).map((position) => clarification.options[position]?.entry ?? '');
+  const rank = (id: string): number => scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
+  const entries = [...new Set(ids)].sort((a, b) => rank(b) - rank(a)).map((id) => ({ id, score: round(helpful) }));
+  return { kind: 'clarify', entries, clarifyEntryId: host.id, reason: `clarify ${host.id}` };
+}
+
+/**
+ * Other problems in a long message: parts (sentences) that on their own are answered with confidence by an entry other
+ * than `main` and outside its clarifying group. At most two, best first.
+ */
+function otherProblems(index: MatchIndex, text: string, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, main: string): ScoredEntry[] {
+  const parts = text.split(/(?<=[.?!])\s+|(?<=[。？！])|\s+(?:also|and also|another (?:thing|question|issue)|btw|by the way|ps|あと|それと|また|別件|もう一つ|もうひとつ|ついでに)[,、]?\s+/u)
+    .filter((part) => part.length >= MIN_PART_CHARS);
+  if (parts.length < 2) return [];
+  const resolved = new Map(query.map((term) => [term.term, term]));
+  const mainGroup = index.clarifications.find(({ group }) => group.has(main))?.group;
+  const found = new Map<string, number>();
+  for (const part of [...parts].sort((a, b) => b.length - a.length).slice(0, MAX_PARTS)) {
+    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight).flatMap(({ term, weight }) => {
+      const known = resolved.get(term);
+      return known ? [{ ...known, weight }] : [{ term, weight, matches: [] }];
+    });
+    const evidence = weigh(index, partQuery, signals, policy);
+    if (evidence.known === 0) continue;
+    const decision = decide(featuresOf(index, partQuery, evidence, signals, part.length), part.length);
+    const id = index.entries[evidence.ranked[0] ?? 0]?.id ?? '';
+    if (decision.answer < DECISION.long.answerThreshold || id === main || mainGroup?.has(id)) continue;
+    found.set(id, Math.max(found.get(id) ?? 0, decision.answer));
+  }
+  return [...found].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id, confidence]) => ({ id, score: round(confidence) }));
 }

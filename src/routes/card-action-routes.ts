@@ -8,7 +8,7 @@ import { chooseMessageText } from '../matching/normalize-text.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, rememberFeedback, type TurnInput } from './turn-input.js';
+import { actionField, actionLanguage, rememberAnswer, rememberFeedback, type TurnInput } from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {
@@ -35,7 +35,9 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
   return [
     verbRoute('choose-topic', (input, language) => {
       const entry = knowledge.byId.get(actionField(input, 'entryId') ?? '');
-      return entry ? { replies: [answerReply(knowledge, entry, language)] } : textResult(t(language, 'action.unknown'));
+      return entry
+        ? { replies: [answerReply(knowledge, entry, language)], conversation: rememberAnswer(input.conversation, entry.id) }
+        : textResult(t(language, 'action.unknown'));
     }),
     verbRoute('none-of-these', (input, language) => {
       const offered = (actionField(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));

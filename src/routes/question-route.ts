@@ -1,6 +1,7 @@
 /** The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not found. */
 
 import { buildAnswerCard, buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
+import { buildAlsoCard, buildClarifyCard } from '../cards/clarify-card.js';
 import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
@@ -9,7 +10,7 @@ import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
 import { cardReply, type Reply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
-import { rememberQuestion, type TurnInput } from './turn-input.js';
+import { forgetClarify, rememberAnswer, rememberClarify, rememberQuestion, type ConversationData, type TurnInput } from './turn-input.js';
 
 export interface QuestionRouteDeps {
   readonly knowledge: KnowledgeBase;
@@ -24,12 +25,23 @@ export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, lan
   return cardReply('answer', buildAnswerCard(entry, language, related));
 }
 
+/** Resolves scored ids to entries, dropping unknown ones. */
+const resolve = (knowledge: KnowledgeBase, ids: ReadonlyArray<{ readonly id: string }>): KnowledgeEntry[] =>
+  ids.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
+
 /** Returns the replies for one match result. */
 export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language): readonly Reply[] {
-  const entries = result.entries.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
+  const entries = resolve(knowledge, result.entries);
   switch (result.kind) {
-    case 'answer':
-      return entries[0] ? [answerReply(knowledge, entries[0], language)] : [cardReply('not-found', buildNotFoundCard(language))];
+    case 'answer': {
+      if (!entries[0]) return [cardReply('not-found', buildNotFoundCard(language))];
+      const also = resolve(knowledge, result.also ?? []);
+      return [answerReply(knowledge, entries[0], language), ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language))] : [])];
+    }
+    case 'clarify': {
+      const host = knowledge.byId.get(result.clarifyEntryId ?? '');
+      return host ? [cardReply('choices', buildClarifyCard(host, entries.map((entry) => entry.id), language))] : [cardReply('not-found', buildNotFoundCard(language))];
+    }
     case 'choices':
       return [cardReply('choices', buildChoicesCard(entries.slice(0, 3), language))];
     case 'greeting':
@@ -45,15 +57,22 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
   }
 }
 
-/** Matches `text`, returns the replies and the conversation with the question remembered. */
+/** The conversation after a match: the answer shown (follow-up context) or the question asked. */
+function afterMatch(data: ConversationData, result: MatchResult): ConversationData {
+  if (result.kind === 'answer' && result.entries[0]) return rememberAnswer(data, result.entries[0].id);
+  if (result.kind === 'clarify' && result.clarifyEntryId) return rememberClarify(data, result.clarifyEntryId, result.language);
+  return forgetClarify(data);
+}
+
+/** Matches `text` (a follow-up reads the previous answer's context), returns the replies and the updated conversation. */
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
-  const result = matchQuestion(deps.index, { text, html, locale: input.locale });
+  const result = matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
   deps.onMatch?.(input, result, text);
   const replies = repliesForMatch(deps.knowledge, result, result.language);
   const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.
-  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'none') return { replies, outcome };
-  return { replies, outcome, conversation: rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)) };
+  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none') return { replies, outcome };
+  return { replies, outcome, conversation: afterMatch(rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)), result) };
 }
 
 /** Creates the catch-all question route. */

@@ -15,6 +15,10 @@ export interface ConversationData {
   readonly feedback: ReadonlyArray<{ readonly entryId: string; readonly helpful: boolean }>;
   /** The escalation form shown last (submitting it twice creates one ticket). */
   readonly draftId?: string;
+  /** The entry answered last: a short follow-up ("what about on Server?") is read in its context. */
+  readonly lastEntryId?: string;
+  /** The entry whose clarifying question is waiting for the user's pick (a click or a typed option), and its language. */
+  readonly pendingClarify?: { readonly entryId: string; readonly language: Language };
 }
 
 export const EMPTY_CONVERSATION: ConversationData = Object.freeze({ facts: {}, pastes: [], questions: [], feedback: [] });
@@ -39,6 +43,23 @@ export function normalizeConversation(stored: Partial<ConversationData> | undefi
 /** Returns `data` with a question remembered (clipped, last few kept). */
 export function rememberQuestion(data: ConversationData, text: string, kind: string, entryIds: readonly string[]): ConversationData {
   return { ...data, questions: [...data.questions, { text: text.slice(0, MAX_QUESTION_CHARS), kind, entryIds }].slice(-MAX_QUESTIONS) };
+}
+
+/** Returns `data` after an answer card for `entryId` was shown: the follow-up context, no question waiting. */
+export function rememberAnswer(data: ConversationData, entryId: string): ConversationData {
+  const { pendingClarify: _answered, ...rest } = data;
+  return { ...rest, lastEntryId: entryId };
+}
+
+/** Returns `data` with the clarifying question of `entryId`, asked in `language`, waiting for the user's pick. */
+export function rememberClarify(data: ConversationData, entryId: string, language: Language): ConversationData {
+  return { ...data, pendingClarify: { entryId, language } };
+}
+
+/** Returns `data` with no clarifying question waiting. */
+export function forgetClarify(data: ConversationData): ConversationData {
+  const { pendingClarify: _dropped, ...rest } = data;
+  return rest;
 }
 
 /** Returns `data` with a paste remembered (clipped, last few kept) and its facts merged in. */

@@ -55,8 +55,8 @@ describe('POST /api/messages over real HTTP', () => {
   });
 
   it('answers in Japanese for Japanese text, whatever the locale', async () => {
-    const replies = await ask(bot, { text: '改ざん防止がオンにならない', locale: 'en-US' });
-    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('tp-cannot-enable', 'ja'));
+    const replies = await ask(bot, { text: '改ざん防止が有効か状態を確認したい', locale: 'en-US' });
+    expect(cardTexts(replies[0]!)[0]).toBe(titleOf('tp-check-status', 'ja'));
   });
 
   it('strips every Teams mention before matching', async () => {

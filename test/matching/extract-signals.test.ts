@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createSignalExtractor } from '../../src/matching/extract-signals.js';
+import { normalizeForMatching } from '../../src/matching/normalize-text.js';
 
 const extract = createSignalExtractor(['MAPSReporting', 'TPExclusions', 'TroubleShootingMode', 'TroubleShootingStartTime', 'SSLOptions'], [5013]);
 
@@ -24,6 +25,21 @@ describe('extractSignals', () => {
     expect(extract('event 5013 and event id: 5007 and イベント id 1116').eventIds).toEqual([5013, 5007, 1116]);
     expect(extract('5013').eventIds).toEqual([5013]);
     expect(extract('5007').eventIds).toEqual([]);
+  });
+
+  it.each([
+    ['システムログにイベントID 41（Kernel-Power）が何回も出ていました', 41],
+    ['イベント ID：41 です', 41],
+    ['Kernel-Power event ID 41 in the System log', 41],
+    ['EventID=41', 41],
+    ['event 41 again', 41],
+    ['イベントID 7036', 7036],
+  ])('reads the event id of %s, whatever its digits and separator', (text, id) => {
+    expect(extract(normalizeForMatching(text)).eventIds).toEqual([id]);
+  });
+
+  it('does not read a version or a count after "event" as an event id', () => {
+    expect(extract('event 41.5 version').eventIds).toEqual([]);
   });
 
   it('reads property names in canonical spelling, longest first', () => {

@@ -19,10 +19,8 @@ const answered = (text: string): string | undefined => {
 
 describe('matchQuestion', () => {
   it.each([
-    ['tamper protecion wont turn on even though its enabled in the portal', 'tp-cannot-enable'],
     ['tamper protecion: how do i check if its on', 'tp-check-status'],
     ['block at frist sight what is it', 'block-at-first-sight'],
-    ['tamper protection がオンにならない', 'tp-cannot-enable'],
     ['アプリの初回起動だけ遅いのはなぜ？', 'slow-first-launch'],
     ['ＭＡＰＳ 接続テスト コマンド', 'maps-connection-test'],
   ])('answers %s with %s', (text, id) => {
@@ -96,11 +94,59 @@ describe('matchQuestion', () => {
     expect(match(unrecognisedPaste(20 * 1024)).kind).toBe('none');
   });
 
-  it('never throws and always returns scores in [0, 1] and at most 3 entries', () => {
+  it.each([
+    ['tamper protecion wont turn on even though its enabled in the portal'],
+    ['tamper protection がオンにならない'],
+  ])('asks how the device is managed for %s', (text) => {
+    const result = match(text);
+    expect(result.kind).toBe('clarify');
+    expect(result.clarifyEntryId).toBe('tp-cannot-enable');
+    expect(new Set(result.entries.map((entry) => entry.id))).toEqual(new Set(knowledge.byId.get('tp-cannot-enable')?.clarify?.options.map((option) => option.entry)));
+  });
+
+  it.each([
+    ['the MAPS connection test fails, what now?', 'maps-connection-test'],
+    ['MAPS の接続テストが失敗しました。どうすればいいですか', 'maps-connection-test'],
+  ])('asks which error code for %s', (text, host) => {
+    const result = match(text);
+    expect(result.kind).toBe('clarify');
+    expect(result.clarifyEntryId).toBe(host);
+  });
+
+  it('goes on to the next question when the message names a branch of the first one', () => {
+    const result = match('the MAPS connection test fails with some other error code, what next');
+    expect(result.kind).toBe('clarify');
+    expect(result.clarifyEntryId).toBe('maps-network-requirements');
+  });
+
+  it('never asks when the message carries an error code', () => {
+    expect(match('the connection test fails with 0x800705B4').kind).not.toBe('clarify');
+  });
+
+  it.each([
+    ['what about on Server 2016? there is no toggle', 'tp-check-status', 'tp-windows-server'],
+    ['ok ran it, it says hr=80070005', 'maps-connection-test', 'maps-error-access-denied'],
+  ])('reads the follow-up %s after %s', (text, previousEntryId, id) => {
+    const result = matchQuestion(index, { text, previousEntryId });
+    expect(result.kind).toBe('answer');
+    expect(result.entries[0]?.id).toBe(id);
+  });
+
+  it('offers the second problem of a message beside the answer to the first', () => {
+    const result = match(
+      'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',
+    );
+    expect(result.kind).toBe('answer');
+    expect(result.entries[0]?.id).toBe('slow-first-launch');
+    expect(result.also?.map((entry) => entry.id)).toEqual(['cloud-endpoints']);
+  });
+
+  it('never throws and always returns scores in [0, 1], at most 3 entries (a clarifying question: its options)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.option(fc.constantFrom('ja-JP', 'en-US', 'fr-FR', ''), { nil: undefined }), (text, locale) => {
         const result = matchQuestion(index, { text, locale });
-        return result.entries.length <= 3 && result.entries.every((entry) => entry.score >= 0 && entry.score <= 1);
+        const most = result.kind === 'clarify' ? 7 : 3;
+        return result.entries.length <= most && result.entries.every((entry) => entry.score >= 0 && entry.score <= 1);
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,66 @@
+/** Clarifying questions: when the knowledge splits on something the user knows, which options a message names. */
+
+import type { Clarification, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
+import { conceptTerms } from './concepts.js';
+import type { Signals } from './extract-signals.js';
+import { normalizeForMatching } from './normalize-text.js';
+
+const LATIN = /^[a-z0-9]/u;
+const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
+
+/** Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin phrases as whole words). */
+function cut(text: string, phrase: string): string | undefined {
+  if (phrase === '') return undefined;
+  const pattern = LATIN.test(phrase) ? new RegExp(`(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`, 'u') : undefined;
+  const at = pattern ? (pattern.exec(text)?.index ?? -1) : text.indexOf(phrase);
+  return at < 0 ? undefined : `${text.slice(0, at)} ${text.slice(at + phrase.length)}`;
+}
+
+/**
+ * Returns the positions of the options that normalized `text` names: by an error code or event id the option's entry
+ * owns, or by a phrase (match phrases and labels; with `asReply`, also the reply words). Longer phrases are taken first
+ * and consume their words, so "no proxy" names the no-proxy option and not also the proxy one.
+ */
+export function namedOptions(
+  clarification: Clarification,
+  text: string,
+  signals: Signals,
+  entries: ReadonlyMap<string, KnowledgeEntry>,
+  asReply = false,
+): number[] {
+  const named = new Set<number>();
+  clarification.options.forEach((option, position) => {
+    const entry = entries.get(option.entry);
+    if (entry && (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) || signals.eventIds.some((id) => entry.eventIds.includes(id)))) named.add(position);
+  });
+  const phrases = clarification.options
+    .flatMap((option, position) => [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map((phrase) => ({ phrase: normalizeForMatching(phrase), position })))
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  let rest = text;
+  for (const { phrase, position } of phrases) {
+    const remaining = cut(rest, phrase);
+    if (remaining === undefined) continue;
+    rest = remaining;
+    named.add(position);
+  }
+  return [...named].sort((a, b) => a - b);
+}
+
+/** True when the question of `clarification` may be asked for normalized `text`: one of its concepts is named and no error code is. */
+export function clarificationApplies(clarification: Clarification, text: string, signals: Signals): boolean {
+  // An error code is the most specific thing a user can say; the matcher routes it without asking.
+  if (signals.errorCodes.length > 0) return false;
+  if (clarification.when.length === 0) return true;
+  const concepts = conceptTerms(text);
+  return clarification.when.some((id) => concepts.includes(`~${id}`));
+}
+
+/** Returns the options a typed reply picks: by number ("2") or by what it names (several when it is ambiguous). */
+export function pickedOptions(clarification: Clarification, text: string, signals: Signals, entries: ReadonlyMap<string, KnowledgeEntry>): number[] {
+  const number = /^\s*(\d)\s*[.)]?\s*$/u.exec(text);
+  if (number) {
+    const position = Number(number[1]) - 1;
+    return position >= 0 && position < clarification.options.length ? [position] : [];
+  }
+  return namedOptions(clarification, text, signals, entries, true);
+}
