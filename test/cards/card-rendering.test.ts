@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { toActivity } from '../../src/bot/send-replies.js';
 import { buildChoicesCard, buildNotFoundCard } from '../../src/cards/answer-card.js';
+import { buildAlsoCard, buildClarifyCard } from '../../src/cards/clarify-card.js';
 import { CARD_NAMES, type CardName } from '../../src/cards/card-data.js';
 import { buildHelpCard, buildTopicsCard, buildWelcomeCard } from '../../src/cards/conversation-cards.js';
 import { buildDiagnosisCard } from '../../src/cards/diagnosis-card.js';
@@ -42,6 +43,11 @@ function everyCardReply(): Array<[string, CardReply]> {
       const offered = [0, 1, 2].map((step) => knowledge.entries[(start + step) % knowledge.entries.length]).filter((entry) => entry !== undefined);
       replies.push([`choices from ${start} ${language}`, card('choices', buildChoicesCard(offered, language))]);
     });
+    // Clarifying questions of every entry that has one, and "your message also mentions" rows.
+    for (const host of knowledge.entries.filter((entry) => entry.clarify)) {
+      replies.push([`clarify ${host.id} ${language}`, card('choices', buildClarifyCard(host, host.clarify?.options.map((option) => option.entry) ?? [], language))]);
+    }
+    replies.push([`also ${language}`, card('topics', buildAlsoCard(knowledge.entries.slice(0, 2), language))]);
     replies.push([`not-found ${language}`, card('not-found', buildNotFoundCard(language))]);
     replies.push([`help ${language}`, card('help', buildHelpCard(language))]);
     replies.push([`topics ${language}`, card('topics', buildTopicsCard(knowledge, language))]);
