@@ -68,7 +68,12 @@ export function buildTemplates(files: Readonly<Partial<Record<string, string>>>)
  * parsed again. This is the reference the compiled renderer is checked against; the bot renders with `renderCard`.
  */
 export function renderCardUncached<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
-  const template = new ACData.Template(templates[name]);
+  return expandTemplate(new ACData.Template(templates[name]), data);
+}
+
+/** Expands a parsed template with `data`: the one expansion step both the reference and the compiled path use. */
+function expandTemplate(template: ACData.Template, data: unknown): CardJson {
+  // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
   return template.expand({ $root: data }) as CardJson;
 }
 
@@ -102,11 +107,7 @@ function deepFreeze<T>(value: T): T {
 export function createCardRenderer(templates: CardTemplates): CardRenderer {
   const compiled = new Map<CardName, ACData.Template>(CARD_NAMES.map((name) => [name, new ACData.Template(templates[name])]));
   const cache = new Map<string, CardJson>();
-  const expand = (name: CardName, data: unknown): CardJson => {
-    const template = compiled.get(name) ?? new ACData.Template(templates[name]);
-    // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
-    return template.expand({ $root: data }) as CardJson;
-  };
+  const expand = (name: CardName, data: unknown): CardJson => expandTemplate(compiled.get(name) ?? new ACData.Template(templates[name]), data);
   return {
     render(name, data) {
       if (!REUSED_CARDS.has(name)) return expand(name, data);
