@@ -170,9 +170,14 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
   const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
   analyticsTimer.unref();
   const at = (): string => now().toISOString();
+  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part open.
+  const isStaff = (input: TurnInput): boolean =>
+    (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
+    (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId));
   const questions = {
     knowledge,
     index,
+    isStaff,
     onMatch: (input: TurnInput, result: MatchResult, text: string) => {
       // Ids and scores only: the question text may name hosts and users.
       logger.info(
@@ -192,9 +197,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         now,
         newId: () => randomUUID(),
         postWaitMs: 5000,
-        isL2: (input) =>
-          (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
-          (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId)),
+        isL2: isStaff,
         onTicket: (ticketId, kind, detail) => {
           logger.info({ ticketId, kind, ...detail }, 'ticket');
           if (kind === 'created') {

@@ -9,6 +9,7 @@ import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
 import { MAX_MESSAGE_CHARS, normalizeConversation } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
@@ -62,7 +63,7 @@ export class SupportBot extends TeamsActivityHandler {
     if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
       const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
       this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
-      await context.sendActivity(t(language, 'limit.rate'));
+      await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)]);
       return;
     }
     const address = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
@@ -78,7 +79,7 @@ export class SupportBot extends TeamsActivityHandler {
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
     if (changed) await this.deps.turnState.save(address, changed);
-    const notes = input.cutChars > 0 ? [{ type: 'text' as const, text: t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }) }] : [];
+    const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes]);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({

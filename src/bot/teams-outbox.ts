@@ -1,16 +1,18 @@
 /** The Teams side of escalation: posts the L2 card into the configured channel, updates it, and tells the user. */
 
-import { CardFactory, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 
 import { buildL2Card, buildTicketCard } from '../cards/escalation-cards.js';
-import { renderCard, type CardTemplates } from '../cards/render-card.js';
+import type { CardTemplates } from '../cards/render-card.js';
 import { inertText } from '../cards/inert-text.js';
 import type { EscalationOutbox } from '../escalation/escalation-outbox.js';
 import type { L2Post, Ticket, TicketEvent } from '../escalation/ticket.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
+import { cardReply, textReply } from '../routes/reply.js';
 import { withOutboundRetry, type RetryPolicy } from './retry-outbound.js';
+import { toActivity } from './send-replies.js';
 
 export interface TeamsOutboxOptions {
   readonly adapter: CloudAdapter;
@@ -27,7 +29,7 @@ export interface TeamsOutboxOptions {
 /** Creates the outbox; every call is retried on throttling, and reports failure instead of throwing. */
 export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox {
   const { adapter, appId, templates, logger } = options;
-  const l2Card = (ticket: Ticket) => CardFactory.adaptiveCard(renderCard(templates, 'l2-ticket', buildL2Card(ticket, options.now(), options.l2Language)));
+  const l2Card = (ticket: Ticket): Partial<Activity> => toActivity(templates, cardReply('l2-ticket', buildL2Card(ticket, options.now(), options.l2Language), options.l2Language));
   const attempt = async (what: string, ticket: Ticket, call: () => Promise<void>): Promise<boolean> => {
     try {
       await withOutboundRetry(call, options.retry);
@@ -59,7 +61,7 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
         'msteams',
         serviceUrl,
         '',
-        { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: MessageFactory.attachment(l2Card(ticket)) as never, bot: undefined as never, members: [] },
+        { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: l2Card(ticket) as never, bot: undefined as never, members: [] },
         async (context) => {
           const conversationId = TurnContext.getConversationReference(context.activity).conversation?.id ?? '';
           // CloudAdapter hands back the conversation id where the activity id belongs; Teams puts the posted
@@ -88,8 +90,8 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       if (!post) return false;
       return attempt('update', ticket, () =>
         adapter.continueConversationAsync(appId, l2Reference(post), async (context) => {
-          await context.updateActivity({ ...MessageFactory.attachment(l2Card(ticket)), id: post.activityId });
-          await context.sendActivity(note(ticket, event));
+          await context.updateActivity({ ...l2Card(ticket), id: post.activityId });
+          await context.sendActivity(toActivity(templates, textReply(note(ticket, event), options.l2Language)));
         }),
       );
     },
@@ -104,10 +106,10 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       };
       const message = messages[event.kind];
       if (!message) return true;
-      const card = CardFactory.adaptiveCard(renderCard(templates, 'ticket', buildTicketCard(ticket, message, language)));
+      const activity = toActivity(templates, cardReply('ticket', buildTicketCard(ticket, message, language), language));
       return attempt('notify', ticket, () =>
         adapter.continueConversationAsync(appId, ticket.userConversation as Partial<ConversationReference>, async (context) => {
-          await context.sendActivity(MessageFactory.attachment(card));
+          await context.sendActivity(activity);
         }),
       );
     },

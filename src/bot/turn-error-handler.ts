@@ -2,7 +2,7 @@
 
 import type { TurnContext } from 'botbuilder';
 
-import { detectLanguage } from '../i18n/language.js';
+import { detectLanguage, localeOf } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 
@@ -15,7 +15,7 @@ export function createTurnErrorHandler(logger: Logger): (context: TurnContext, e
     const text = typeof activity.text === 'string' ? activity.text : '';
     const language = detectLanguage(text, activity.locale);
     try {
-      await context.sendActivity(t(language, 'error.apology'));
+      await context.sendActivity({ type: 'message', text: t(language, 'error.apology'), locale: localeOf(language) });
     } catch (sendError) {
       // The connector may be the thing that failed; the original error is already logged.
       logger.error({ ...ids, err: sendError }, 'apology could not be sent');

@@ -19,17 +19,40 @@ export interface ActionData {
   readonly [field: string]: string;
 }
 
+/** A bold label and text on a tinted container (Teams renders container styles on desktop and mobile; coloured text reads badly). */
+export interface CalloutData {
+  readonly text: string;
+  readonly style: 'attention' | 'warning' | 'emphasis' | 'accent' | 'good' | 'default';
+}
+
+/** A fact as one wrapped line with a bold name. */
+export interface FactLine {
+  readonly text: string;
+}
+
+/** A link shown as a wrapped Markdown row: long titles wrap instead of being cut like button titles. */
+export interface LinkRow {
+  readonly text: string;
+}
+
 export interface AnswerCardData {
   readonly entryId: string;
   readonly title: string;
+  /** The plain-language answer for the person who asked, shown first. */
+  readonly short: string;
+  /** Label of the toggle that shows or hides the admin part. */
+  readonly adminToggle: string;
+  /** The admin part starts open for helpdesk (a paste, a command, an error code, or L2), folded for everyone else. */
+  readonly adminOpen: boolean;
+  readonly adminHeading: string;
   readonly answer: string;
   readonly stepsHeading: string;
   readonly steps: ReadonlyArray<{ readonly number: string; readonly text: string }>;
   readonly commandsHeading: string;
   readonly commands: ReadonlyArray<{ readonly text: string; readonly label: string; readonly purpose: string }>;
-  readonly warnings: ReadonlyArray<{ readonly text: string; readonly color: 'Attention' | 'Warning' | 'Accent' }>;
+  readonly warnings: readonly CalloutData[];
   readonly linksHeading: string;
-  readonly links: ReadonlyArray<{ readonly title: string; readonly url: string }>;
+  readonly links: readonly LinkRow[];
   readonly relatedHeading: string;
   readonly related: readonly CardButton[];
   readonly helpfulPrompt: string;
@@ -69,16 +92,18 @@ export interface DiagnosisCardData {
   readonly title: string;
   readonly summary: string;
   readonly factsHeading: string;
-  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  /** One "**name:** value" line per fact: a FactSet breaks long property names mid-word in its narrow title column. */
+  readonly facts: readonly FactLine[];
   readonly findings: ReadonlyArray<{
     readonly title: string;
     readonly next: string;
     /** The command to run next, or empty. */
     readonly command: string;
-    readonly color: 'Attention' | 'Warning' | 'Default';
+    readonly style: CalloutData['style'];
   }>;
   readonly entriesHeading: string;
-  readonly entries: ReadonlyArray<{ readonly title: string; readonly data: ActionData }>;
+  /** Entries to open, as wrapped rows (entry titles are too long for buttons). */
+  readonly entries: readonly CardButton[];
   /** What to paste next; each command line is its own TextBlock (Markdown would join lines). */
   readonly hints: ReadonlyArray<{ readonly text: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
   readonly actions: readonly CardButton[];
@@ -111,14 +136,15 @@ export interface EscalationFormCardData {
 export interface TicketCardData {
   readonly title: string;
   readonly message: string;
-  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  readonly facts: readonly FactLine[];
   readonly actions: readonly CardButton[];
 }
 
 export interface L2CardData {
   readonly title: string;
-  readonly statusColor: 'Good' | 'Warning' | 'Accent' | 'Attention';
-  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  /** Container style of the title band, by ticket status. */
+  readonly statusStyle: CalloutData['style'];
+  readonly facts: readonly FactLine[];
   readonly sections: ReadonlyArray<{ readonly heading: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
   readonly pastesLabel: string;
   readonly pastes: ReadonlyArray<{ readonly text: string }>;

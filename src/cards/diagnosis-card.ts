@@ -8,14 +8,20 @@ import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import type { Facts } from '../parsing/facts.js';
 import { escalateButton } from './answer-card.js';
-import type { DiagnosisCardData } from './card-data.js';
+import type { DiagnosisCardData, FactLine } from './card-data.js';
 import { inertText } from './inert-text.js';
 
+// An icon in the text and a tinted container per severity: no coloured text, which reads badly in dark and high-contrast themes.
 const SEVERITY_STYLE = {
-  error: { icon: '❌', color: 'Attention' },
-  warning: { icon: '⚠️', color: 'Warning' },
-  info: { icon: 'ℹ️', color: 'Default' },
+  error: { icon: '❌', style: 'attention' },
+  warning: { icon: '⚠️', style: 'warning' },
+  info: { icon: 'ℹ️', style: 'default' },
 } as const;
+
+/** Returns a fact as one wrapped line with a bold name (names and values are already inert). */
+export function factLine(row: { readonly title: string; readonly value: string }): FactLine {
+  return { text: `**${row.title}:** ${row.value}` };
+}
 
 /** Returns the facts as FactSet rows (name, printed value), structured facts flattened. */
 export function factRows(facts: Facts): Array<{ title: string; value: string }> {
@@ -41,7 +47,7 @@ export function factRows(facts: Facts): Array<{ title: string; value: string }> 
 }
 
 // Findings whose codes have no rule of their own: their meaning (or "not documented") is spelled out.
-const EXPLAINS_CODES = new Set(['maps-network', 'maps-unknown-code', 'event-error-codes']);
+const EXPLAINS_CODES = new Set(['maps-network', 'maps-no-winhttp-proxy', 'maps-unknown-code', 'event-error-codes']);
 
 /** Returns "code: meaning" for every HRESULT in the evidence; codes nobody documents are named as unknown, never dropped. */
 function codeMeanings(evidence: Readonly<Record<string, unknown>>, language: Language): string[] {
@@ -56,9 +62,9 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
   const problems = diagnosis.findings.filter((finding) => finding.severity !== 'info').length;
   return {
     title: t(language, 'diagnosis.title'),
-    summary: problems === 0 ? t(language, 'diagnosis.clean') : t(language, 'diagnosis.problems', { count: problems }),
+    summary: problems === 0 ? t(language, 'diagnosis.clean') : t(language, problems === 1 ? 'diagnosis.problems.one' : 'diagnosis.problems.other', { count: problems }),
     factsHeading: t(language, 'diagnosis.facts'),
-    facts: factRows(facts),
+    facts: factRows(facts).map(factLine),
     findings: diagnosis.findings.map((finding) => {
       const text = FINDING_TEXT[finding.id]?.[language];
       const style = SEVERITY_STYLE[finding.severity];
@@ -67,7 +73,7 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
         title: `${style.icon} ${text?.title ?? finding.id}`,
         command: command?.text ?? '',
         next: [text?.next ?? '', ...(EXPLAINS_CODES.has(finding.id) ? codeMeanings(finding.evidence, language) : [])].filter(Boolean).join(' '),
-        color: style.color,
+        style: style.style,
       };
     }),
     entriesHeading: t(language, 'diagnosis.entries'),

@@ -3,14 +3,14 @@
 import { COLLECTION_SNIPPET } from '../diagnosis/collection-snippet.js';
 import { FINDING_TEXT } from '../i18n/finding-messages.js';
 import type { Language } from '../i18n/language.js';
-import { t, type MessageKey } from '../i18n/messages.js';
+import { countOf, t, type MessageKey } from '../i18n/messages.js';
 import { IMPACTS, YES_NO_UNKNOWN, type EscalationForm, type Ticket } from '../escalation/ticket.js';
 import type { FormField } from '../escalation/escalation-form.js';
 import { knownManagement } from '../escalation/escalation-form.js';
 import type { ConversationData } from '../routes/turn-input.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import type { EscalationFormCardData, L2CardData, TicketCardData } from './card-data.js';
-import { factRows } from './diagnosis-card.js';
+import { factLine, factRows } from './diagnosis-card.js';
 import { inertText } from './inert-text.js';
 
 const FIELD_LABEL: Readonly<Record<FormField, MessageKey>> = {
@@ -39,9 +39,9 @@ export function buildEscalationFormCard(
   return {
     title: t(language, 'escalation.formTitle'),
     intro: t(language, 'escalation.formIntro', {
-      questions: conversation.questions.length,
-      pastes: conversation.pastes.length,
-      findings: diagnose(conversation.facts).findings.filter((finding) => finding.severity !== 'info').length,
+      questions: countOf(language, 'question', conversation.questions.length),
+      pastes: countOf(language, 'paste', conversation.pastes.length),
+      findings: countOf(language, 'finding', diagnose(conversation.facts).findings.filter((finding) => finding.severity !== 'info').length),
     }),
     error: missing.length > 0 ? t(language, 'escalation.missing', { fields: missing.map((field) => t(language, FIELD_LABEL[field])).join(', ') }) : '',
     deviceLabel: t(language, 'escalation.device'),
@@ -73,7 +73,7 @@ export function buildTicketCard(ticket: Ticket, message: string, language: Langu
   return {
     title: t(language, 'ticket.title', { id: ticket.id }),
     message,
-    facts: [{ title: t(language, 'l2.status'), value: t(language, `ticket.status.${ticket.status}`) }, ...formRows(ticket.form, language)],
+    facts: [{ title: t(language, 'l2.status'), value: t(language, `ticket.status.${ticket.status}`) }, ...formRows(ticket.form, language)].map(factLine),
     actions: ticket.status === 'resolved' ? [{ title: t(language, 'ticket.reopenButton'), data: { verb: 'ticket-reopen', ticketId: ticket.id, language } }] : [],
   };
 }
@@ -86,7 +86,7 @@ export function formatAge(createdAt: string, now: Date): string {
   return [days > 0 ? `${days} d` : '', hours > 0 ? `${hours} h` : '', `${minutes % 60} min`].filter(Boolean).join(' ');
 }
 
-const STATUS_COLOR = { open: 'Attention', assigned: 'Accent', 'waiting-for-user': 'Warning', resolved: 'Good' } as const;
+const STATUS_STYLE = { open: 'attention', assigned: 'accent', 'waiting-for-user': 'warning', resolved: 'good' } as const;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 /** Returns the L2 card of a ticket at `now`: everything collected, and the actions that fit its state. */
@@ -116,8 +116,8 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language): L2Ca
   ].filter((section) => section.lines.length > 0);
   return {
     title: `🎫 ${t(language, 'ticket.title', { id: ticket.id })}`,
-    statusColor: STATUS_COLOR[ticket.status],
-    facts,
+    statusStyle: STATUS_STYLE[ticket.status],
+    facts: facts.map(factLine),
     sections,
     pastesLabel: t(language, 'l2.showPastes'),
     pastes: summary.pastes.map((paste) => ({ text: inertText(paste.text.length > MAX_PASTE_SHOWN ? `${paste.text.slice(0, MAX_PASTE_SHOWN)} …` : paste.text) })),

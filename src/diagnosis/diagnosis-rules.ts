@@ -28,9 +28,14 @@ export interface DiagnosisRule {
 }
 
 /** ValidateMapsConnection codes owned by the network-requirements entry (see knowledge). */
-const NETWORK_CODES = new Set(['0x80070006', '0x80004005', '0x80072EE7', '0x80072EFE', '0x80501004', '0x80072EFD', '0x80072EE2', '0x800705B4']);
+const NETWORK_CODES = new Set(['0x80004005', '0x80072EE7', '0x80501004', '0x80072EFD', '0x80072EE2', '0x800705B4']);
+/**
+ * Codes whose usual root cause is a device without a system-wide WinHTTP proxy, so Windows can't fetch the CRL (Learn,
+ * "configure and validate network connections", root causes); 0x80072F8F has its own rule with the same fix.
+ */
+const WINHTTP_PROXY_CODES = new Set(['0x80070006', '0x80072EFE']);
 /** Codes with a rule of their own. */
-const CODE_RULES = new Set(['0x80070005', '0x80508015', '0x80072F8F', '0x800106BA', '0x80070667', ...NETWORK_CODES]);
+const CODE_RULES = new Set(['0x80070005', '0x80508015', '0x80072F8F', '0x800106BA', '0x80070667', ...WINHTTP_PROXY_CODES, ...NETWORK_CODES]);
 /** Running modes where real-time protection is off by design. */
 const NOT_ACTIVE_MODES = /passive|not running|edr block/iu;
 const SIGNATURE_MAX_AGE_DAYS = 7;
@@ -86,6 +91,17 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     },
   },
   { id: 'maps-crl-or-tls', severity: 'error', entry: 'winhttp-proxy', next: { entry: 'winhttp-proxy', command: 'netsh-set-proxy' }, evaluate: (facts) => mapsCode(facts, '0x80072F8F') },
+  {
+    // The WinHTTP proxy / CRL fix comes first for these codes; 0x80070006's MpCmdRun meaning (firewall, TLS inspection) is second.
+    id: 'maps-no-winhttp-proxy',
+    severity: 'error',
+    entry: 'winhttp-proxy',
+    next: { entry: 'winhttp-proxy', command: 'netsh-show-proxy' },
+    evaluate: (facts) => {
+      const code = facts.ValidateMapsConnection?.hresult;
+      return code && WINHTTP_PROXY_CODES.has(code) ? mapsCode(facts, code) : undefined;
+    },
+  },
   { id: 'maps-service-disabled', severity: 'error', entry: 'maps-error-service-disabled', evaluate: (facts) => mapsCode(facts, '0x800106BA') },
   { id: 'maps-os-unsupported', severity: 'error', entry: 'maps-error-os-unsupported', evaluate: (facts) => mapsCode(facts, '0x80070667') },
   {

@@ -35,6 +35,10 @@ export const FINDING_TEXT: Catalogue = Object.freeze({
     en: { title: 'The TLS connection to the cloud failed (0x80072F8F)', next: 'Usually the device cannot fetch the certificate revocation list: configure the system-wide WinHTTP proxy. Disabling the CRL check with SSLOptions is a last resort.' },
     ja: { title: 'クラウドへの TLS 接続に失敗しました (0x80072F8F)', next: '多くの場合、端末が証明書失効リスト (CRL) を取得できていません。システム全体の WinHTTP プロキシを構成してください。SSLOptions で CRL チェックを無効にするのは最後の手段です。' },
   },
+  'maps-no-winhttp-proxy': {
+    en: { title: 'The connection to the cloud failed, most likely for lack of a system-wide WinHTTP proxy', next: 'With this code the usual root cause is a device without a system-wide WinHTTP proxy, so Windows cannot fetch the certificate revocation list. Check the proxy with this command and configure it first.' },
+    ja: { title: 'クラウドへの接続に失敗しました (システム全体の WinHTTP プロキシがない可能性が高い)', next: 'このコードの主な原因は、端末にシステム全体の WinHTTP プロキシがなく、Windows が証明書失効リスト (CRL) を取得できないことです。次のコマンドでプロキシを確認し、まずプロキシを構成してください。' },
+  },
   'maps-service-disabled': {
     en: { title: 'The Microsoft Defender Antivirus service is disabled (0x800106BA)', next: 'Enable the service and run the connection test again.' },
     ja: { title: 'Microsoft Defender ウイルス対策のサービスが無効です (0x800106BA)', next: 'サービスを有効にしてから、接続テストをもう一度実行してください。' },
@@ -144,10 +148,10 @@ export const HRESULT_MEANINGS: Readonly<Record<string, Readonly<Record<Language,
   '0x800705B4': { en: 'the operation timed out (generic Windows meaning)', ja: '操作がタイムアウトした (Windows の一般的な意味)' },
   '0x80072EE7': { en: 'the server name could not be resolved (generic WinHTTP meaning)', ja: 'サーバー名を解決できない (WinHTTP の一般的な意味)' },
   '0x80072F8F': { en: 'a security (TLS/certificate) error occurred', ja: 'セキュリティ (TLS/証明書) エラーが発生した' },
-  '0x80072EFE': { en: 'the connection was aborted', ja: '接続が中断された' },
+  '0x80072EFE': { en: 'usually no system-wide WinHTTP proxy, so the CRL cannot be fetched', ja: '多くはシステム全体の WinHTTP プロキシがなく、CRL を取得できない' },
   '0x80004005': { en: 'unspecified failure, often network problems such as name resolution', ja: '原因不特定のエラー (名前解決などのネットワークの問題が多い)' },
   '0x80070005': { en: 'access denied', ja: 'アクセスが拒否された' },
-  '0x80070006': { en: 'the handle is invalid; for MAPS, a firewall or TLS inspection', ja: 'ハンドルが無効 (MAPS ではファイアウォールまたは TLS 検査)' },
+  '0x80070006': { en: 'usually no system-wide WinHTTP proxy, so the CRL cannot be fetched; if a proxy is set, a firewall or TLS inspection', ja: '多くはシステム全体の WinHTTP プロキシがなく CRL を取得できない。プロキシ設定済みなら、ファイアウォールまたは TLS インスペクション' },
   '0x8050800C': { en: 'bad input data: update security intelligence, run a full scan and restart', ja: '入力データが不正 (セキュリティ インテリジェンスの更新、フル スキャン、再起動)' },
   '0x80501004': { en: 'no internet connection', ja: 'インターネットに接続されていない' },
 });

@@ -16,6 +16,11 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
   return primary === 'ja' ? 'ja' : primary === 'en' ? 'en' : undefined;
 }
 
+/** Returns the locale a reply in `language` is sent with (activity.locale). */
+export function localeOf(language: Language): string {
+  return language === 'ja' ? 'ja-JP' : 'en-US';
+}
+
 /** True when `text` has any hiragana, katakana or CJK ideograph. */
 export function hasJapanese(text: string): boolean {
   return JAPANESE_SCRIPT.test(text);

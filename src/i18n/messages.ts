@@ -9,6 +9,8 @@ const en = {
   'welcome.example': 'Try: "Why does an app start slowly the first time?"',
   'error.apology':
     'Sorry, something went wrong on my side while handling your message. Please try again in a moment.',
+  'answer.adminToggle': 'For IT administrators',
+  'answer.adminHeading': 'For IT administrators: steps, commands and settings',
   'answer.steps': 'Steps',
   'answer.commands': 'Commands',
   'answer.admin': 'Run as administrator',
@@ -30,12 +32,19 @@ const en = {
   'action.unknown': 'That button is no longer available. Please ask your question again.',
   'diagnosis.title': 'What I read in your paste',
   'diagnosis.clean': 'No problems found in what you pasted so far.',
-  'diagnosis.problems': '{count} problem(s) found. Details and next steps below.',
+  'diagnosis.problems.one': '{count} problem found. Details and next steps below.',
+  'diagnosis.problems.other': '{count} problems found. Details and next steps below.',
+  'count.question.one': '{count} question',
+  'count.question.other': '{count} questions',
+  'count.paste.one': '{count} paste',
+  'count.paste.other': '{count} pastes',
+  'count.finding.one': '{count} finding',
+  'count.finding.other': '{count} findings',
   'diagnosis.facts': 'Values read (this conversation)',
   'diagnosis.entries': 'Related topics',
   'diagnosis.unknownCode': 'a code not documented for Microsoft Defender Antivirus',
   'escalation.formTitle': 'Escalate to L2',
-  'escalation.formIntro': 'L2 will get what this conversation already has: {questions} question(s), {pastes} paste(s), {findings} finding(s). Please add what is missing.',
+  'escalation.formIntro': 'L2 will get what this conversation already has: {questions}, {pastes} and {findings}. Please add what is missing.',
   'escalation.device': 'Device name',
   'escalation.tried': 'What has been tried so far?',
   'escalation.impact': 'Impact and urgency',
@@ -139,6 +148,8 @@ const ja: Record<MessageKey, string> = {
     'こんにちは。Microsoft Defender ウイルス対策について、日本語または英語でご質問ください (クラウド保護、サンプルの送信、事前ブロック、改ざん防止など)。MpCmdRun.exe -ValidateMapsConnection や Get-MpComputerStatus の出力をそのまま貼り付けていただくこともできます。',
   'welcome.example': '例:「アプリの初回起動だけ遅いのはなぜ?」',
   'error.apology': '申し訳ありません。メッセージの処理中にこちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
+  'answer.adminToggle': 'IT 管理者向けの情報',
+  'answer.adminHeading': 'IT 管理者向け: 手順、コマンド、設定',
   'answer.steps': '手順',
   'answer.commands': 'コマンド',
   'answer.admin': '管理者として実行',
@@ -160,12 +171,19 @@ const ja: Record<MessageKey, string> = {
   'action.unknown': 'このボタンは現在使用できません。もう一度ご質問ください。',
   'diagnosis.title': '貼り付けられた出力の確認結果',
   'diagnosis.clean': 'これまでに貼り付けられた内容に問題は見つかりませんでした。',
-  'diagnosis.problems': '{count} 件の問題が見つかりました。詳細と次の手順は以下のとおりです。',
+  'diagnosis.problems.one': '問題が {count} 件見つかりました。詳細と次の手順は以下のとおりです。',
+  'diagnosis.problems.other': '問題が {count} 件見つかりました。詳細と次の手順は以下のとおりです。',
+  'count.question.one': '質問 {count} 件',
+  'count.question.other': '質問 {count} 件',
+  'count.paste.one': '貼り付け {count} 件',
+  'count.paste.other': '貼り付け {count} 件',
+  'count.finding.one': '検出事項 {count} 件',
+  'count.finding.other': '検出事項 {count} 件',
   'diagnosis.facts': '読み取った値 (この会話)',
   'diagnosis.entries': '関連する項目',
   'diagnosis.unknownCode': 'Microsoft Defender ウイルス対策では文書化されていないコード',
   'escalation.formTitle': 'L2 へのエスカレーション',
-  'escalation.formIntro': 'この会話の内容 (質問 {questions} 件、貼り付け {pastes} 件、検出事項 {findings} 件) を L2 に渡します。足りない情報を入力してください。',
+  'escalation.formIntro': 'この会話の内容 ({questions}、{pastes}、{findings}) を L2 に渡します。足りない情報を入力してください。',
   'escalation.device': 'デバイス名',
   'escalation.tried': 'これまでに試したこと',
   'escalation.impact': '影響度と緊急度',
@@ -268,6 +286,14 @@ export function t(language: Language, key: MessageKey, params: Readonly<Record<s
   return CATALOGUE[language][key].replace(/\{(\w+)\}/gu, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Nouns counted in messages; each has a `count.<noun>.one` and `count.<noun>.other` message. */
+export type CountedNoun = 'question' | 'paste' | 'finding';
+
+/** Returns "1 question" / "2 questions" / "質問 2 件": the singular form only for exactly one (Japanese has one form). */
+export function countOf(language: Language, noun: CountedNoun, count: number): string {
+  return t(language, `count.${noun}.${count === 1 ? 'one' : 'other'}`, { count });
 }
 
 /** Returns the keys of the catalogue (used by tests to check both languages are complete). */

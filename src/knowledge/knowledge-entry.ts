@@ -33,6 +33,9 @@ export interface KnowledgeLink {
 /** The text of an entry in one language. */
 export interface LocalizedEntry {
   readonly title: string;
+  /** The plain-language answer for the person who asked: what it means for them, what to do now, when to ask for help. */
+  readonly short: string;
+  /** The answer for IT administrators (shown with the steps, commands and links). */
   readonly answer: string;
   readonly steps: readonly string[];
   readonly warnings: readonly KnowledgeWarning[];

@@ -2,6 +2,7 @@
 
 import { hasJapanese, LANGUAGES, type Language } from '../i18n/language.js';
 import { readClarification } from './validate-clarification.js';
+import { readabilityProblems } from './check-readability.js';
 import {
   CATEGORIES,
   SHELLS,
@@ -37,7 +38,7 @@ export interface ValidationResult {
 }
 
 const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'clarify', 'ja', 'en'] as const;
-const LOCALIZED_FIELDS = ['title', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
+const LOCALIZED_FIELDS = ['title', 'short', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
 const COMMAND_FIELDS = ['id', 'text', 'shell', 'admin', 'purpose'] as const;
 const ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
 const ERROR_CODE = /^0x[0-9A-F]{8}$/u;
@@ -49,7 +50,7 @@ const LEARN_LOCALE: Readonly<Record<Language, string>> = { ja: '/ja-jp/', en: '/
 
 type Problems = string[];
 
-const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({ title: '', answer: '', steps: [], warnings: [], links: [], questions: [], keywords: [] });
+const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({ title: '', short: '', answer: '', steps: [], warnings: [], links: [], questions: [], keywords: [] });
 type UnknownRecord = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -160,6 +161,7 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
   });
   const entry: LocalizedEntry = {
     title: check.text(`${language}.title`, value['title']),
+    short: check.text(`${language}.short`, value['short']),
     answer: check.text(`${language}.answer`, value['answer']),
     steps: check.texts(`${language}.steps`, value['steps'], false),
     warnings,
@@ -173,10 +175,11 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
     check.report(`${language}.questions`, `needs at least ${policy.minQuestions} sample questions, has ${entry.questions.length}`);
   }
   if (language === 'ja') {
-    for (const field of ['title', 'answer'] as const) {
+    for (const field of ['title', 'short', 'answer'] as const) {
       if (entry[field] !== '' && !hasJapanese(entry[field])) check.report(`ja.${field}`, 'has no Japanese text');
     }
     const prose: Array<[string, string]> = [
+      ['ja.short', entry.short],
       ['ja.answer', entry.answer],
       ...entry.steps.map((step, index): [string, string] => [`ja.steps[${index}]`, step]),
       ...entry.warnings.map((warning, index): [string, string] => [`ja.warnings[${index}].text`, warning.text]),
@@ -250,7 +253,7 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
   const en = readLocalized(check, 'en', data['en'], policy);
   if (ja && en) checkParity(check, ja, en);
 
-  return {
+  const entry: KnowledgeEntry = {
     id,
     category: check.oneOf('category', data['category'], CATEGORIES),
     related: check.texts('related', data['related'], true),
@@ -263,6 +266,8 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     ja: ja ?? EMPTY_LOCALIZED,
     en: en ?? EMPTY_LOCALIZED,
   };
+  if (ja && en) for (const [path, message] of readabilityProblems(entry)) check.report(path, message);
+  return entry;
 }
 
 /** Reads knowledge/out-of-scope.yaml: `topics`, each with an id and phrases in both languages. */

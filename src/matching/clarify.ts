@@ -33,15 +33,19 @@ export function namedOptions(
     const entry = entries.get(option.entry);
     if (entry && (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) || signals.eventIds.some((id) => entry.eventIds.includes(id)))) named.add(position);
   });
-  const phrases = clarification.options
-    .flatMap((option, position) => [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map((phrase) => ({ phrase: normalizeForMatching(phrase), position })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
+  // One phrase may name several options ("intune" names both Intune options): every option of a phrase counts.
+  const owners = new Map<string, Set<number>>();
+  clarification.options.forEach((option, position) => {
+    for (const phrase of [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map(normalizeForMatching)) {
+      owners.set(phrase, (owners.get(phrase) ?? new Set()).add(position));
+    }
+  });
   let rest = text;
-  for (const { phrase, position } of phrases) {
+  for (const phrase of [...owners.keys()].sort((a, b) => b.length - a.length)) {
     const remaining = cut(rest, phrase);
     if (remaining === undefined) continue;
     rest = remaining;
-    named.add(position);
+    for (const position of owners.get(phrase) ?? []) named.add(position);
   }
   return [...named].sort((a, b) => a - b);
 }

@@ -5,6 +5,7 @@ import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import { chooseMessageText } from '../matching/normalize-text.js';
+import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
@@ -35,39 +36,41 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
   return [
     verbRoute('choose-topic', (input, language) => {
       const entry = knowledge.byId.get(actionField(input, 'entryId') ?? '');
+      // Helpdesk's view travels in the button (view: 'admin'); a paste earlier in the conversation or an L2 user opens it too.
+      const adminOpen = actionField(input, 'view') === 'admin' || helpdeskSigns(input, undefined, deps.isStaff).length > 0;
       return entry
-        ? { replies: [answerReply(knowledge, entry, language)], conversation: rememberAnswer(input.conversation, entry.id) }
-        : textResult(t(language, 'action.unknown'));
+        ? { replies: [answerReply(knowledge, entry, language, adminOpen)], conversation: rememberAnswer(input.conversation, entry.id) }
+        : textResult(t(language, 'action.unknown'), language);
     }),
     verbRoute('none-of-these', (input, language) => {
       const offered = (actionField(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));
       if (offered.length > 0) deps.onChoicesRejected?.(input, offered);
-      return { replies: [cardReply('not-found', buildNotFoundCard(language))] };
+      return { replies: [cardReply('not-found', buildNotFoundCard(language), language)] };
     }),
-    verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language))] })),
-    verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language))] })),
+    verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language), language)] })),
+    verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language), language)] })),
     verbRoute('ask', (input, language) => {
       const question = actionField(input, 'text');
-      return question ? answerQuestion(deps, input, question, undefined) : textResult(t(language, 'action.unknown'));
+      return question ? answerQuestion(deps, input, question, undefined) : textResult(t(language, 'action.unknown'), language);
     }),
     verbRoute('feedback', (input, language) => {
       const entryId = actionField(input, 'entryId');
       const value = actionField(input, 'value');
-      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return textResult(t(language, 'action.unknown'));
+      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return textResult(t(language, 'action.unknown'), language);
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
-      return { ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry')), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
+      return { ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'), language), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
     }),
     {
       // A screenshot of an error: the bot reads text only, and says so instead of "not found".
       id: 'attachment-only',
       matches: (input) => input.action === undefined && input.otherAttachments.length > 0 && chooseMessageText(input.text, input.html).trim() === '',
-      handle: (input) => textResult(t(input.language, 'attachment.unsupported')),
+      handle: (input) => textResult(t(input.language, 'attachment.unsupported'), input.language),
     },
     {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => textResult(t(actionLanguage(input), 'action.unknown')),
+      handle: (input) => textResult(t(actionLanguage(input), 'action.unknown'), actionLanguage(input)),
     },
   ];
 }

@@ -5,8 +5,9 @@ import { t } from '../i18n/messages.js';
 import { pickedOptions } from '../matching/clarify.js';
 import { matchQuestion } from '../matching/match-question.js';
 import { chooseMessageText, normalizeForMatching } from '../matching/normalize-text.js';
+import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
-import { cardReply } from './reply.js';
+import { cardReply, textReply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
 import { forgetClarify, rememberAnswer, type TurnInput } from './turn-input.js';
 
@@ -22,19 +23,20 @@ function replyToClarification(deps: QuestionRouteDeps, input: TurnInput): RouteR
   const picked = pickedOptions(clarification, normalized, deps.index.extractSignals(normalized), deps.knowledge.byId);
   const pickedEntry = picked.length === 1 ? deps.knowledge.byId.get(clarification.options[picked[0] ?? 0]?.entry ?? '') : undefined;
   if (pickedEntry) {
-    return { replies: [answerReply(deps.knowledge, pickedEntry, pending.language)], outcome: { kind: 'answer', entryId: pickedEntry.id }, conversation: rememberAnswer(input.conversation, pickedEntry.id) };
+    const adminOpen = helpdeskSigns(input, undefined, deps.isStaff).length > 0;
+    return { replies: [answerReply(deps.knowledge, pickedEntry, pending.language, adminOpen)], outcome: { kind: 'answer', entryId: pickedEntry.id }, conversation: rememberAnswer(input.conversation, pickedEntry.id) };
   }
   if (picked.length > 1) {
     // "Intune" fits two options: ask again with only those.
     const order = picked.map((position) => clarification.options[position]?.entry ?? '');
-    return { replies: [cardReply('choices', buildClarifyCard(host, order, pending.language))], outcome: { kind: 'clarify' } };
+    return { replies: [cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)], outcome: { kind: 'clarify' } };
   }
   // Not an option: a new question when the knowledge has something for it, otherwise the question again.
   const asNew = matchQuestion(deps.index, { text: input.text, html: input.html, locale: input.locale });
   if (asNew.kind !== 'none') return answerQuestion(deps, fresh, input.text, input.html);
   const order = clarification.options.map((option) => option.entry);
   return {
-    replies: [{ type: 'text', text: t(pending.language, 'clarify.again') }, cardReply('choices', buildClarifyCard(host, order, pending.language))],
+    replies: [textReply(t(pending.language, 'clarify.again'), pending.language), cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)],
     outcome: { kind: 'clarify' },
   };
 }

@@ -53,7 +53,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
   const showForm = (input: TurnInput, language: Language): RouteResult => {
     const draftId = deps.newId();
     return {
-      replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language))],
+      replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language), language)],
       conversation: { ...input.conversation, draftId },
     };
   };
@@ -70,10 +70,10 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       async handle(input) {
         const language = actionLanguage(input);
         const draftId = actionField(input, 'draftId');
-        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return textResult(t(language, 'action.unknown'));
+        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return textResult(t(language, 'action.unknown'), language);
         const reading = readEscalationForm(input.action?.data ?? {}, input.conversation.facts);
         if (!reading.ok) {
-          return { replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values))] };
+          return { replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values), language)] };
         }
         const now = deps.now();
         const { conversation } = input;
@@ -100,7 +100,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           }),
           now,
         );
-        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language))] };
+        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language), language)] };
         deps.onTicket?.(ticket.id, 'created', {
           entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
           findingIds: ticket.summary.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.id),
@@ -118,7 +118,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
         const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
         const { draftId: _submitted, ...rest } = conversation;
-        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language))], conversation: rest };
+        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language), language)], conversation: rest };
       },
     },
     {
@@ -129,9 +129,9 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const ticketId = input.waitingTicketId ?? '';
         const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
         await deps.tickets.setWaiting(input.conversationId, undefined);
-        if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
         await publish(result.ticket, result.event, false);
-        return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }));
+        return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
       },
     },
     {
@@ -142,11 +142,11 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const ticketId = actionField(input, 'ticketId') ?? '';
         const ticket = await deps.tickets.get(ticketId);
         // Only the requester reopens from their chat; L2 reopens from the ticket card.
-        if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'));
+        if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
-        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         await publish(result.ticket, result.event, false);
-        return textResult(t(language, 'ticket.reopened', { id: ticketId }));
+        return textResult(t(language, 'ticket.reopened', { id: ticketId }), language);
       },
     },
     {
@@ -156,13 +156,13 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const language = input.language;
         if (!deps.isL2(input)) {
           deps.onTicket?.(actionField(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
-          return textResult(t(language, 'l2.refused'));
+          return textResult(t(language, 'l2.refused'), language);
         }
         const action = L2_VERBS[input.action?.verb ?? '']?.(input);
         const ticketId = actionField(input, 'ticketId') ?? '';
-        if (!action) return textResult(t(language, 'action.unknown'));
+        if (!action) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, action, deps.now());
-        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }));
+        if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         const { ticket, event } = result;
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);

@@ -26,7 +26,7 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
       onReading?.(input, reading);
       const language = pasteLanguage(input.text, input.locale);
       return {
-        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))],
+        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language)],
         outcome: { kind: 'diagnosis' },
         conversation: rememberPaste(input.conversation, input.html ?? input.text, reading.formats, reading.merged),
       };

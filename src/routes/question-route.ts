@@ -8,7 +8,8 @@ import { t } from '../i18n/messages.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
-import { cardReply, type Reply } from './reply.js';
+import { helpdeskSigns, type IsStaff } from './audience.js';
+import { cardReply, textReply, type Reply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
 import { forgetClarify, rememberAnswer, rememberClarify, rememberQuestion, type ConversationData, type TurnInput } from './turn-input.js';
 
@@ -17,43 +18,47 @@ export interface QuestionRouteDeps {
   readonly index: MatchIndex;
   /** Receives every match outcome and the text matched, for logs (ids only) and analytics. */
   readonly onMatch?: (input: TurnInput, result: MatchResult, text: string) => void;
+  /** L2 and helpdesk staff get the admin part of answers open; default: nobody. */
+  readonly isStaff?: IsStaff;
 }
 
-/** Returns the answer card reply for `entry`, with its related entries as buttons. */
-export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language): Reply {
+/** Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part. */
+export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language, adminOpen = false): Reply {
   const related = entry.related.map((id) => knowledge.byId.get(id)).filter((item): item is KnowledgeEntry => item !== undefined);
-  return cardReply('answer', buildAnswerCard(entry, language, related));
+  return cardReply('answer', buildAnswerCard(entry, language, related, { adminOpen }), language);
 }
 
 /** Resolves scored ids to entries, dropping unknown ones. */
 const resolve = (knowledge: KnowledgeBase, ids: ReadonlyArray<{ readonly id: string }>): KnowledgeEntry[] =>
   ids.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
 
-/** Returns the replies for one match result. */
-export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language): readonly Reply[] {
+/** Returns the replies for one match result; `adminOpen` unfolds the admin part of answers (and of answers chosen from them). */
+export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language, adminOpen = false): readonly Reply[] {
   const entries = resolve(knowledge, result.entries);
   switch (result.kind) {
     case 'answer': {
-      if (!entries[0]) return [cardReply('not-found', buildNotFoundCard(language))];
+      if (!entries[0]) return [cardReply('not-found', buildNotFoundCard(language), language)];
       const also = resolve(knowledge, result.also ?? []);
-      return [answerReply(knowledge, entries[0], language), ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language))] : [])];
+      return [answerReply(knowledge, entries[0], language, adminOpen), ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language), language)] : [])];
     }
     case 'clarify': {
       const host = knowledge.byId.get(result.clarifyEntryId ?? '');
-      return host ? [cardReply('choices', buildClarifyCard(host, entries.map((entry) => entry.id), language))] : [cardReply('not-found', buildNotFoundCard(language))];
+      return host
+        ? [cardReply('choices', buildClarifyCard(host, entries.map((entry) => entry.id), language), language)]
+        : [cardReply('not-found', buildNotFoundCard(language), language)];
     }
     case 'choices':
-      return [cardReply('choices', buildChoicesCard(entries.slice(0, 3), language))];
+      return [cardReply('choices', buildChoicesCard(entries.slice(0, 3), language, adminOpen), language)];
     case 'greeting':
-      return [{ type: 'text', text: t(language, 'greeting.reply') }];
+      return [textReply(t(language, 'greeting.reply'), language)];
     case 'thanks':
-      return [{ type: 'text', text: t(language, 'thanks.reply') }];
+      return [textReply(t(language, 'thanks.reply'), language)];
     case 'help':
-      return [cardReply('help', buildHelpCard(language))];
+      return [cardReply('help', buildHelpCard(language), language)];
     case 'topics':
-      return [cardReply('topics', buildTopicsCard(knowledge, language))];
+      return [cardReply('topics', buildTopicsCard(knowledge, language), language)];
     case 'none':
-      return [cardReply('not-found', buildNotFoundCard(language))];
+      return [cardReply('not-found', buildNotFoundCard(language), language)];
   }
 }
 
@@ -68,7 +73,8 @@ function afterMatch(data: ConversationData, result: MatchResult): ConversationDa
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
   deps.onMatch?.(input, result, text);
-  const replies = repliesForMatch(deps.knowledge, result, result.language);
+  const adminOpen = helpdeskSigns(input, result.signals, deps.isStaff).length > 0;
+  const replies = repliesForMatch(deps.knowledge, result, result.language, adminOpen);
   const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.
   if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none') return { replies, outcome };

@@ -1,6 +1,7 @@
 /** The ordered route table: the first route whose `matches` accepts the input handles the turn. */
 
-import type { Reply } from './reply.js';
+import type { Language } from '../i18n/language.js';
+import { textReply, type Reply } from './reply.js';
 import type { ConversationData, TurnInput } from './turn-input.js';
 
 /** What a handler returns: its replies and, when it changed them, the conversation's data to save. */
@@ -11,8 +12,8 @@ export interface RouteResult {
   readonly outcome?: { readonly kind: string; readonly entryId?: string };
 }
 
-/** A result of one plain text reply. */
-export const textResult = (text: string): RouteResult => ({ replies: [{ type: 'text', text }] });
+/** A result of one plain text reply in `language`. */
+export const textResult = (text: string, language: Language): RouteResult => ({ replies: [textReply(text, language)] });
 
 /** One route: a stable kebab-case id, a predicate, and a handler that returns its replies. */
 export interface Route {

@@ -6,5 +6,5 @@ import { cardReply, type Reply } from './reply.js';
 
 /** Returns the welcome replies in `language`. */
 export function welcomeReplies(language: Language): readonly Reply[] {
-  return [cardReply('welcome', buildWelcomeCard(language))];
+  return [cardReply('welcome', buildWelcomeCard(language), language)];
 }

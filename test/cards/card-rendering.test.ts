@@ -37,11 +37,14 @@ function everyCardReply(): Array<[string, CardReply]> {
   const replies: Array<[string, CardReply]> = [];
   const pastes = join(ROOT, 'test/fixtures/pasted');
   for (const language of LANGUAGES) {
-    for (const entry of knowledge.entries) replies.push(...cardsOf([answerReply(knowledge, entry, language)]).map((reply): [string, CardReply] => [`answer ${entry.id} ${language}`, reply]));
+    // Answers as an employee sees them (admin part folded) and as the helpdesk does (open).
+    for (const adminOpen of [false, true]) {
+      for (const entry of knowledge.entries) replies.push(...cardsOf([answerReply(knowledge, entry, language, adminOpen)]).map((reply): [string, CardReply] => [`answer ${entry.id} ${language} admin ${adminOpen}`, reply]));
+    }
     // "Did you mean" for every run of three entries, so each entry is offered in every position.
     knowledge.entries.forEach((_, start) => {
       const offered = [0, 1, 2].map((step) => knowledge.entries[(start + step) % knowledge.entries.length]).filter((entry) => entry !== undefined);
-      replies.push([`choices from ${start} ${language}`, card('choices', buildChoicesCard(offered, language))]);
+      for (const adminOpen of [false, true]) replies.push([`choices from ${start} ${language} admin ${adminOpen}`, card('choices', buildChoicesCard(offered, language, adminOpen))]);
     });
     // Clarifying questions of every entry that has one, and "your message also mentions" rows.
     for (const host of knowledge.entries.filter((entry) => entry.clarify)) {
@@ -68,7 +71,9 @@ function everyCardReply(): Array<[string, CardReply]> {
   // What the question route answers to every dev-set question (answers, choices, help, topics, not found).
   for (const question of loadDevSet(join(ROOT, 'test/fixtures/questions'))) {
     const result = matchQuestion(index, { text: question.text });
-    replies.push(...cardsOf(repliesForMatch(knowledge, result, result.language)).map((reply): [string, CardReply] => [`dev-set ${question.file}: ${question.text}`, reply]));
+    for (const adminOpen of [false, true]) {
+      replies.push(...cardsOf(repliesForMatch(knowledge, result, result.language, adminOpen)).map((reply): [string, CardReply] => [`dev-set ${question.file} admin ${adminOpen}: ${question.text}`, reply]));
+    }
   }
   return replies;
 }

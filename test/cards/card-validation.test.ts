@@ -15,7 +15,10 @@ import { renderCard, type CardJson } from '../../src/cards/render-card.js';
 import { readPaste } from '../../src/diagnosis/read-paste.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { toActivity } from '../../src/bot/send-replies.js';
+import { CARD_NAMES } from '../../src/cards/card-data.js';
 import { answerReply } from '../../src/routes/question-route.js';
+import { cardReply, textReply } from '../../src/routes/reply.js';
 import { ROOT } from '../support/start-test-app.js';
 
 const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
@@ -27,8 +30,10 @@ function everyCard(): Array<[string, CardJson]> {
   const cards: Array<[string, CardJson]> = [];
   for (const language of LANGUAGES) {
     for (const entry of knowledge.entries) {
-      const reply = answerReply(knowledge, entry, language);
-      if (reply.type === 'card') cards.push([`answer ${entry.id} ${language}`, renderCard(templates, reply.card, reply.data as never)]);
+      for (const adminOpen of [false, true]) {
+        const reply = answerReply(knowledge, entry, language, adminOpen);
+        if (reply.type === 'card') cards.push([`answer ${entry.id} ${language}${adminOpen ? ' helpdesk' : ''}`, renderCard(templates, reply.card, reply.data as never)]);
+      }
     }
     cards.push([`choices ${language}`, renderCard(templates, 'choices', buildChoicesCard(knowledge.entries.slice(0, 3), language))]);
     cards.push([`not-found ${language}`, renderCard(templates, 'not-found', buildNotFoundCard(language))]);
@@ -82,7 +87,7 @@ const cards = everyCard();
 
 describe('every card the bot can produce', () => {
   it('covers answers for every entry in both languages and a diagnosis for every fixture', () => {
-    expect(cards.filter(([name]) => name.startsWith('answer ')).length).toBe(knowledge.entries.length * 2);
+    expect(cards.filter(([name]) => name.startsWith('answer ')).length).toBe(knowledge.entries.length * 4);
     expect(cards.filter(([name]) => name.startsWith('diagnosis ')).length).toBeGreaterThan(60);
   });
 
@@ -99,6 +104,87 @@ describe('every card the bot can produce', () => {
       expect(block, 'code fence').not.toContain('```');
       expect(block, 'heading').not.toMatch(/^#{1,6}\s/mu);
       expect(block, 'table').not.toMatch(/^\|.*\|\s*$/mu);
+    }
+  });
+});
+
+/** Every node of a card JSON tree, with whether it sits inside a clickable container (selectAction). */
+function nodes(node: unknown, clickable = false): Array<{ node: Record<string, unknown>; clickable: boolean }> {
+  if (Array.isArray(node)) return node.flatMap((item) => nodes(item, clickable));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const inside = clickable || record['selectAction'] !== undefined;
+  return [{ node: record, clickable }, ...Object.values(record).flatMap((value) => nodes(value, inside))];
+}
+
+// Teams cuts button titles after about 20-25 characters on desktop and fewer on mobile.
+const MAX_BUTTON_CHARS = 24;
+
+describe('readable in Teams', () => {
+  it.each(cards)('%s has no coloured body text, no FactSet and button titles that fit', (_name, json) => {
+    for (const { node, clickable } of nodes(json)) {
+      // Clickable rows are links and keep the link colour; everything else uses a bold label and a container style.
+      if (node['type'] === 'TextBlock' && !clickable) expect(node['color'], JSON.stringify(node).slice(0, 120)).toBeUndefined();
+      expect(node['type']).not.toBe('FactSet');
+      if (typeof node['type'] === 'string' && node['type'].startsWith('Action.') && typeof node['title'] === 'string' && !clickable) {
+        expect([...node['title']].length, node['title']).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+      }
+    }
+  });
+
+  it('shows the short answer first and folds the admin part behind one toggle, open for helpdesk', () => {
+    for (const language of LANGUAGES) {
+      const entry = knowledge.byId.get('slow-first-launch')!;
+      for (const adminOpen of [false, true]) {
+        const reply = answerReply(knowledge, entry, language, adminOpen);
+        const json = renderCard(templates, 'answer', (reply as { data: unknown }).data as never) as { body: Array<Record<string, unknown>> };
+        const [title, short, toggle, admin] = json.body;
+        expect(title?.['text']).toBe(entry[language].title);
+        expect(short?.['text']).toBe(entry[language].short);
+        expect(toggle).toMatchObject({ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', targetElements: ['admin-part'] }] });
+        expect(admin).toMatchObject({ type: 'Container', id: 'admin-part', isVisible: adminOpen });
+        // The administrators' answer, steps, commands and links are all inside the folded part.
+        const inside = JSON.stringify(admin);
+        expect(inside).toContain(JSON.stringify(entry[language].answer).slice(1, 40));
+        expect(inside).toContain(entry.commands[0]?.text ?? '');
+        expect(inside).toContain(entry[language].links[0]!.url);
+        expect(JSON.stringify(json.body.slice(4))).not.toContain(entry[language].answer.slice(0, 30));
+      }
+    }
+  });
+
+  it('shows links as wrapped Markdown rows instead of cut-off buttons', () => {
+    const entry = knowledge.byId.get('winhttp-proxy')!;
+    const json = renderCard(templates, 'answer', (answerReply(knowledge, entry, 'ja') as { data: unknown }).data as never);
+    expect(JSON.stringify(json)).not.toContain('Action.OpenUrl');
+    for (const link of entry.ja.links) expect(textBlocks(json)).toContain(`[${link.title}](${link.url})`);
+  });
+});
+
+describe('activities', () => {
+  it('give every card message a summary and every reply the locale of its own language', () => {
+    const ticket = sampleTicket({ language: 'en' });
+    for (const language of LANGUAGES) {
+      const replies = [
+        answerReply(knowledge, knowledge.entries[0]!, language),
+        cardReply('choices', buildChoicesCard(knowledge.entries.slice(0, 3), language), language),
+        cardReply('not-found', buildNotFoundCard(language), language),
+        cardReply('help', buildHelpCard(language), language),
+        cardReply('topics', buildTopicsCard(knowledge, language), language),
+        cardReply('welcome', buildWelcomeCard(language), language),
+        cardReply('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language), language),
+        cardReply('ticket', buildTicketCard(ticket, 'message', language), language),
+        cardReply('l2-ticket', buildL2Card(ticket, new Date(), language), language),
+        textReply('text', language),
+      ];
+      const reading = readPaste('MAPSReporting : 0', undefined)!;
+      replies.push(cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language));
+      expect(new Set(replies.map((reply) => (reply.type === 'card' ? reply.card : 'text'))).size).toBe(CARD_NAMES.length + 1);
+      for (const reply of replies) {
+        const activity = toActivity(templates, reply);
+        expect(activity.locale, reply.type).toBe(language === 'ja' ? 'ja-JP' : 'en-US');
+        if (reply.type === 'card') expect(activity.summary?.trim(), reply.card).toBeTruthy();
+      }
     }
   });
 });

@@ -20,9 +20,11 @@ const CASES: Record<string, { fires: Facts[]; quiet: Facts[] }> = {
   'maps-not-elevated': { fires: [maps('0x80070005')], quiet: [maps('0x80508015'), { ValidateMapsConnection: { ok: true } }] },
   'maps-cloud-disabled-or-blocked': { fires: [maps('0x80508015')], quiet: [maps('0x80070005')] },
   'maps-crl-or-tls': { fires: [maps('0x80072F8F')], quiet: [maps('0x80072EFE')] },
+  // Learn's root cause for 0x80070006 and 0x80072EFE (as for 0x80072F8F): no system-wide WinHTTP proxy, so no CRL.
+  'maps-no-winhttp-proxy': { fires: [maps('0x80070006'), maps('0x80072EFE')], quiet: [maps('0x80072F8F'), maps('0x80072EFD'), maps('0x80004005')] },
   'maps-service-disabled': { fires: [maps('0x800106BA')], quiet: [maps('0x80070005')] },
   'maps-os-unsupported': { fires: [maps('0x80070667')], quiet: [maps('0x80070005')] },
-  'maps-network': { fires: [maps('0x80070006'), maps('0x80072EFD'), maps('0x80004005')], quiet: [maps('0x80070005'), maps('0x80072F8F')] },
+  'maps-network': { fires: [maps('0x80072EFD'), maps('0x80004005')], quiet: [maps('0x80070005'), maps('0x80072F8F'), maps('0x80070006'), maps('0x80072EFE')] },
   'maps-unknown-code': { fires: [maps('0x8007000E'), { ValidateMapsConnection: { ok: false } }], quiet: [maps('0x80070005'), maps('0x80070006'), { ValidateMapsConnection: { ok: true } }] },
   'cloud-protection-off': { fires: [{ MAPSReporting: 0 }], quiet: [{ MAPSReporting: 1 }, { MAPSReporting: 2 }] },
   'sample-submission-never': { fires: [{ SubmitSamplesConsent: 2 }], quiet: [{ SubmitSamplesConsent: 1 }, { SubmitSamplesConsent: 3 }] },
@@ -64,6 +66,14 @@ describe('diagnosis rules', () => {
       for (const facts of quiet) expect(ids(facts), JSON.stringify(facts)).not.toContain(id);
     });
   }
+
+  it('sends 0x80070006, 0x80072F8F and 0x80072EFE to the WinHTTP proxy / CRL fix first', () => {
+    for (const code of ['0x80070006', '0x80072F8F', '0x80072EFE']) {
+      const diagnosis = diagnose(maps(code));
+      expect(diagnosis.entries[0], code).toBe('winhttp-proxy');
+      expect(diagnosis.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.entry), code).toEqual(['winhttp-proxy']);
+    }
+  });
 
   it('points tamper protection off to the entry for how the device is managed', () => {
     const entryFor = (facts: Facts): string | undefined => diagnose(facts).findings.find((finding) => finding.id === 'tamper-protection-off')?.entry;

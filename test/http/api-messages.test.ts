@@ -64,12 +64,13 @@ describe('POST /api/messages over real HTTP', () => {
     expect(cardTexts(replies[0]!)[0]).toBe(titleOf('maps-error-cloud-disabled', 'en'));
   });
 
-  it('offers choices with verb-carrying buttons when the question is ambiguous', async () => {
+  it('offers choices as wrapped rows with verb-carrying actions when the question is ambiguous', async () => {
     const replies = await ask(bot, { text: 'tamper protection' });
-    const card = replies[0]!.attachments?.[0]?.content as unknown as { actions: Array<{ type: string; data: { verb: string; entryId?: string } }> };
-    expect(card.actions.length).toBeGreaterThanOrEqual(3);
-    expect(card.actions.every((action) => action.type === 'Action.Submit' && typeof action.data.verb === 'string')).toBe(true);
-    expect(card.actions.at(-1)?.data.verb).toBe('none-of-these');
+    const actions = collectActions(replies[0]!.attachments?.[0]?.content);
+    // Entry titles are too long for buttons: each choice is a clickable row; "none of these" stays a button.
+    expect(actions.filter((action) => action.data?.verb === 'choose-topic').length).toBeGreaterThanOrEqual(2);
+    expect(actions.every((action) => action.type === 'Action.Submit' && typeof action.data?.verb === 'string')).toBe(true);
+    expect(actions.at(-1)?.data?.verb).toBe('none-of-these');
   });
 
   it('answers a clicked choice with the answer card in the language of the button', async () => {
@@ -106,15 +107,8 @@ describe('POST /api/messages over real HTTP', () => {
     expect(JSON.stringify(firstCard)).toContain('Cloud protection is off, or the connection is blocked (0x80508015)');
 
     const second = await ask(bot, { conversation: { id: conversationId }, text: 'PS C:\\> (Get-MpPreference).MAPSReporting\n0' });
-    const factSet = (second[0]!.attachments?.[0]?.content as unknown as { body: Array<{ type: string; facts?: Array<{ title: string; value: string }> }> }).body.find(
-      (block) => block.type === 'FactSet',
-    );
-    expect(factSet?.facts).toEqual(
-      expect.arrayContaining([
-        { title: 'ValidateMapsConnection', value: 'failed (0x80508015, httpcode 451)' },
-        { title: 'MAPSReporting', value: '0' },
-      ]),
-    );
+    // One "**name:** value" line per fact (a FactSet breaks long names mid-word in Teams).
+    expect(cardTexts(second[0]!)).toEqual(expect.arrayContaining(['**ValidateMapsConnection:** failed (0x80508015, httpcode 451)', '**MAPSReporting:** 0']));
     expect(JSON.stringify(second[0])).toContain('Cloud protection is turned off (MAPSReporting 0)');
   });
 
@@ -359,3 +353,70 @@ describe('authentication', () => {
     expect(bot.rawLogs()).not.toContain('not-a-real-secret');
   });
 });
+
+interface CardActivity {
+  type: string;
+  locale?: string;
+  summary?: string;
+  text?: string;
+  attachments?: Array<{ content: { body: Array<Record<string, unknown>> } }>;
+}
+
+// Who is asking decides how the answer opens: employees get the plain answer, helpdesk the admin part open.
+describe('answers that fit the person asking, over real HTTP', () => {
+  const STAFF = '00000000-0000-0000-0000-0000000000f2';
+  let bot: TestApp;
+
+  beforeAll(async () => {
+    bot = await startTestApp({ L2_ALLOWED_AAD_IDS: STAFF });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  const send = async (fields: Record<string, unknown>): Promise<CardActivity[]> => (await ask(bot, fields)) as unknown as CardActivity[];
+  const body = (activity: CardActivity | undefined): Array<Record<string, unknown>> => activity?.attachments?.[0]?.content.body ?? [];
+  const adminPart = (activity: CardActivity | undefined): Record<string, unknown> | undefined => body(activity).find((block) => block['id'] === 'admin-part');
+
+  it('gives an employee the short answer first, the admin part folded, a summary and the reply\'s locale', async () => {
+    const entry = knowledge.byId.get('slow-first-launch')!;
+    const [reply] = await send({ text: 'アプリの初回起動が遅いのはなぜ?', locale: 'en-US' });
+    expect(body(reply)[0]?.['text']).toBe(entry.ja.title);
+    expect(body(reply)[1]?.['text']).toBe(entry.ja.short);
+    expect(adminPart(reply)?.['isVisible']).toBe(false);
+    expect(reply?.summary).toBe(entry.ja.title);
+    // The reply is Japanese, so its locale is ja-JP even though the client sent en-US.
+    expect(reply?.locale).toBe('ja-JP');
+  });
+
+  it('opens the admin part when the message carries an error code, and answers it with the WinHTTP proxy fix', async () => {
+    const [reply] = await send({ text: 'the connection test fails with 0x80070006', locale: 'ja-JP' });
+    expect(body(reply)[0]?.['text']).toBe(titleOf('winhttp-proxy', 'en'));
+    expect(adminPart(reply)?.['isVisible']).toBe(true);
+    expect(reply?.locale).toBe('en-US');
+  });
+
+  it('opens the admin part for L2 and helpdesk staff, and keeps it folded for the same question from an employee', async () => {
+    const question = { text: 'What is tamper protection?' };
+    const [staff] = await send({ ...question, from: { id: 'user-9', name: 'L2', aadObjectId: STAFF } });
+    const [employee] = await send(question);
+    expect(adminPart(staff)?.['isVisible']).toBe(true);
+    expect(adminPart(employee)?.['isVisible']).toBe(false);
+  });
+
+  it('counts problems naturally in the diagnosis summary and sends it as the card summary', async () => {
+    const paste = 'ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80072F8F httpcode=451)';
+    const [en] = await send({ text: paste, locale: 'en-US' });
+    expect(en?.summary).toMatch(/^1 problem found\./u);
+    const [ja] = await send({ text: `この結果です\n${paste}`, locale: 'ja-JP' });
+    expect(ja?.summary).toMatch(/^問題が 1 件見つかりました。/u);
+    expect(ja?.locale).toBe('ja-JP');
+  });
+
+  it('sends text replies with the locale of their language', async () => {
+    const [reply] = await send({ text: 'thanks', locale: 'ja-JP' });
+    expect(reply?.text).toBeTruthy();
+    expect(reply?.locale).toBe('en-US');
+  });
+});
+

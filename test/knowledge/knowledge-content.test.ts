@@ -85,7 +85,7 @@ describe('knowledge/ as shipped', () => {
 // One or more checks per entry, derived from what docs/catalogue.md says each answer must convey.
 describe('catalogue facts per entry', () => {
   it('cloud-protection-overview explains MAPS and the metadata-first flow', () => {
-    expect(textOf('cloud-protection-overview', 'en')).toContain('Microsoft Advanced Protection Service');
+    expect(textOf('cloud-protection-overview', 'en')).toContain('Microsoft Active Protection Service');
     expect(textOf('cloud-protection-overview', 'ja')).toContain('MAPS');
     expect(entry('cloud-protection-overview').en.steps).toHaveLength(5);
     expect(entry('cloud-protection-overview').ja.steps).toHaveLength(5);
@@ -162,24 +162,44 @@ describe('catalogue facts per entry', () => {
     expect(textOf('maps-error-access-denied', 'ja')).toContain('管理者');
   });
 
-  it('maps-error-cloud-disabled owns 0x80508015 and says which source says what', () => {
+  it('maps-error-cloud-disabled owns 0x80508015 and gives two checks in order, not two sources that disagree', () => {
     expect(entry('maps-error-cloud-disabled').errorCodes).toEqual(['0x80508015']);
-    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/support blog[\s\S]*MAPSReporting/iu);
-    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/MpCmdRun error table/u);
-    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/firewall/iu);
-    expect(textOf('maps-error-cloud-disabled', 'en')).toMatch(/TLS inspection/iu);
+    expect(entry('maps-error-cloud-disabled').en.answer).toMatch(/First[\s\S]*MAPSReporting[\s\S]*Second[\s\S]*firewall[\s\S]*TLS inspection/u);
+    expect(entry('maps-error-cloud-disabled').ja.answer).toMatch(/1 つ目[\s\S]*MAPSReporting[\s\S]*2 つ目[\s\S]*ファイアウォール[\s\S]*TLS インスペクション/u);
+    for (const language of ['ja', 'en'] as const) {
+      expect(entry('maps-error-cloud-disabled')[language].answer, language).not.toMatch(/however|disagree|support blog|一方|サポート ブログ/iu);
+    }
     expect(entry('maps-error-cloud-disabled').related).toContain('maps-check-setting');
   });
 
-  it('maps-network-requirements owns the generic network codes and points to the proxy entry', () => {
-    expect(entry('maps-network-requirements').errorCodes).toEqual(expect.arrayContaining(['0x80070006', '0x80004005', '0x80072EE7', '0x80072EFE']));
+  it('maps-network-requirements owns the generic network codes, not the WinHTTP proxy ones, and points to the proxy entry', () => {
+    expect(entry('maps-network-requirements').errorCodes).toEqual(expect.arrayContaining(['0x80004005', '0x80072EE7', '0x80501004']));
+    expect(entry('maps-network-requirements').errorCodes).not.toContain('0x80070006');
+    expect(entry('maps-network-requirements').errorCodes).not.toContain('0x80072EFE');
+    // Review finding: 0x80072EFE is not "connection aborted / timed out" on Learn's network connections page.
+    expect(textOf('maps-network-requirements', 'en')).not.toMatch(/0x80072EFE = connection aborted|0x80072EFE[^.]*timed out/iu);
+    expect(textOf('maps-network-requirements', 'ja')).not.toMatch(/0x80072EFE = 接続の中断/u);
     expect(entry('maps-network-requirements').related).toContain('winhttp-proxy');
   });
 
-  it('winhttp-proxy has the netsh command and the CRL warning', () => {
-    expect(command('winhttp-proxy', 'netsh winhttp set proxy <proxy>:<port>')).toMatchObject({ admin: true });
+  it('winhttp-proxy owns 0x80070006, 0x80072F8F and 0x80072EFE with the CRL root cause first', () => {
+    expect([...entry('winhttp-proxy').errorCodes].sort()).toEqual(['0x80070006', '0x80072EFE', '0x80072F8F']);
+    expect(entry('winhttp-proxy').en.answer).toMatch(/0x80070006, 0x80072F8F or 0x80072EFE, the usual root cause is a device without a system-wide WinHTTP proxy/u);
+    expect(entry('winhttp-proxy').ja.answer).toMatch(/0x80070006、0x80072F8F、0x80072EFE[\s\S]*WinHTTP プロキシがなく[\s\S]*CRL/u);
+    // 0x80070006's MpCmdRun meaning comes second.
+    expect(entry('winhttp-proxy').en.answer).toMatch(/If 0x80070006 continues once a proxy is set, check for firewall blocking or TLS inspection/u);
     expect(entry('winhttp-proxy').en.warnings.some((warning) => /CRL/u.test(warning.text))).toBe(true);
-    expect(entry('winhttp-proxy').errorCodes).toContain('0x80072F8F');
+  });
+
+  it('winhttp-proxy gives the netsh commands without angle brackets, with Learn\'s caveats, the bypass list and the reset', () => {
+    expect(command('winhttp-proxy', 'netsh winhttp set proxy PROXY_HOST:PORT')).toMatchObject({ admin: true });
+    expect(command('winhttp-proxy', 'netsh winhttp set proxy proxy-server="PROXY_HOST:PORT" bypass-list="BYPASS_LIST"')).toMatchObject({ admin: true });
+    expect(command('winhttp-proxy', 'netsh winhttp reset proxy')).toMatchObject({ admin: true });
+    expect(command('winhttp-proxy', 'netsh winhttp show proxy')).toMatchObject({ admin: false });
+    for (const language of ['ja', 'en'] as const) expect(textOf('winhttp-proxy', language), language).not.toMatch(/<[a-z]+>/u);
+    expect(entry('winhttp-proxy').en.warnings.map((warning) => warning.text).join(' ')).toMatch(/every app and Windows service[\s\S]*desktops and servers[\s\S]*Laptops/u);
+    expect(entry('winhttp-proxy').ja.warnings.map((warning) => warning.text).join(' ')).toMatch(/すべてのアプリと Windows サービス[\s\S]*デスクトップ[\s\S]*ノート PC/u);
+    expect(command('winhttp-proxy', 'netsh winhttp set proxy PROXY_HOST:PORT')?.purpose.en).toMatch(/Replace PROXY_HOST[\s\S]*PORT/u);
   });
 
   it('crl-sslOptions has the exact reg.exe add line and says it is not recommended', () => {
@@ -194,6 +214,13 @@ describe('catalogue facts per entry', () => {
   it('tls-inspection mentions excluding the URLs and SSLOptions 0 or 1', () => {
     expect(textOf('tls-inspection', 'en')).toMatch(/SSLOptions/u);
     expect(textOf('tls-inspection', 'en')).toMatch(/\b0\b[\s\S]*\b1\b/u);
+  });
+
+  it('tls-inspection prefers SSLOptions 1 over 0 and never excludes *.blob.core.windows.net from inspection', () => {
+    expect(entry('tls-inspection').en.answer).toMatch(/Try 1 first[\s\S]*use 0 only if 1 doesn't help/u);
+    expect(entry('tls-inspection').ja.answer).toMatch(/1 を先に試し、0 は 1 で解決しない場合に限って/u);
+    expect(entry('tls-inspection').en.answer).toMatch(/Never exclude \*\.blob\.core\.windows\.net from any kind of network inspection/u);
+    expect(entry('tls-inspection').ja.answer).toMatch(/\*\.blob\.core\.windows\.net はどの種類のネットワーク検査からも除外しないでください/u);
   });
 
   it('tamper-protection-overview links to what happens when TP is on', () => {
@@ -300,5 +327,100 @@ describe('catalogue facts per entry', () => {
   it('maps-error-os-unsupported owns 0x80070667 and names the old versions', () => {
     expect(entry('maps-error-os-unsupported').errorCodes).toEqual(['0x80070667']);
     expect(textOf('maps-error-os-unsupported', 'en')).toContain('1607');
+  });
+});
+
+// The corrections from the knowledge review of issue 15 (source article and Microsoft Learn): each fails on the old text.
+describe('knowledge review corrections', () => {
+  const prose = (item: KnowledgeEntry, language: Language): string[] => {
+    const local = item[language];
+    return [local.title, local.short, local.answer, ...local.steps, ...local.warnings.map((warning) => warning.text)];
+  };
+
+  it('calls MAPS the Microsoft Active Protection Service, never "Advanced", in the text people read', () => {
+    for (const language of ['ja', 'en'] as const) {
+      expect(entry('cloud-protection-overview')[language].answer, language).toContain('Microsoft Active Protection Service');
+      for (const item of knowledge.entries) for (const text of prose(item, language)) expect(text, `${item.id} ${language}`).not.toMatch(/Advanced Protection Service/u);
+    }
+  });
+
+  it('event-5013 says a blocked change nobody made on purpose may be an attack and is escalated', () => {
+    expect(entry('event-5013').en.warnings.map((warning) => warning.text).join(' ')).toMatch(/typically indicate a larger attack[\s\S]*escalate/u);
+    expect(entry('event-5013').ja.warnings.map((warning) => warning.text).join(' ')).toMatch(/攻撃[\s\S]*エスカレーション/u);
+    expect(entry('event-5013').en.short).toMatch(/attack/u);
+    expect(entry('event-5013').ja.short).toMatch(/攻撃/u);
+    // The old tip called it "not an error" and stopped there.
+    expect(entry('event-5013').en.warnings.every((warning) => warning.level !== 'tip')).toBe(true);
+  });
+
+  it('slow-first-launch says plainly that the cloud block timeout cannot make the first launch faster', () => {
+    expect(entry('slow-first-launch').en.answer).toMatch(/does not make the first launch faster[\s\S]*can only make the wait longer/u);
+    expect(entry('slow-first-launch').ja.answer).toMatch(/初回起動を速くする設定ではありません/u);
+    expect(entry('slow-first-launch').en.answer).not.toMatch(/consider changing the file-blocking timeout/iu);
+    expect(entry('slow-first-launch').ja.answer).not.toMatch(/タイムアウト期間を変更するか/u);
+    expect(entry('slow-first-launch').en.short).toMatch(/once per app or version/u);
+  });
+
+  it('troubleshooting-mode gives the duration, start delay, permission and supported OS', () => {
+    const en = textOf('troubleshooting-mode', 'en');
+    const ja = textOf('troubleshooting-mode', 'ja');
+    for (const fact of ['4 hours', '15 minutes', 'Manage security settings', '19044.1618', 'Windows 11', 'Windows Server 2019', 'Windows Server 2022']) expect(en, fact).toContain(fact);
+    for (const fact of ['4 時間', '15 分', 'Manage security settings', '19044.1618', 'Windows 11', 'Windows Server 2019', 'Windows Server 2022']) expect(ja, fact).toContain(fact);
+  });
+
+  it('names Configuration Manager with tenant attach as a way to manage tamper protection', () => {
+    for (const id of ['tamper-protection-overview', 'tp-group-policy', 'tp-registry']) {
+      expect(entry(id).en.answer, id).toContain('Configuration Manager with tenant attach');
+      expect(entry(id).ja.answer, id).toContain('テナント アタッチを構成した Configuration Manager');
+    }
+  });
+
+  it('server-passive-mode gives the ForceDefenderPassiveMode registry path', () => {
+    for (const language of ['ja', 'en'] as const) {
+      expect(entry('server-passive-mode')[language].answer, language).toContain('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Advanced Threat Protection');
+    }
+  });
+
+  it('maps-error-service-disabled names the usual causes of 0x800106BA', () => {
+    expect(entry('maps-error-service-disabled').en.answer).toMatch(/Another antivirus product is installed[\s\S]*Windows Server, MDAV has been removed/u);
+    expect(entry('maps-error-service-disabled').ja.answer).toMatch(/他社製のウイルス対策製品[\s\S]*Windows Server で MDAV が削除/u);
+  });
+
+  it('sample-submission says "Always prompt" also lowers protection', () => {
+    expect(entry('sample-submission').en.warnings.map((warning) => warning.text).join(' ')).toMatch(/"Always prompt" lowers protection too/u);
+    expect(entry('sample-submission').ja.warnings.map((warning) => warning.text).join(' ')).toMatch(/「常に確認する」[\s\S]*保護が弱まります/u);
+  });
+
+  it('mde-onboarding-check says the Sense service can be absent with the older MMA-based onboarding', () => {
+    expect(entry('mde-onboarding-check').en.warnings.map((warning) => warning.text).join(' ')).toMatch(/Sense service can be absent[\s\S]*MMA[\s\S]*1060/u);
+    expect(entry('mde-onboarding-check').ja.warnings.map((warning) => warning.text).join(' ')).toMatch(/Sense サービスが存在しない[\s\S]*MMA[\s\S]*1060/u);
+  });
+
+  it('spells Japanese compound terms one way and product names as the UI does', () => {
+    // UI labels in [] are copied as the product shows them; prose uses the spaced compounds.
+    const outsideLabels = (text: string): string => text.replace(/\[[^\]]*\]/gu, '');
+    for (const item of knowledge.entries) {
+      for (const text of prose(item, 'ja').map(outsideLabels)) {
+        expect(text, item.id).not.toMatch(/グループポリシー|トラブルシューティングモード|パッシブモード|アクティブモード|イベントログ|Intune 管理ポータル|エンドポイントセキュリティ/u);
+      }
+    }
+  });
+
+  it('writes Japanese without run-on enumerations or notes to the author', () => {
+    for (const item of knowledge.entries) {
+      for (const text of prose(item, 'ja')) {
+        for (const sentence of text.split(/(?<=。)/u)) expect([...sentence].length, `${item.id}: ${sentence.slice(0, 40)}`).toBeLessThanOrEqual(200);
+        expect(text, item.id).not.toMatch(/出典:|関連するコード:|下の手順の中に記載/u);
+      }
+    }
+  });
+
+  it('has a short plain answer in both languages for every entry, without commands', () => {
+    for (const item of knowledge.entries) {
+      for (const language of ['ja', 'en'] as const) {
+        expect(item[language].short.length, `${item.id} ${language}`).toBeGreaterThan(20);
+        for (const text of item.commands.map((entryCommand) => entryCommand.text)) expect(item[language].short, item.id).not.toContain(text);
+      }
+    }
   });
 });

@@ -53,9 +53,33 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
     ['id-not-file-name', "id-not-file-name.yaml: id: 'gamma' does not match the file name 'id-not-file-name'"],
     ['yaml-syntax', 'yaml-syntax.yaml: line 6: YAML: Flow sequence'],
     ['no-japanese', 'no-japanese.yaml: ja.title: has no Japanese text'],
+    ['missing-short', 'missing-short.yaml: en.short: missing'],
+    ['short-too-long', 'short-too-long.yaml: ja.short: 210 characters; the short answer has at most 200'],
+    ['short-has-command', 'short-has-command.yaml: en.short: reads like a command or registry path'],
+    ['angle-placeholder', "angle-placeholder.yaml: en.answer: placeholder '<proxy>' in angle brackets"],
+    ['clarify-unknown-entry', "clarify-unknown-entry.yaml: clarify.options[1].entry: no entry with id 'nope'"],
+    ['clarify-unknown-concept', "clarify-unknown-concept.yaml: clarify.when[1]: 'sometimes' is not a concept id"],
+    ['clarify-one-option', 'clarify-one-option.yaml: clarify.options: needs 2 to 7 options, has 1'],
+    ['clarify-long-label', 'clarify-long-label.yaml: clarify.options[0].en: label longer than 40 characters'],
+    ['clarify-long-label', 'clarify-long-label.yaml: clarify.options[1].colour: unknown field'],
   ])('reports %s with file and field', (name, expected) => {
     const problems = problemsWith(read('invalid', `${name}.yaml`));
     expect(problems.some((problem) => problem.startsWith(expected)), problems.join('\n')).toBe(true);
+  });
+
+  it('reads a clarifying question with its options, condition and reply words', () => {
+    const text = read('invalid', 'clarify-unknown-entry.yaml').text.replace('entry: nope', 'entry: beta\n      match: [the second]\n      reply: [no]').replace('\n  ja: どちらですか?', '\n  when: [cannot]\n  ja: どちらですか?');
+    const parsed = parseKnowledgeFiles([...VALID, { file: 'clarify-unknown-entry.yaml', text }]);
+    const result = validateKnowledge(parsed.files);
+    expect(result.problems).toEqual([]);
+    expect(result.knowledge?.byId.get('clarify-unknown-entry')?.clarify).toEqual({
+      when: ['cannot'],
+      question: { ja: 'どちらですか?', en: 'Which one?' },
+      options: [
+        { entry: 'alpha', label: { ja: 'アルファ', en: 'Alpha' }, match: [], reply: [] },
+        { entry: 'beta', label: { ja: 'ない', en: 'None' }, match: ['the second'], reply: ['no'] },
+      ],
+    });
   });
 
   it('reports a duplicate id with both files', () => {

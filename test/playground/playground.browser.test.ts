@@ -43,10 +43,28 @@ describe('local playground in a real browser', () => {
   }
 
   it('answers a Japanese question with the rendered answer card', async () => {
-    await say('改ざん防止がオンにならない', 'ja-JP');
-    await page.getByText(titleOf('tp-cannot-enable', 'ja'), { exact: true }).first().waitFor();
+    await say('改ざん防止が有効か状態を確認したい', 'ja-JP');
+    await page.getByText(titleOf('tp-check-status', 'ja'), { exact: true }).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'playground-1-ja-answer.png'), fullPage: true });
   }, 30_000);
+
+  it('shows an employee the short answer first and the admin part after one click, in Japanese and English', async () => {
+    for (const [question, locale, language, toggle] of [
+      ['アプリの初回起動が遅いのはなぜ?', 'ja-JP', 'ja', 'IT 管理者向けの情報'],
+      ['Why does an app start slowly only the first time?', 'en-US', 'en', 'For IT administrators'],
+    ] as const) {
+      const entry = knowledge.byId.get('slow-first-launch')!;
+      await say(question, locale);
+      const card = page.locator('.card').last();
+      await card.getByText(entry[language].short).waitFor();
+      const adminAnswer = card.getByText(entry[language].answer.slice(0, 30), { exact: false });
+      expect(await adminAnswer.isVisible(), `${language}: admin part folded`).toBe(false);
+      await card.screenshot({ path: join(ARTIFACTS, `playground-2-${language}-short-answer.png`) });
+      await card.getByRole('button', { name: toggle }).click();
+      await adminAnswer.waitFor({ state: 'visible' });
+      await card.screenshot({ path: join(ARTIFACTS, `playground-2-${language}-admin-part.png`) });
+    }
+  }, 60_000);
 
   it('answers an English question in English', async () => {
     await say('why does my app start slowly the first time?', 'en-US');
@@ -62,10 +80,13 @@ describe('local playground in a real browser', () => {
     await page.locator('.card').last().screenshot({ path: join(ARTIFACTS, 'playground-3-diagnosis-card.png') });
 
     const entryTitle = titleOf('winhttp-proxy', 'en');
-    expect(await page.locator('.ac-textBlock', { hasText: entryTitle }).count()).toBe(0);
-    await page.getByRole('button', { name: entryTitle }).last().click();
-    // The clicked entry's answer card arrives: its title now shows as a heading, not only as the button.
-    await expect.poll(async () => page.locator('.ac-textBlock', { hasText: entryTitle }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The entry is a wrapped clickable row in the diagnosis card (titles are too long for buttons).
+    const rows = page.locator('.card').last().locator('.ac-textBlock', { hasText: entryTitle });
+    expect(await rows.count()).toBe(1);
+    const before = await page.locator('.ac-textBlock', { hasText: entryTitle }).count();
+    await rows.first().click();
+    // The clicked entry's answer card arrives: its title now shows as a heading too.
+    await expect.poll(async () => page.locator('.ac-textBlock', { hasText: entryTitle }).count(), { timeout: 10_000 }).toBeGreaterThan(before);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-4-after-click.png'), fullPage: true });
   }, 30_000);
 });

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { messageActivity } from '../support/activities.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { t } from '../../src/i18n/messages.js';
+import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
+
+const knowledge = loadKnowledge(`${ROOT}knowledge`);
+const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
+const clarification = knowledge.byId.get('tp-cannot-enable')!.clarify!;
+
+interface Activity {
+  type: string;
+  text?: string;
+  locale?: string;
+  attachments?: Array<{ content: unknown }>;
+}
+
+/** Every TextBlock text of a reply's cards, in order. */
+function texts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(texts);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = (node as { type?: unknown }).type === 'TextBlock' ? [String((node as { text: unknown }).text)] : [];
+  return [...own, ...Object.values(node).flatMap(texts)];
+}
+
+/** Every Action.Submit data of a reply's cards (buttons and clickable rows). */
+function submits(node: unknown): Array<Record<string, string>> {
+  if (Array.isArray(node)) return node.flatMap(submits);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = (node as { type?: unknown }).type === 'Action.Submit' ? [(node as { data: Record<string, string> }).data] : [];
+  return [...own, ...Object.values(node).flatMap(submits)];
+}
+
+const cardTexts = (reply: Activity | undefined): string[] => texts(reply?.attachments?.map((attachment) => attachment.content) ?? []);
+const cardSubmits = (reply: Activity | undefined): Array<Record<string, string>> => submits(reply?.attachments?.map((attachment) => attachment.content) ?? []);
+
+describe('clarifying questions and follow-ups over real HTTP', () => {
+  let bot: TestApp;
+  let conversation = 0;
+
+  beforeAll(async () => {
+    bot = await startTestApp();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  /** A conversation: each call sends one message (text or a card click) in it and returns the replies. */
+  function chat(locale: string): (fields: { text?: string; value?: Record<string, string> }) => Promise<Activity[]> {
+    conversation += 1;
+    const conversationId = `clarify-${conversation}`;
+    return async (fields) => {
+      const activity = messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId, locale, expectReplies: true, text: fields.text, extra: fields.value ? { value: fields.value } : {} });
+      const result = await postActivity(bot.baseUrl, activity);
+      expect(result.status).toBe(200);
+      return (result.json as { activities: Activity[] }).activities;
+    };
+  }
+
+  describe.each([
+    ['en', 'en-US', 'tamper protection won\'t turn on'],
+    ['ja', 'ja-JP', '改ざん防止がオンにならない'],
+  ] as const)('in %s', (language, locale, question) => {
+    it('asks how the device is managed, with one choice per branch and "not sure"', async () => {
+      const replies = await chat(locale)({ text: question });
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.locale).toBe(locale);
+      expect(cardTexts(replies[0])).toContain(clarification.question[language]);
+      const entries = cardSubmits(replies[0]).map((data) => data['entryId']);
+      expect(new Set(entries)).toEqual(new Set(clarification.options.map((option) => option.entry)));
+      expect(cardSubmits(replies[0]).every((data) => data['verb'] === 'choose-topic' && data['language'] === language)).toBe(true);
+    });
+
+    it('answers the branch the user clicks', async () => {
+      const say = chat(locale);
+      await say({ text: question });
+      const replies = await say({ value: { verb: 'choose-topic', entryId: 'tp-enable-intune', language } });
+      expect(cardTexts(replies[0])[0]).toBe(titleOf('tp-enable-intune', language));
+    });
+
+    it('answers the branch the user types, by name or by number', async () => {
+      const say = chat(locale);
+      await say({ text: question });
+      const byName = await say({ text: language === 'ja' ? 'グループ ポリシーです' : 'group policy' });
+      expect(cardTexts(byName[0])[0]).toBe(titleOf('tp-group-policy', language));
+
+      const again = chat(locale);
+      await again({ text: question });
+      const position = clarification.options.findIndex((option) => option.entry === 'tp-windows-server');
+      const byNumber = await again({ text: String(position + 1) });
+      expect(cardTexts(byNumber[0])[0]).toBe(titleOf('tp-windows-server', language));
+    });
+
+    it('asks again, with only the options it could mean, when the typed answer fits two', async () => {
+      const say = chat(locale);
+      await say({ text: question });
+      const replies = await say({ text: 'Intune' });
+      expect(cardTexts(replies[0])).toContain(clarification.question[language]);
+      expect(cardSubmits(replies[0]).map((data) => data['entryId']).filter((id) => id !== 'tp-cannot-enable').sort()).toEqual(['tp-enable-intune', 'tp-intune-without-mde']);
+    });
+
+    it('says it did not understand and asks again when the answer matches no option', async () => {
+      const say = chat(locale);
+      await say({ text: question });
+      const replies = await say({ text: language === 'ja' ? 'うーん' : 'hmm' });
+      expect(replies[0]!.text).toBe(t(language, 'clarify.again'));
+      expect(cardTexts(replies[1])).toContain(clarification.question[language]);
+      // The question still waits: a pick after the retry is still an answer to it.
+      const picked = await say({ text: language === 'ja' ? 'グループ ポリシー' : 'Group Policy' });
+      expect(cardTexts(picked[0])[0]).toBe(titleOf('tp-group-policy', language));
+    });
+
+    it('treats a new, unrelated question as a question and forgets the pending one', async () => {
+      const say = chat(locale);
+      await say({ text: question });
+      const replies = await say({ text: language === 'ja' ? 'アプリの初回起動だけ遅いのはなぜ？' : 'why does my app start slowly only the first time?' });
+      expect(cardTexts(replies[0])[0]).toBe(titleOf('slow-first-launch', language));
+      const next = await say({ text: '2' });
+      expect(next[0]?.text).not.toBe(t(language, 'clarify.again'));
+      expect(cardTexts(next[0])[0]).not.toBe(titleOf(clarification.options[1]!.entry, language));
+    });
+  });
+
+  it('reads a short follow-up in the context of the previous answer', async () => {
+    const say = chat('en-US');
+    const first = await say({ text: 'how do I turn on tamper protection on my home PC?' });
+    expect(cardTexts(first[0])[0]).toBe(titleOf('tp-enable-unmanaged', 'en'));
+    const followUp = await say({ text: 'same steps work on Server?' });
+    expect(cardTexts(followUp[0])[0]).toBe(titleOf('tp-windows-server', 'en'));
+
+    // The same words without the previous answer are read on their own.
+    const fresh = await chat('en-US')({ text: 'same steps work on Server?' });
+    expect(cardTexts(fresh[0])[0]).not.toBe(titleOf('tp-windows-server', 'en'));
+  });
+
+  it('reads a follow-up after a topic picked from a card, in Japanese too', async () => {
+    const say = chat('ja-JP');
+    await say({ value: { verb: 'choose-topic', entryId: 'tp-exclusions', language: 'ja' } });
+    const followUp = await say({ text: 'the reg value is still 0 after the policy synced' });
+    expect(cardTexts(followUp[0])[0]).toBe(titleOf('tp-exclusions', 'en'));
+  });
+
+  it('offers the second problem of a message beside the answer to the first', async () => {
+    const replies = await chat('en-US')({
+      text: 'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',
+    });
+    expect(replies).toHaveLength(2);
+    expect(cardTexts(replies[0])[0]).toBe(titleOf('slow-first-launch', 'en'));
+    expect(cardTexts(replies[1])[0]).toBe(t('en', 'also.title'));
+    expect(cardSubmits(replies[1])).toEqual([{ verb: 'choose-topic', entryId: 'cloud-endpoints', language: 'en' }]);
+  });
+});
