@@ -10,6 +10,7 @@ import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../src/matching/match-question.js';
 import { loadDevSet, measureAccuracy, percent, type DevQuestion } from './dev-set.js';
+import { realisticSets } from './labelled-sets.js';
 import { syntheticKnowledge, unrecognisedPaste } from './synthetic-knowledge.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -78,6 +79,8 @@ process.stdout.write(`${accuracyLine('dev set, baseline', questions, (question) 
 process.stdout.write(`${accuracyLine('held-out, ours   ', holdout, ours)}\n`);
 
 const short = questions.map((question) => question.text);
+// Long, messy messages (150-800 characters) and follow-ups with their previous answer: the realistic set.
+const long = realisticSets(ROOT);
 for (const size of [real.entries.length, 1000, 5000]) {
   const knowledge = size === real.entries.length ? real : syntheticKnowledge(real, size);
   const built = performance.now();
@@ -87,6 +90,8 @@ for (const size of [real.entries.length, 1000, 5000]) {
   const realSize = size === real.entries.length;
   const oursShort = time(short, realSize ? 20 : 5, (text) => matchQuestion(index, { text }));
   const oursPaste = time([paste], 30, (text) => matchQuestion(index, { text }));
+  const byText = new Map(long.map((message) => [message.text, message.previous]));
+  const oursLong = time([...byText.keys()], realSize ? 10 : 2, (text) => matchQuestion(index, { text, previousEntryId: byText.get(text) }));
   // The baseline is slow (seconds per paste, growing with the entries): a sample, one round, no warm-up, and the
   // paste only at the real size (at 5,000 entries one baseline paste takes minutes).
   const baseShort = time(realSize ? short : short.slice(0, 20), 1, naive, realSize);
@@ -94,6 +99,7 @@ for (const size of [real.entries.length, 1000, 5000]) {
   process.stdout.write(
     `\n${size} entries (index built in ${buildMs.toFixed(0)} ms):\n` +
       `  questions  ours ${format(oursShort)} | baseline ${format(baseShort)} | p99 ratio ours/baseline ${(oursShort.p99 / baseShort.p99).toFixed(3)}\n` +
+      `  long messages ours ${format(oursLong)} (${byText.size} realistic messages)\n` +
       `  20 KB paste ours ${format(oursPaste)} | ` +
       (basePaste ? `baseline ${format(basePaste)} | p99 ratio ours/baseline ${(oursPaste.p99 / basePaste.p99).toFixed(4)}\n` : 'baseline not run at this size\n'),
   );

@@ -150,9 +150,11 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
  * entry's term distribution against the background of all entries. Terms no entry has are left out (they say nothing
  * about which entry fits); terms other entries have and this one lacks count against it.
  */
-function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPolicy): Float64Array {
+function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPolicy): { readonly scores: Float64Array; readonly covered: Float64Array } {
   const mu = policy.smoothing;
   const scores = new Float64Array(index.entries.length);
+  // Query weight each entry has at all, for the decision's coverage feature (accumulated in the same pass).
+  const covered = new Float64Array(index.entries.length);
   let knownWeight = 0;
   for (const { weight, matches } of query) {
     for (const [term, quality] of matches) {
@@ -164,6 +166,7 @@ function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPoli
         const length = index.entries[entryIndex]?.length ?? 0;
         const present = Math.min(policy.termCap, Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)));
         scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (present - Math.log(mu / (length + mu)));
+        covered[entryIndex] = (covered[entryIndex] ?? 0) + termWeight;
       }
     }
   }
@@ -172,7 +175,21 @@ function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPoli
     const length = index.entries[position]?.length ?? 0;
     scores[position] = (scores[position] ?? 0) + knownWeight * Math.log(mu / (length + mu));
   }
-  return scores;
+  return { scores, covered };
+}
+
+/** Positions of the `count` highest scores among the first `limit`, best first (one pass, no full sort). */
+function topPositions(scores: Float64Array, limit: number, count: number): number[] {
+  const top: number[] = [];
+  for (let position = 0; position < limit; position += 1) {
+    const value = scores[position] ?? Number.NEGATIVE_INFINITY;
+    if (top.length === count && value <= (scores[top[count - 1] ?? 0] ?? Number.NEGATIVE_INFINITY)) continue;
+    let at = top.length;
+    while (at > 0 && value > (scores[top[at - 1] ?? 0] ?? Number.NEGATIVE_INFINITY)) at -= 1;
+    top.splice(at, 0, position);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** Entry ids owned by the exact signals in the message, strongest kind first (codes, then event ids). */
@@ -234,6 +251,8 @@ type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason' | 'clarifyEntr
 /** What scoring a query found: raw scores per indexed entry, and the evidence for "none". */
 interface Evidence {
   readonly scores: Float64Array;
+  /** Known query weight each indexed entry has at all. */
+  readonly covered: Float64Array;
   /** Knowledge entries, best first (at most 16). */
   readonly ranked: readonly number[];
   /** Query weight the knowledge knows, and the weight of words it does not know. */
@@ -251,7 +270,7 @@ interface Evidence {
 function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, previous?: FollowUp): Evidence {
   const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
   const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
-  const scores = score(index, query, policy);
+  const { scores, covered } = score(index, query, policy);
   for (const property of signals.properties) {
     const position = index.owners.properties.get(property);
     if (position !== undefined) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
@@ -272,7 +291,7 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
   const unowned = unownedSignals(index, signals);
   const noneScore = policy.noneMargin * Math.sqrt(known) + policy.unknownEvidence * unknown + policy.unownedSignalEvidence * unowned * Math.sqrt(known);
   const outOfScopeScores = [...scores.subarray(index.firstOutOfScope)];
-  const ranked = [...scores.subarray(0, index.firstOutOfScope).keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 16);
+  const ranked = topPositions(scores, index.firstOutOfScope, 16);
   const ceiling = Math.max(noneScore, ...outOfScopeScores, scores[ranked[0] ?? 0] ?? 0);
   const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
   // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
@@ -280,7 +299,7 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
   for (const value of scores) partition += exp(value);
   const probability = (position: number): number => exp(scores[position] ?? 0) / partition;
   const none = outOfScopeScores.reduce((sum, value) => sum + exp(value) / partition, exp(noneScore) / partition);
-  return { scores, ranked, known, unknown, noneScore, outOfScope: Math.max(-1e9, ...outOfScopeScores), probability, none };
+  return { scores, covered, ranked, known, unknown, noneScore, outOfScope: Math.max(-1e9, ...outOfScopeScores), probability, none };
 }
 
 /** How many error codes and event ids in the message no entry owns. */
@@ -291,18 +310,12 @@ function unownedSignals(index: MatchIndex, signals: Signals): number {
 }
 
 /** The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be. */
-function featuresOf(index: MatchIndex, query: readonly QueryTerm[], evidence: Evidence, signals: Signals, chars: number): DecisionFeatures {
+function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, chars: number): DecisionFeatures {
   const { scores, ranked, known, unknown } = evidence;
   const first = ranked[0] ?? 0;
   const top = scores[first] ?? 0;
   const second = scores[ranked[1] ?? first] ?? 0;
   const root = Math.sqrt(Math.max(known, 1e-9));
-  // Share of the known query weight that the best entry has at all ("aboutness", whatever the message's length).
-  let covered = 0;
-  for (const { weight, matches } of query) {
-    const best = Math.max(0, ...matches.filter(([term]) => index.postings.get(term)?.some(([position]) => position === first)).map(([, quality]) => quality));
-    covered += weight * best;
-  }
   const firstEntry = index.entries[first]?.entry;
   return {
     probability: evidence.probability(first),
@@ -312,7 +325,8 @@ function featuresOf(index: MatchIndex, query: readonly QueryTerm[], evidence: Ev
     strength: top / root,
     knownLog: Math.log1p(known),
     unknownShare: unknown / (unknown + known),
-    coverage: covered / Math.max(known, 1e-9),
+    // Share of the known query weight that the best entry has at all ("aboutness", whatever the message's length).
+    coverage: Math.min(1, (evidence.covered[first] ?? 0) / Math.max(known, 1e-9)),
     unowned: Math.min(2, unownedSignals(index, signals)),
     property: signals.properties.some((property) => firstEntry?.properties.includes(property)) ? 1 : 0,
     lengthLog: Math.log1p(chars),
@@ -323,7 +337,7 @@ function featuresOf(index: MatchIndex, query: readonly QueryTerm[], evidence: Ev
 function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, policy: MatchPolicy, chars: number, previous?: FollowUp) {
   const query = resolveTerms(index, terms, policy);
   const evidence = weigh(index, query, signals, policy, previous);
-  const features = featuresOf(index, query, evidence, signals, chars);
+  const features = featuresOf(index, evidence, signals, chars);
   return { query, evidence, features, decision: decide(features, chars) };
 }
 
@@ -482,7 +496,7 @@ function otherProblems(index: MatchIndex, text: string, query: readonly QueryTer
     });
     const evidence = weigh(index, partQuery, signals, policy);
     if (evidence.known === 0) continue;
-    const decision = decide(featuresOf(index, partQuery, evidence, signals, part.length), part.length);
+    const decision = decide(featuresOf(index, evidence, signals, part.length), part.length);
     const id = index.entries[evidence.ranked[0] ?? 0]?.id ?? '';
     if (decision.answer < DECISION.long.answerThreshold || id === main || mainGroup?.has(id)) continue;
     found.set(id, Math.max(found.get(id) ?? 0, decision.answer));
