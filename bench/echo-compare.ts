@@ -210,7 +210,11 @@ const probeDir = (name: string): string => {
   return dir;
 };
 const fsyncs = fsyncRate(probeDir('fsync'), 2);
+const cpuBefore = process.cpuUsage();
 const steps = await durableWriteSteps(probeDir('steps'), 200);
+const cpuUsed = process.cpuUsage(cpuBefore);
+const cpuPerWrite = (cpuUsed.user + cpuUsed.system) / 1000 / 200;
+const systemShare = cpuUsed.system / Math.max(1, cpuUsed.user + cpuUsed.system);
 const storeSequential = await storeRate(probeDir('store-1'), 1, 2);
 const storeParallel = await storeRate(probeDir(`store-${CONNECTIONS}`), CONNECTIONS, 2);
 const [, memory, file] = rows;
@@ -218,10 +222,10 @@ if (memory && file) {
   const total = Object.values(steps).reduce((sum, ms) => sum + ms, 0);
   lines.push(
     `  file storage: this disk does ${fsyncs.toFixed(0)} fsync/s (2 KB write + fsync, one at a time). A durable write (what each answered question costs) takes ` +
-      `${total.toFixed(2)} ms: ${Object.entries(steps).map(([step, ms]) => `${step} ${ms.toFixed(2)}`).join(', ')} ms.`,
+      `${total.toFixed(2)} ms: ${Object.entries(steps).map(([step, ms]) => `${step} ${ms.toFixed(2)}`).join(', ')} ms, of which ${cpuPerWrite.toFixed(2)} ms is CPU (${(100 * systemShare).toFixed(0)}% of it in the kernel).`,
     `  the file store does ${storeSequential.toFixed(0)} writes/s one at a time and ${storeParallel.toFixed(0)}/s with ${CONNECTIONS} in parallel: that is the ceiling for turns/s at ${CONNECTIONS} connections, ` +
       `and the bot reaches ${((100 * file.rate) / storeParallel).toFixed(0)}% of it. CPU per turn: ${file.cpu.toFixed(2)} ms with file storage, ${memory.cpu.toFixed(2)} ms with memory storage ` +
-      `(the difference is the file reads and the durable write: syscalls and the fsync work the kernel charges to the process).`,
+      `(the difference is the two file reads and the durable write).`,
   );
 }
 rmSync(dataDir, { recursive: true, force: true });
