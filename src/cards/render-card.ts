@@ -79,7 +79,10 @@ function expandTemplate(template: ACData.Template, data: unknown): CardJson {
 
 /** Renders cards from templates parsed once; cards of data seen before come from a cache. */
 export interface CardRenderer {
-  /** Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as read-only. */
+  /**
+   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as read-only.
+   * Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
+   */
   render<N extends CardName>(name: N, data: CardDataMap[N]): CardJson;
 }
 
@@ -91,7 +94,7 @@ const REUSED_CARDS: ReadonlySet<CardName> = new Set<CardName>(['answer', 'choice
 const MAX_CACHED_CARDS = 512;
 
 /** Returns `value` with every nested object and array frozen. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
@@ -107,17 +110,24 @@ function deepFreeze<T>(value: T): T {
 export function createCardRenderer(templates: CardTemplates): CardRenderer {
   const compiled = new Map<CardName, ACData.Template>(CARD_NAMES.map((name) => [name, new ACData.Template(templates[name])]));
   const cache = new Map<string, CardJson>();
+  // Frozen data (answer replies are built once and frozen) cannot change, so its card is found by identity first.
+  const byData = new WeakMap<object, CardJson>();
   const expand = (name: CardName, data: unknown): CardJson => expandTemplate(compiled.get(name) ?? new ACData.Template(templates[name]), data);
   return {
     render(name, data) {
       if (!REUSED_CARDS.has(name)) return expand(name, data);
+      const frozen = Object.isFrozen(data);
+      const known = frozen ? byData.get(data) : undefined;
+      if (known) return known;
       const key = `${name}\n${JSON.stringify(data)}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not share.
-      const card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
-      if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
-      cache.set(key, card);
+      let card = cache.get(key);
+      if (!card) {
+        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not share.
+        card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
+        if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, card);
+      }
+      if (frozen) byData.set(data, card);
       return card;
     },
   };

@@ -122,6 +122,21 @@ describe('compiled and cached card rendering', () => {
     }).toThrow(TypeError);
   });
 
+  it('builds each answer reply once, frozen, and finds its card by identity', () => {
+    const renderer = createCardRenderer(templates);
+    const entry = knowledge.entries[1];
+    if (!entry) throw new Error('knowledge has too few entries');
+    const reply = answerReply(knowledge, entry, 'ja', true);
+    expect(answerReply(knowledge, entry, 'ja', true)).toBe(reply);
+    expect(answerReply(knowledge, entry, 'ja', false)).not.toBe(reply);
+    expect(answerReply(knowledge, entry, 'en', true)).not.toBe(reply);
+    if (reply.type !== 'card') throw new Error('an answer reply is a card');
+    expect(Object.isFrozen(reply.data) && Object.values(reply.data).every((field) => typeof field !== 'object' || Object.isFrozen(field))).toBe(true);
+    const card = renderer.render(reply.card, reply.data as never);
+    expect(renderer.render(reply.card, reply.data as never)).toBe(card);
+    expect(bytes(card)).toBe(bytes(renderCardUncached(templates, reply.card, reply.data as never)));
+  });
+
   it('keeps cached cards apart from the data they were rendered from', () => {
     const renderer = createCardRenderer(templates);
     const data = structuredClone(buildNotFoundCard('en')) as unknown as { actions: Array<{ data: Record<string, string> }> };
