@@ -6,15 +6,16 @@ import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { ChoicesCardData, TopicsCardData } from './card-data.js';
 
 /**
- * Returns the card asking `host`'s clarifying question: one button per option (in `order`, best first; options whose
- * entry is not in `order` are left out) leading to its entry, and "I'm not sure", which answers `host` itself.
+ * Returns the card asking `host`'s clarifying question: one numbered row per option whose entry is in `offered`, in
+ * the knowledge's order (the number is what a typed number picks), each leading to its entry, and "I'm not sure",
+ * which answers `host` itself.
  */
-export function buildClarifyCard(host: KnowledgeEntry, order: readonly string[], language: Language): ChoicesCardData {
+export function buildClarifyCard(host: KnowledgeEntry, offeredIds: readonly string[], language: Language): ChoicesCardData {
   const options = host.clarify?.options ?? [];
-  const offered = order.flatMap((id) => options.filter((option) => option.entry === id));
+  const offered = options.filter((option) => offeredIds.includes(option.entry));
   return {
     prompt: host.clarify?.question[language] ?? '',
-    choices: offered.map((option) => ({ title: option.label[language], data: { verb: 'choose-topic', entryId: option.entry, language } })),
+    choices: offered.map((option) => ({ title: `${options.indexOf(option) + 1}. ${option.label[language]}`, data: { verb: 'choose-topic', entryId: option.entry, language } })),
     noneLabel: t(language, 'clarify.notSure'),
     noneData: { verb: 'choose-topic', entryId: host.id, language },
   };

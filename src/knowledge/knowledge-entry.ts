@@ -63,6 +63,11 @@ export interface Clarification {
   readonly when: readonly string[];
   readonly question: Readonly<Record<Language, string>>;
   readonly options: readonly ClarifyOption[];
+  /**
+   * A message that already names one option: `branch` answers that option's entry ("fails with another code");
+   * `keep` keeps the asking entry's answer, because it covers every branch ("won't turn on, we use Intune").
+   */
+  readonly whenNamed: 'branch' | 'keep';
 }
 
 /** One validated knowledge entry. */

@@ -24,13 +24,14 @@ function readOption(check: FileChecker, path: string, value: unknown): ClarifyOp
   return { entry: check.text(`${path}.entry`, option['entry']), label: { ja: label('ja'), en: label('en') }, match: check.texts(`${path}.match`, option['match'], false), reply: check.texts(`${path}.reply`, option['reply'], false) };
 }
 
-/** Reads `clarify: { when?, ja, en, options: [{ entry, ja, en, match? }] }`; option entry ids are checked by the caller. */
+/** Reads `clarify: { when?, whenNamed?, ja, en, options: [{ entry, ja, en, match?, reply? }] }`; option entry ids are checked by the caller. */
 export function readClarification(check: FileChecker, value: unknown): Clarification | undefined {
   if (!isRecord(value)) {
     check.report('clarify', 'must be a mapping with ja, en and options');
     return undefined;
   }
-  check.unknownFields('clarify', value, ['when', ...LANGUAGES, 'options']);
+  check.unknownFields('clarify', value, ['when', 'whenNamed', ...LANGUAGES, 'options']);
+  const whenNamed = value['whenNamed'] === undefined ? 'branch' : check.oneOf('clarify.whenNamed', value['whenNamed'], ['branch', 'keep'] as const);
   const when = check.texts('clarify.when', value['when'], false);
   when.forEach((id, index) => {
     if (id !== '' && !CONCEPT_IDS.includes(id)) check.report(`clarify.when[${index}]`, `'${id}' is not a concept id (see src/matching/concepts.ts)`);
@@ -39,5 +40,5 @@ export function readClarification(check: FileChecker, value: unknown): Clarifica
   if (Array.isArray(value['options']) && (options.length < 2 || options.length > MAX_OPTIONS)) {
     check.report('clarify.options', `needs 2 to ${MAX_OPTIONS} options, has ${options.length}`);
   }
-  return { when, question: { ja: check.text('clarify.ja', value['ja']), en: check.text('clarify.en', value['en']) }, options };
+  return { when, question: { ja: check.text('clarify.ja', value['ja']), en: check.text('clarify.en', value['en']) }, options, whenNamed };
 }

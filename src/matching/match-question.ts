@@ -385,7 +385,9 @@ function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy):
 /** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
 function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, previous: FollowUp | undefined): EntryMatch {
   const owned = ownedBySignals(index, signals);
-  if (owned.length === 1) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
+  // "I set the proxy but still get 80072F8F, any other way?" names the previous answer's own code while asking past it.
+  const pastPrevious = previous?.alternative === true && owned.length === 1 && owned[0] === previous.entry.id;
+  if (owned.length === 1 && !pastPrevious) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
   if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
 
   const text = normalized.slice(0, policy.maxQueryChars);
@@ -454,8 +456,8 @@ function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
  *   of its branches and the message names no branch ("the connection test fails" → which error code?);
  * - otherwise a question is asked when its own entry is the best candidate (tamper protection can't be turned on →
  *   how is the device managed?).
- * A message that names exactly one branch has said it: that branch's entry is the answer, unless the asking entry is
- * itself one of the branches (then it answers them all and the decision stays). Naming several offers only those.
+ * A message that names exactly one branch has said it: that branch's entry is the answer, or with `whenNamed: keep` the
+ * decision stays as it was (the asking entry covers every branch). Naming several offers only those.
  */
 function clarifySplit(index: MatchIndex, text: string, signals: Signals, result: EntryMatch, scores: Float64Array, helpful: number): EntryMatch | undefined {
   const first = result.entries[0]?.id ?? '';
@@ -469,8 +471,7 @@ function clarifySplit(index: MatchIndex, text: string, signals: Signals, result:
   const named = namedOptions(clarification, text, signals, index.byId);
   if (named.length === 1) {
     const picked = clarification.options[named[0] ?? 0]?.entry ?? host.id;
-    const hostAnswers = clarification.options.some((option) => option.entry === host.id);
-    return hostAnswers ? undefined : { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
+    return clarification.whenNamed === 'keep' ? undefined : { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
   }
   const ids = (named.length > 1 ? named : clarification.options.map((_, position) => position)).map((position) => clarification.options[position]?.entry ?? '');
   const rank = (id: string): number => scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;

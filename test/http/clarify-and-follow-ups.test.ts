@@ -68,7 +68,9 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
       expect(replies[0]!.locale).toBe(locale);
       expect(cardTexts(replies[0])).toContain(clarification.question[language]);
       const entries = cardSubmits(replies[0]).map((data) => data['entryId']);
-      expect(new Set(entries)).toEqual(new Set(clarification.options.map((option) => option.entry)));
+      // One row per branch, and "not sure" answers the asking entry.
+      expect(new Set(entries)).toEqual(new Set([...clarification.options.map((option) => option.entry), 'tp-cannot-enable']));
+      expect(cardSubmits(replies[0]).at(-1)?.['entryId']).toBe('tp-cannot-enable');
       expect(cardSubmits(replies[0]).every((data) => data['verb'] === 'choose-topic' && data['language'] === language)).toBe(true);
     });
 

@@ -79,6 +79,7 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
         { entry: 'alpha', label: { ja: 'アルファ', en: 'Alpha' }, match: [], reply: [] },
         { entry: 'beta', label: { ja: 'ない', en: 'None' }, match: ['the second'], reply: ['no'] },
       ],
+      whenNamed: 'branch',
     });
   });
 

@@ -135,6 +135,14 @@ describe('matchQuestion', () => {
     expect(result.entries[0]?.id).toBe(id);
   });
 
+  it('looks past the previous answer when a follow-up asks for another way, even when it repeats that answer\'s code', () => {
+    const result = matchQuestion(index, { text: 'netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか', previousEntryId: 'winhttp-proxy' });
+    expect(result.kind).not.toBe('answer');
+    expect(result.entries.map((entry) => entry.id)).toContain('tls-inspection');
+    // Without the previous answer, the code alone answers.
+    expect(match('netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか').entries[0]?.id).toBe('winhttp-proxy');
+  });
+
   it('offers the second problem of a message beside the answer to the first', () => {
     const result = match(
       'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',
