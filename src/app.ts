@@ -11,12 +11,15 @@ import { questionFields, type AnalyticsEvent } from './analytics/analytics-event
 import { createAnalyticsStore } from './analytics/analytics-store.js';
 import { createRateLimiter } from './bot/rate-limiter.js';
 import { createTelemetry } from './telemetry/app-insights.js';
+import { boundConnectorCalls } from './bot/bounded-connector.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './bot/retry-outbound.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { createTurnStateStore } from './bot/turn-state-store.js';
 import { deliverPending } from './escalation/deliver-pending.js';
-import { createTicketStore, type TicketStore } from './escalation/ticket-store.js';
+import { createTicketStore, DRAFT_PREFIX, type TicketStore } from './escalation/ticket-store.js';
+import { sweepIdle, type RetentionRule } from './storage/retention.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
 import { openFileStore } from './storage/file-store.js';
 import type { KeyValueStore } from './storage/key-value-store.js';
@@ -28,14 +31,15 @@ import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
-import { registerPlayground } from './http/playground.js';
 import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
 import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log/create-logger.js';
 import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
+import { createFileNotReadRoute, createFileWithoutOutputRoute } from './routes/file-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
+import { createFileReader } from './bot/read-file-attachment.js';
 import { createClarifyReplyRoute } from './routes/clarify-route.js';
 import { createQuestionRoute } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
@@ -47,8 +51,6 @@ export interface AppPaths {
   readonly cardsDir: string;
   /** Folder of the knowledge entries (`knowledge/`). */
   readonly knowledgeDir: string;
-  /** Folder of the local playground page (`playground/`), served only while authentication is off. */
-  readonly playgroundDir: string;
 }
 
 export interface App {
@@ -60,6 +62,8 @@ export interface App {
   readonly tickets: TicketStore;
   /** Posts L2 cards that are still pending (also runs at start-up and on a timer). */
   retryDeliveries(): Promise<void>;
+  /** Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind. */
+  sweepRetention(): Promise<Record<string, number>>;
 }
 
 /** Thrown when start-up content is unusable; the message lists every problem of every component. */
@@ -129,27 +133,47 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
 
 // How often buffered analytics events are written.
 const ANALYTICS_FLUSH_MS = 5000;
+// How often the retention sweep runs.
+const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// What the sweep deletes once idle for RETENTION_DAYS: botbuilder's conversation state
+// (<channel>/conversations/<id>) and escalation draft claims. Tickets, their index and counters are never swept.
+const RETENTION_RULES: readonly RetentionRule[] = [
+  { id: 'conversations', prefix: '', matches: (key) => /^[^/]+\/conversations\//u.test(key) },
+  { id: 'drafts', prefix: DRAFT_PREFIX, matches: () => true },
+];
+// How long a storage readiness probe's result is reused.
+const READINESS_CACHE_MS = 10_000;
 
 /** Opens the configured storage: durable files for one instance, or memory for tests. */
-async function openStorage(config: Config): Promise<{ store: KeyValueStore; detail: string }> {
-  if (config.storage === 'memory') return { store: createMemoryStore(), detail: 'memory' };
+async function openStorage(config: Config): Promise<KeyValueStore> {
+  if (config.storage === 'memory') return createMemoryStore();
   if (config.storage === 'blob') {
     // Loaded only when used: the Azure SDK costs every other start about 28 MiB and a few hundred ms.
     const { openBlobStore } = await import('./storage/blob-store.js');
-    return { store: await openBlobStore(config.blobConnectionString, config.blobContainer), detail: `blob ${config.blobContainer}` };
+    const bounds = { attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
+    return openBlobStore(config.blobConnectionString, config.blobContainer, bounds);
   }
-  return { store: await openFileStore(config.dataDir), detail: `file ${config.dataDir}` };
+  return openFileStore(config.dataDir);
+}
+
+/** What a test may put between the app and its storage (e.g. a disk that fills up); production passes nothing. */
+export interface AppOverrides {
+  readonly wrapStorage?: (store: KeyValueStore) => KeyValueStore;
 }
 
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
-export async function createApp(config: Config, logger: Logger, paths: AppPaths): Promise<App> {
+export async function createApp(config: Config, logger: Logger, paths: AppPaths, overrides: AppOverrides = {}): Promise<App> {
   const { knowledge, templates } = loadContent(paths);
-  const { store: storage, detail: storageDetail } = await openStorage(config);
+  const opened = await openStorage(config);
+  const storage = overrides.wrapStorage ? overrides.wrapStorage(opened) : opened;
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
+  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a budget.
+  const outbound: RetryPolicy = { ...DEFAULT_RETRY, attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
-  const adapter = new SupportAdapter(auth);
+  const adapter = new SupportAdapter(boundConnectorCalls(auth, config.outboundTimeoutMs));
   adapter.onTurnError = createTurnErrorHandler(logger);
   const outbox = createTeamsOutbox({
     adapter,
@@ -159,10 +183,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     templates,
     logger,
     now,
+    retry: outbound,
   });
 
   const index = buildMatchIndex(knowledge);
-  const telemetry = createTelemetry(config.appInsightsConnectionString, logger);
+  const telemetry = createTelemetry(config.appInsightsConnectionString, logger, 5000, outbound);
   const analytics = createAnalyticsStore(storage);
   // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.
   const record = (event: AnalyticsEvent): void => analytics.record(event);
@@ -215,6 +240,7 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         },
         onChoicesRejected: (input, offered) => record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
       }),
+      createFileNotReadRoute(config.fileMaxBytes),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
       createPastedOutputRoute(knowledge, (input, reading) => {
         logger.info(
@@ -223,6 +249,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
         );
         record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
       }),
+      // A file that was read but holds no output: said so, never taken for a reply to a clarifying question.
+      createFileWithoutOutputRoute(),
       // A reply to a clarifying question ("Intune", "2") before it could be read as a new question.
       createClarifyReplyRoute(questions),
     ],
@@ -233,24 +261,73 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     templates,
     logger,
     turnState: createTurnStateStore(storage),
+    // Only the requester (or an allowed L2 member) answers L2's question; in a group chat others just talk to the bot.
+    waitingTicketFor: async (waiting, from) => {
+      const requesterId = waiting.requesterId ?? (await tickets.get(waiting.ticketId))?.requester.id;
+      const l2Member = from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(from.aadObjectId);
+      return from.id === requesterId || l2Member ? waiting.ticketId : undefined;
+    },
     allowedTenantIds: config.allowedTenantIds,
     onTurn: (event) => telemetry.track(event),
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
+    readFile: createFileReader(
+      { allowedHosts: config.fileDownloadHosts, maxBytes: config.fileMaxBytes, timeoutMs: config.fileDownloadTimeoutMs },
+      (reason) => logger.info({ reason }, 'file attachment not read'),
+    ),
+    outbound,
   });
 
-  // L2 cards that could not be posted are retried at start-up and then periodically.
+  // Tickets whose creation a crash or a full disk interrupted are finished before the first turn (and, if that
+  // failed, before each later delivery round); then L2 cards that could not be posted are retried, at start-up
+  // in the background and then periodically.
+  let recovered = false;
+  const recoverTickets = async (): Promise<void> => {
+    if (recovered) return;
+    const finished = await tickets.recover();
+    recovered = true;
+    if (finished.length > 0) logger.warn({ tickets: finished }, 'interrupted ticket creations finished');
+  };
   const retryDeliveries = async (): Promise<void> => {
     try {
+      await recoverTickets();
       const delivered = await deliverPending(tickets, outbox);
       if (delivered.length > 0) logger.info({ tickets: delivered }, 'pending tickets delivered');
     } catch (error) {
       logger.warn({ err: error }, 'pending ticket delivery failed');
     }
   };
+  await recoverTickets().catch((error: unknown) => logger.error({ err: error }, 'finishing interrupted ticket creations failed; retried later'));
   void retryDeliveries();
+
+  const sweepRetention = async (): Promise<Record<string, number>> => {
+    // A draft is only deleted once its ticket is stored and listed.
+    recovered = false;
+    await recoverTickets();
+    const deleted = await sweepIdle(storage, RETENTION_RULES, new Date(now().getTime() - config.retentionDays * DAY_MS));
+    logger.info({ deleted, retentionDays: config.retentionDays }, 'retention sweep');
+    return deleted;
+  };
+  const sweepInBackground = (): void => void sweepRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed'));
+  sweepInBackground();
+  const sweepTimer = setInterval(sweepInBackground, SWEEP_EVERY_MS);
+  sweepTimer.unref();
   const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
   retryTimer?.unref();
+
+  // A write, not only a read: a full or read-only disk makes the instance not ready. The result is kept for a
+  // while, so that unauthenticated probes can't make the bot write and fsync on every request.
+  let storageProbe: { at: number; result: Promise<string> } | undefined;
+  const probeStorage = (): Promise<string> => {
+    if (storageProbe && Date.now() - storageProbe.at < READINESS_CACHE_MS) return storageProbe.result;
+    const result = (async () => {
+      await storage.write({ 'readyz-probe': { at: new Date().toISOString(), eTag: '*' } });
+      await storage.read(['readyz-probe']);
+      return config.storage;
+    })();
+    storageProbe = { at: Date.now(), result };
+    return result;
+  };
 
   let shuttingDown = false;
   const inFlight = createInFlight();
@@ -260,23 +337,16 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
     inFlight,
     isShuttingDown: () => shuttingDown,
     processActivity: (req, res) => processWithAdapter(adapter, bot, logger, req, res),
+    serviceUrls: { loopback: config.authDisabled, origins: config.allowedServiceUrls },
     readiness: [
       { name: 'knowledge', check: async () => `${knowledge.entries.length} entries` },
       { name: 'templates', check: async () => `${CARD_NAMES.length} loaded` },
       {
         name: 'storage',
-        check: async () => {
-          // A write, not only a read: a full or read-only disk makes the instance not ready.
-          await storage.write({ 'readyz-probe': { at: new Date().toISOString(), eTag: '*' } });
-          await storage.read(['readyz-probe']);
-          return storageDetail;
-        },
+        check: () => probeStorage(),
       },
     ],
   });
-
-  // The playground talks to the bot without a token: it must not exist when authentication is on.
-  if (config.authDisabled) registerPlayground(server, paths.playgroundDir);
 
   return {
     server,
@@ -290,9 +360,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths)
       }),
     tickets,
     retryDeliveries,
+    sweepRetention,
     async shutdown() {
       shuttingDown = true;
       if (retryTimer) clearInterval(retryTimer);
+      clearInterval(sweepTimer);
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
       if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');

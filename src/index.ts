@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   let app;
   try {
-    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge`, playgroundDir: `${ROOT}playground` });
+    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge` });
   } catch (error) {
     // Start-up errors are component-prefixed and list every problem; nothing else is worth printing.
     logger.fatal({ err: error }, 'start-up failed');
@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   }
 
   const address = await app.listen();
-  if (config.authDisabled) {
+  if (config.unauthenticatedInProduction) {
+    logger.error(
+      { host: address.address, allowedServiceUrls: config.allowedServiceUrls },
+      '!!! NODE_ENV=production with ALLOW_UNAUTHENTICATED=true: inbound authentication is OFF in production. Anyone who can reach this port can talk to the bot. !!!',
+    );
+  } else if (config.authDisabled) {
     logger.warn(
       '!!! MicrosoftAppId is empty: inbound authentication is OFF. Anyone who can reach this port can talk to the bot. Local development only. !!!',
     );

@@ -18,7 +18,7 @@ describe('app content', () => {
     cpSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), { recursive: true });
     cpSync(join(ROOT, 'cards'), join(copy, 'cards'), { recursive: true });
     const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '0' });
-    const app = await createApp(config, createLogger({ level: 'silent', format: 'json' }), { cardsDir: join(copy, 'cards'), knowledgeDir: join(copy, 'knowledge'), playgroundDir: join(ROOT, 'playground') });
+    const app = await createApp(config, createLogger({ level: 'silent', format: 'json' }), { cardsDir: join(copy, 'cards'), knowledgeDir: join(copy, 'knowledge') });
     try {
       const { port } = await app.listen();
       rmSync(copy, { recursive: true, force: true });

@@ -58,6 +58,11 @@ describe('process entry (src/index.ts)', () => {
     const slowTurn = postActivity(baseUrl, messageActivity({ serviceUrl: connector.url, text: 'slow one', id: 'slow-1' }));
     await connector.waitForArrived(1);
     bot.child.kill('SIGTERM');
+    // New work is refused once the bot has taken the signal in (on a loaded machine that is not instant).
+    const signalled = Date.now();
+    while (!bot.logs.some((line) => line['msg'] === 'shutting down: no new activities accepted') && Date.now() - signalled < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
 
     const refused = await postActivity(baseUrl, messageActivity({ serviceUrl: connector.url, text: 'late' })).then(
       (result) => result.status,

@@ -3,7 +3,8 @@
 import type { Activity } from 'botbuilder';
 
 import { detectLanguage } from '../i18n/language.js';
-import { EMPTY_CONVERSATION, MAX_MESSAGE_CHARS, type CardAction, type ConversationData, type TurnInput } from '../routes/turn-input.js';
+import { EMPTY_CONVERSATION, MAX_MESSAGE_CHARS, type CardAction, type ConversationData, type FileInput, type TurnInput } from '../routes/turn-input.js';
+import { FILE_DOWNLOAD_INFO } from './read-file-attachment.js';
 
 // Teams puts every @mention in the text as <at>Name</at>; removeRecipientMention only strips the first.
 const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/giu;
@@ -35,6 +36,8 @@ export interface TurnContextData {
   readonly conversation?: ConversationData;
   readonly reference?: Readonly<Record<string, unknown>>;
   readonly waitingTicketId?: string;
+  /** The text file attachment, when the shell found and downloaded one. */
+  readonly file?: FileInput;
 }
 
 /** Builds the turn input for a message activity and the conversation's stored data. */
@@ -62,7 +65,9 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
     waitingTicketId: extra.waitingTicketId,
     otherAttachments: (activity.attachments ?? [])
       .map((attachment) => (typeof attachment?.contentType === 'string' ? attachment.contentType : 'unknown'))
-      .filter((type) => type !== 'text/html'),
+      // The text file that was read is not "other": only images and files the bot does not read are.
+      .filter((type) => type !== 'text/html' && !(extra.file && type === FILE_DOWNLOAD_INFO)),
     cutChars: fullText.length - text.length,
+    ...(extra.file ? { file: extra.file } : {}),
   };
 }

@@ -5,7 +5,15 @@ import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'bo
 import { renderCard, type CardTemplates } from '../cards/render-card.js';
 import { localeOf } from '../i18n/language.js';
 import type { Reply } from '../routes/reply.js';
-import { withOutboundRetry } from './retry-outbound.js';
+import { DEFAULT_RETRY, withOutboundRetry, type RetryPolicy } from './retry-outbound.js';
+
+/** Thrown when the replies could not be delivered (the channel is what failed: no apology is sent through it). */
+export class ReplyDeliveryError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`outbound: replies could not be delivered (${cause instanceof Error ? cause.message : String(cause)})`);
+    this.name = 'ReplyDeliveryError';
+  }
+}
 
 /**
  * Returns the outgoing activity for one reply: a card carries its summary (chat list, notifications), and every reply the
@@ -18,10 +26,18 @@ export function toActivity(templates: CardTemplates, reply: Reply): Partial<Acti
   return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary: reply.summary, locale: localeOf(reply.language) };
 }
 
-/** Sends every reply in order, awaiting each send; throttled or failed-in-transit sends are retried with backoff. */
-export async function sendReplies(context: TurnContext, templates: CardTemplates, replies: readonly Reply[]): Promise<void> {
+/**
+ * Sends every reply in order, awaiting each send; throttled or failed-in-transit sends are retried with backoff,
+ * and all the replies of a turn share one budget, so a turn ends even when the channel never answers.
+ */
+export async function sendReplies(context: TurnContext, templates: CardTemplates, replies: readonly Reply[], policy: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+  const deadline = Date.now() + policy.budgetMs;
   for (const reply of replies) {
     const activity = toActivity(templates, reply);
-    await withOutboundRetry(() => context.sendActivity(activity));
+    try {
+      await withOutboundRetry(() => context.sendActivity(activity), { ...policy, budgetMs: Math.max(0, deadline - Date.now()) });
+    } catch (error) {
+      throw new ReplyDeliveryError(error);
+    }
   }
 }

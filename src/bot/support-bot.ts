@@ -1,24 +1,27 @@
 /** The Teams bot: message turns go through the route table; installs get a welcome. */
 
-import { ActivityTypes, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type Activity } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
 import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { MAX_MESSAGE_CHARS, normalizeConversation } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation, type FileInput } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { RetryPolicy } from './retry-outbound.js';
 import { textReply } from '../routes/reply.js';
 import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
-import type { TurnStateStore } from './turn-state-store.js';
+import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
-  /** Conversation data (facts from pastes add up per conversation) and the ticket waiting for the user: one read per turn, saved when changed. */
+  /** Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn, saved when changed. */
   readonly turnState: TurnStateStore;
+  /** The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise undefined. */
+  readonly waitingTicketFor: (waiting: WaitingTicket, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -28,6 +31,10 @@ export interface SupportBotDeps {
   readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
+  /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
+  readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
+  /** Timeout, retries and budget for sending a turn's replies. */
+  readonly outbound?: RetryPolicy;
 }
 
 // Messages longer than this get a typing indicator before the replies.
@@ -47,12 +54,24 @@ export class SupportBot extends TeamsActivityHandler {
     });
   }
 
-  /** Ignores activities from tenants outside the allow-list (logged by id only), then runs the handlers. */
+  /**
+   * Ignores activities from tenants outside the allow-list (logged by id only), applies the rate limit to every
+   * activity type (a message over it gets "please slow down", anything else nothing), then runs the handlers.
+   */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
     if (this.deps.allowedTenantIds.length > 0 && !this.deps.allowedTenantIds.includes(String(tenantId).toLowerCase())) {
       this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
+      return;
+    }
+    const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
+      this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
+      if (activity.type === ActivityTypes.Message) {
+        const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+        await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
+      }
       return;
     }
     await super.run(context);
@@ -70,17 +89,20 @@ export class SupportBot extends TeamsActivityHandler {
     const state = await this.deps.turnState.load(address);
     const conversation = normalizeConversation(state.conversation);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = state.waitingTicketId;
-    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}) });
+    const from = { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId };
+    const waitingTicketId = state.waiting ? await this.deps.waitingTicketFor(state.waiting, from) : undefined;
     const started = performance.now();
+    const file = await this.deps.readFile?.(context.activity);
+    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
-    if (input.text.length + (input.html?.length ?? 0) > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
+    const fileChars = file && 'text' in file ? file.text.length : 0;
+    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
     if (changed) await this.deps.turnState.save(address, changed);
     const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
-    await sendReplies(context, this.deps.templates, [...replies, ...notes]);
+    await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({
       route: route.id,
@@ -97,6 +119,7 @@ export class SupportBot extends TeamsActivityHandler {
         language: input.language,
         textLength: input.text.length,
         htmlLength: input.html?.length ?? 0,
+        ...(file ? { fileLength: 'text' in file ? file.text.length : 0, fileProblem: 'problem' in file ? file.problem : undefined } : {}),
         verb: input.action?.verb,
         replies: replies.length,
         ms: Math.round(performance.now() - started),
@@ -110,7 +133,7 @@ export class SupportBot extends TeamsActivityHandler {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((member) => member.id === botId)) return;
     const language = languageOfLocale(context.activity.locale) ?? 'en';
-    await sendReplies(context, this.deps.templates, welcomeReplies(language));
+    await sendReplies(context, this.deps.templates, welcomeReplies(language), this.deps.outbound);
     this.deps.logger.info(
       { activityId: context.activity.id, conversationId: context.activity.conversation?.id, language },
       'welcome sent',

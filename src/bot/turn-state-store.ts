@@ -18,8 +18,14 @@ export interface TurnAddress {
 export interface TurnState {
   /** As stored (possibly an older or partial shape), or undefined for a new conversation. */
   readonly conversation: Partial<ConversationData> | undefined;
-  /** The ticket waiting for this conversation's user to answer an L2 question, if any. */
-  readonly waitingTicketId: string | undefined;
+  /** The ticket waiting for an answer to an L2 question in this conversation, and who asked for it, if any. */
+  readonly waiting: WaitingTicket | undefined;
+}
+
+/** The waiting-ticket marker (see TicketStore.setWaiting); `requesterId` is missing in markers written before it existed. */
+export interface WaitingTicket {
+  readonly ticketId: string;
+  readonly requesterId?: string;
 }
 
 export interface TurnStateStore {
@@ -41,9 +47,10 @@ export function createTurnStateStore(store: KeyValueStore): TurnStateStore {
       const items = await store.read([key, waiting]);
       const data = items[key]?.['conversationData'];
       const ticketId = items[waiting]?.['ticketId'];
+      const requesterId = items[waiting]?.['requesterId'];
       return {
         conversation: typeof data === 'object' && data !== null ? (data as Partial<ConversationData>) : undefined,
-        waitingTicketId: typeof ticketId === 'string' ? ticketId : undefined,
+        waiting: typeof ticketId === 'string' ? { ticketId, ...(typeof requesterId === 'string' ? { requesterId } : {}) } : undefined,
       };
     },
     async save(address, conversation) {

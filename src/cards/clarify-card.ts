@@ -6,7 +6,8 @@ import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { ChoicesCardData, TopicsCardData } from './card-data.js';
 
 /**
- * Returns the card asking `host`'s clarifying question: one numbered row per option whose entry is in `offered`, in
+ * Returns the card asking `host`'s clarifying question: one row per option whose entry is in `offered`, numbered "(1)"
+ * (not "1.", which Teams' Markdown turns into a list), in
  * the knowledge's order (the number is what a typed number picks), each leading to its entry, and "I'm not sure",
  * which answers `host` itself.
  */
@@ -15,7 +16,7 @@ export function buildClarifyCard(host: KnowledgeEntry, offeredIds: readonly stri
   const offered = options.filter((option) => offeredIds.includes(option.entry));
   return {
     prompt: host.clarify?.question[language] ?? '',
-    choices: offered.map((option) => ({ title: `${options.indexOf(option) + 1}. ${option.label[language]}`, data: { verb: 'choose-topic', entryId: option.entry, language } })),
+    choices: offered.map((option) => ({ title: `(${options.indexOf(option) + 1}) ${option.label[language]}`, data: { verb: 'choose-topic', entryId: option.entry, language } })),
     noneLabel: t(language, 'clarify.notSure'),
     noneData: { verb: 'choose-topic', entryId: host.id, language },
   };

@@ -3,6 +3,7 @@
 import * as ACData from 'adaptivecards-templating';
 
 import { CARD_NAMES, type CardDataMap, type CardName } from './card-data.js';
+import { protectCardText } from './teams-markup.js';
 
 /** A parsed Adaptive Card JSON object. */
 export type CardJson = Readonly<Record<string, unknown>>;
@@ -71,10 +72,10 @@ export function renderCardUncached<N extends CardName>(templates: CardTemplates,
   return expandTemplate(new ACData.Template(templates[name]), data);
 }
 
-/** Expands a parsed template with `data`: the one expansion step both the reference and the compiled path use. */
+/** Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the compiled path use. */
 function expandTemplate(template: ACData.Template, data: unknown): CardJson {
   // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
-  return template.expand({ $root: data }) as CardJson;
+  return protectCardText(template.expand({ $root: data }) as CardJson);
 }
 
 /** Renders cards from templates parsed once; cards of data seen before come from a cache. */

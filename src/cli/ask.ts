@@ -15,6 +15,7 @@ import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
 import { matchQuestion } from '../matching/match-question.js';
 import { askOne } from './ask-contract.js';
+import { safeJson, safeText } from './safe-output.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -30,7 +31,7 @@ function main(): number {
     knowledge = loadKnowledge(KNOWLEDGE_DIR, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(safeText(`${error.message}\n`));
     return 1;
   }
   const index = buildMatchIndex(knowledge);
@@ -53,7 +54,7 @@ function main(): number {
       }
       const locale = typeof input.locale === 'string' ? input.locale : localeArg;
       const previous = typeof input.previous === 'string' ? input.previous : undefined;
-      out.push(JSON.stringify(askOne(index, { text: input.text, locale, previous })));
+      out.push(safeJson(askOne(index, { text: input.text, locale, previous })));
     }
     process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
     return 0;
@@ -66,23 +67,23 @@ function main(): number {
   }
   const contract = askOne(index, { text: input, locale: localeArg });
   if (json) {
-    process.stdout.write(`${JSON.stringify(contract)}\n`);
+    process.stdout.write(`${safeJson(contract)}\n`);
     return 0;
   }
   if (contract['kind'] === 'diagnosis') {
-    process.stdout.write(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`);
+    process.stdout.write(safeText(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`));
     for (const finding of contract['findings'] as Array<{ id: string; severity: string; entry?: string }>) {
-      process.stdout.write(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`);
+      process.stdout.write(safeText(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`));
     }
-    process.stdout.write(`  facts ${JSON.stringify(contract['facts'])}\n`);
+    process.stdout.write(`  facts ${safeJson(contract['facts'])}\n`);
     return 0;
   }
   const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
-  process.stdout.write(`${result.kind} (${result.language}) — ${result.reason}\n`);
-  if (result.clarifyEntryId) process.stdout.write(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`);
-  for (const entry of result.entries) process.stdout.write(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
-  for (const entry of result.also ?? []) process.stdout.write(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`);
+  process.stdout.write(safeText(`${result.kind} (${result.language}) — ${result.reason}\n`));
+  if (result.clarifyEntryId) process.stdout.write(safeText(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`));
+  for (const entry of result.entries) process.stdout.write(safeText(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
+  for (const entry of result.also ?? []) process.stdout.write(safeText(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
   return 0;
 }
 

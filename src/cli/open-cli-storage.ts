@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from '../config/read-config.js';
 import { openBlobStore } from '../storage/blob-store.js';
 import { openFileStore, StorageError } from '../storage/file-store.js';
 import type { KeyValueStore } from '../storage/key-value-store.js';
+import { safeText } from './safe-output.js';
 
 /** Returns the store and a description of where it is, or writes why not to stderr and returns undefined. */
 export async function openCliStorage(command: string): Promise<{ store: KeyValueStore; where: string } | undefined> {
@@ -13,7 +14,7 @@ export async function openCliStorage(command: string): Promise<{ store: KeyValue
     config = readConfig(loadEnvWithFile(process.env, '.env'));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(safeText(`${error.message}\n`));
     return undefined;
   }
   if (config.storage === 'memory') {
@@ -25,7 +26,7 @@ export async function openCliStorage(command: string): Promise<{ store: KeyValue
     return { store: await openFileStore(config.dataDir), where: config.dataDir };
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(safeText(`${error.message}\n`));
     return undefined;
   }
 }

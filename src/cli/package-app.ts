@@ -13,6 +13,7 @@ import { buildPackageFiles, PackageError } from '../package/build-app-package.js
 import { createZip } from '../package/zip.js';
 import { validateAgainstTeamsSchema } from './validate-teams-schema.js';
 import { option } from './cli-args.js';
+import { safeText } from './safe-output.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,11 +36,11 @@ function main(): number {
     if (problems.length > 0) throw new PackageError(problems);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, createZip(files));
-    process.stdout.write(`package written: ${out} (${files.map((file) => file.name).join(', ')}); manifest valid against schema v1.24\n`);
+    process.stdout.write(safeText(`package written: ${out} (${files.map((file) => file.name).join(', ')}); manifest valid against schema v1.24\n`));
     return 0;
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(safeText(`${error.message}\n`));
     return 1;
   }
 }

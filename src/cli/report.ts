@@ -8,6 +8,7 @@ import { createAnalyticsStore } from '../analytics/analytics-store.js';
 import { buildReport, formatReport } from '../analytics/build-report.js';
 import { openCliStorage } from './open-cli-storage.js';
 import { option } from './cli-args.js';
+import { safeJson, safeStrings } from './safe-output.js';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,8 @@ async function main(): Promise<number> {
   if (!opened) return 1;
   const { events, dropped } = await createAnalyticsStore(opened.store).read(from, to);
   const report = buildReport(events, from, to, dropped);
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  // Stored question texts come from users: their control characters are shown escaped in both modes.
+  process.stdout.write(args.includes('--json') ? `${safeJson(report, 2)}\n` : `${formatReport(safeStrings(report))}\n`);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 import { createTicketStore, isTicketId } from '../escalation/ticket-store.js';
 import type { Ticket } from '../escalation/ticket.js';
 import { openCliStorage } from './open-cli-storage.js';
+import { safeStrings, safeText } from './safe-output.js';
 
 const USAGE = 'usage: npm run tickets -- list | show <ticket id>';
 
@@ -51,20 +52,21 @@ async function main(): Promise<number> {
   const tickets = createTicketStore(opened.store);
   if (command === 'list') {
     const ids = await tickets.list();
-    if (ids.length === 0) process.stdout.write(`no tickets in ${where}\n`);
+    if (ids.length === 0) process.stdout.write(safeText(`no tickets in ${where}\n`));
     for (const ticketId of ids) {
       const ticket = await tickets.get(ticketId);
-      if (ticket) process.stdout.write(`${line(ticket)}\n`);
+      // Everything users, L2 or files put in a ticket is shown with its control characters escaped.
+      if (ticket) process.stdout.write(`${line(safeStrings(ticket))}\n`);
     }
     return 0;
   }
   if (command === 'show' && id !== undefined) {
     const ticket = isTicketId(id) ? await tickets.get(id) : undefined;
     if (!ticket) {
-      process.stderr.write(`tickets: no ticket ${id} in ${where}\n`);
+      process.stderr.write(safeText(`tickets: no ticket ${id} in ${where}\n`));
       return 1;
     }
-    process.stdout.write(`${details(ticket)}\n`);
+    process.stdout.write(`${details(safeStrings(ticket))}\n`);
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

@@ -22,10 +22,18 @@ export interface Config {
   readonly auth: AuthConfig;
   /** True when `MicrosoftAppId` is empty: inbound authentication is off (local development only). */
   readonly authDisabled: boolean;
+  /** True when authentication is off although NODE_ENV is production (ALLOW_UNAUTHENTICATED=true): logged loudly. */
+  readonly unauthenticatedInProduction: boolean;
+  /** Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set, the only ones. */
+  readonly allowedServiceUrls: readonly string[];
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly maxBodyBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** Longest wait for one outbound call (Bot Connector, L2 posts, Application Insights, Blob Storage). */
+  readonly outboundTimeoutMs: number;
+  /** Longest time one outbound operation may take with its retries. */
+  readonly outboundBudgetMs: number;
   /** Knowledge folder; empty means the `knowledge/` folder shipped with the bot. */
   readonly knowledgeDir: string;
   /** Teams channel id where L2 tickets are posted; empty: tickets are stored and listed by CLI. */
@@ -33,6 +41,8 @@ export interface Config {
   /** AAD object ids allowed to act on tickets from anywhere (besides the L2 channel). */
   readonly l2AllowedAadIds: readonly string[];
   readonly l2Language: 'ja' | 'en';
+  /** Days after which idle conversation state and old escalation drafts are deleted (tickets are kept). */
+  readonly retentionDays: number;
   /** Seconds between retries of L2 cards that could not be posted; 0 retries only at start-up. */
   readonly escalationRetrySeconds: number;
   /** Where conversation state and tickets live: file (one instance), blob (several instances), memory (tests). */
@@ -50,6 +60,12 @@ export interface Config {
   /** Azure Blob Storage connection string and container, for STORAGE=blob. */
   readonly blobConnectionString: string;
   readonly blobContainer: string;
+  /** Host names file attachments may be downloaded from; `*.example.com` matches any sub-domain. */
+  readonly fileDownloadHosts: readonly string[];
+  /** Largest file attachment read, in bytes. */
+  readonly fileMaxBytes: number;
+  /** How long a file download may take. */
+  readonly fileDownloadTimeoutMs: number;
 }
 
 /** One configuration variable: its default and meaning, as documented in the README table. */
@@ -62,8 +78,11 @@ export interface ConfigVariable {
 /** Every variable `readConfig` understands, in README order. */
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'PORT', defaultValue: '3978', meaning: 'HTTP port (0 picks a free port).' },
-  { name: 'HOST', defaultValue: '0.0.0.0', meaning: 'Interface to listen on.' },
+  { name: 'HOST', defaultValue: '(127.0.0.1 while authentication is off, else 0.0.0.0)', meaning: 'Interface to listen on.' },
+  { name: 'NODE_ENV', defaultValue: '(empty)', meaning: 'production refuses to start without MicrosoftAppId unless ALLOW_UNAUTHENTICATED=true.' },
   { name: 'MicrosoftAppId', defaultValue: '(empty)', meaning: 'Azure Bot app (client) id. Empty turns inbound authentication off: local development only.' },
+  { name: 'ALLOW_UNAUTHENTICATED', defaultValue: 'false', meaning: 'true lets NODE_ENV=production start without MicrosoftAppId (logged as an error at start-up); for isolated test deployments only.' },
+  { name: 'ALLOWED_SERVICE_URLS', defaultValue: '(empty: loopback only while authentication is off)', meaning: 'Comma-separated origins (https://host[:port]) the bot may reply to besides loopback while authentication is off; with authentication on, if set, the only origins accepted.' },
   { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration (not used with UserAssignedMSI).' },
   { name: 'MicrosoftAppType', defaultValue: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
   { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI.' },
@@ -73,6 +92,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'LOG_FORMAT', defaultValue: 'json', meaning: 'json (one object per line) or pretty (human-readable, for development).' },
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long shutdown waits for in-flight turns before exiting.' },
+  { name: 'OUTBOUND_TIMEOUT_MS', defaultValue: '5000', meaning: 'Longest wait for one outbound attempt (replies, L2 posts and updates, Application Insights, Blob Storage); the request is aborted after it.' },
+  { name: 'OUTBOUND_BUDGET_MS', defaultValue: '12000', meaning: 'Longest time one outbound operation may take with all its retries; a turn against a peer that never answers ends after it.' },
   { name: 'KNOWLEDGE_DIR', defaultValue: '(the bundled knowledge/)', meaning: 'Knowledge folder to load, e.g. a draft copy being edited.' },
   { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
   { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
@@ -85,7 +106,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
   { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
   { name: 'BLOB_CONTAINER', defaultValue: 'mdav-bot', meaning: 'Blob container for STORAGE=blob (created if missing).' },
+  { name: 'RETENTION_DAYS', defaultValue: '30', meaning: 'Conversation state idle this long and escalation drafts this old are deleted by a sweep (at start-up, then daily); tickets are kept.' },
   { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
+  { name: 'FILE_DOWNLOAD_HOSTS', defaultValue: '*.sharepoint.com', meaning: "Comma-separated hosts that .txt/.log/.csv attachments are downloaded from (Teams stores a file sent to a bot in the sender's OneDrive for Business or SharePoint); `*.` matches sub-domains. Plain http only for loopback hosts (tests)." },
+  { name: 'FILE_MAX_BYTES', defaultValue: '262144', meaning: 'Largest file attachment read; larger files get a request to send only the relevant part.' },
+  { name: 'FILE_DOWNLOAD_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long a file attachment download may take.' },
 ]);
 
 /** Thrown by `readConfig`; `problems` names every bad variable. */
@@ -104,6 +129,18 @@ const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Returns the origin of an http(s) URL without credentials, path, query or fragment; undefined for anything else. */
+export function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Returns the validated configuration, or throws one `ConfigError` listing every problem. */
 export function readConfig(env: Env): Config {
@@ -134,6 +171,8 @@ export function readConfig(env: Env): Config {
   const port = integer('PORT', 3978, 0, 65535, 'a port number');
   const maxBodyBytes = integer('MAX_BODY_BYTES', 262144, 1024, 64 * 1024 * 1024, 'a byte count');
   const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000, 'a duration in milliseconds');
+  const outboundTimeoutMs = integer('OUTBOUND_TIMEOUT_MS', 5000, 100, 120000, 'a duration in milliseconds');
+  const outboundBudgetMs = integer('OUTBOUND_BUDGET_MS', 12000, 100, 600000, 'a duration in milliseconds');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
   const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
@@ -144,6 +183,7 @@ export function readConfig(env: Env): Config {
   if (storage === 'blob' && blobConnectionString === '') problems.push('BLOB_CONNECTION_STRING: required when STORAGE is blob');
   // Azure container names: 3-63 lower-case letters, digits and single hyphens.
   if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/u.test(blobContainer)) problems.push(`BLOB_CONTAINER: '${blobContainer}' is not a valid container name`);
+  const retentionDays = integer('RETENTION_DAYS', 30, 1, 3650, 'a number of days');
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
   if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
@@ -163,6 +203,16 @@ export function readConfig(env: Env): Config {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
   }
 
+  const fileDownloadHosts = text('FILE_DOWNLOAD_HOSTS', '*.sharepoint.com')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of fileDownloadHosts) {
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/u.test(host)) problems.push(`FILE_DOWNLOAD_HOSTS: '${host}' is not a host name (or *.domain)`);
+  }
+  const fileMaxBytes = integer('FILE_MAX_BYTES', 262144, 1024, 4 * 1024 * 1024, 'a byte count');
+  const fileDownloadTimeoutMs = integer('FILE_DOWNLOAD_TIMEOUT_MS', 10000, 100, 120000, 'a duration in milliseconds');
+
   const metadataUrl = text('BOT_OPENID_METADATA_URL');
   const issuer = text('BOT_TOKEN_ISSUER');
   const auth: AuthConfig = {
@@ -179,23 +229,40 @@ export function readConfig(env: Env): Config {
   if (auth.MicrosoftAppId === '' && auth.MicrosoftAppPassword !== '') {
     problems.push('MicrosoftAppId: empty while MicrosoftAppPassword is set; set both or neither');
   }
+  const production = text('NODE_ENV').toLowerCase() === 'production';
+  const allowUnauthenticated = oneOf('ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true';
+  if (production && auth.MicrosoftAppId === '' && !allowUnauthenticated) {
+    problems.push('MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment');
+  }
+  const allowedServiceUrls: string[] = [];
+  for (const raw of text('ALLOWED_SERVICE_URLS').split(',').map((url) => url.trim()).filter(Boolean)) {
+    const origin = originOf(raw);
+    if (origin === undefined) problems.push(`ALLOWED_SERVICE_URLS: '${raw}' is not an http(s) origin (https://host[:port])`);
+    else allowedServiceUrls.push(origin);
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
     port,
-    host: text('HOST', '0.0.0.0'),
+    // Without authentication the bot answers anyone who can reach it: only this machine, unless HOST says otherwise.
+    host: text('HOST', auth.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0'),
     auth: Object.freeze(auth),
     authDisabled: auth.MicrosoftAppId === '',
+    unauthenticatedInProduction: production && auth.MicrosoftAppId === '',
+    allowedServiceUrls: Object.freeze(allowedServiceUrls),
     logLevel,
     logFormat,
     maxBodyBytes,
     shutdownTimeoutMs,
+    outboundTimeoutMs,
+    outboundBudgetMs,
     knowledgeDir: text('KNOWLEDGE_DIR'),
     l2ChannelId,
     l2AllowedAadIds: Object.freeze(l2AllowedAadIds),
     l2Language,
     escalationRetrySeconds,
+    retentionDays,
     storage,
     dataDir: text('DATA_DIR', 'data'),
     blobConnectionString,
@@ -204,5 +271,8 @@ export function readConfig(env: Env): Config {
     rateLimitPerMinute,
     storeQuestions,
     appInsightsConnectionString: text('APPLICATIONINSIGHTS_CONNECTION_STRING'),
+    fileDownloadHosts: Object.freeze(fileDownloadHosts),
+    fileMaxBytes,
+    fileDownloadTimeoutMs,
   });
 }

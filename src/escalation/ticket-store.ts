@@ -1,6 +1,11 @@
 /**
  * Tickets on the storage port: ids unique across processes (a per-day counter updated with eTag checks),
  * optimistic updates (re-read and retry on conflict), and idempotent creation per escalation draft.
+ *
+ * Creation can't half-happen: one create-if-absent write of the draft's claim, holding the whole ticket, decides
+ * the ticket. Everything after it (the ticket record, the index) is derived from the claim and repeatable: a
+ * resubmit of the draft and `recover()` at start-up finish it, so a crash or a full disk at any point leaves
+ * either no ticket (the user was not told of one) or one ticket that ends up stored, listed and delivered.
  */
 
 import { ConflictError, retryOnConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
@@ -10,6 +15,8 @@ const TICKET_PREFIX = 'tickets/';
 const COUNTER_PREFIX = 'ticket-counters/';
 const INDEX_KEY = 'ticket-index';
 const WAITING_PREFIX = 'ticket-waiting/';
+/** Prefix of the draft claims (one per submitted escalation form). */
+export const DRAFT_PREFIX = 'escalation-drafts/';
 
 /** The storage key marking the ticket that waits for an answer from the user of `conversationId` (read with the turn's state). */
 export const waitingKey = (conversationId: string): string => `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
@@ -37,10 +44,12 @@ export interface TicketStore {
   patch(id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket | undefined>;
   /** Every ticket id, oldest first. */
   list(): Promise<string[]>;
-  /** Marks (or clears, with undefined) the ticket whose question the user of `conversationId` should answer next. */
-  setWaiting(conversationId: string, ticketId: string | undefined): Promise<void>;
-  /** The ticket waiting for an answer from the user of `conversationId`, if any. */
-  waitingFor(conversationId: string): Promise<string | undefined>;
+  /** Finishes every claimed ticket a crash or a full disk interrupted (stored and listed); returns their ids. */
+  recover(): Promise<string[]>;
+  /** Marks (or clears, with undefined) the ticket whose question its requester in `conversationId` should answer next. */
+  setWaiting(conversationId: string, ticketId: string | undefined, requesterId?: string): Promise<void>;
+  /** The ticket waiting for an answer in `conversationId`, and who is to answer (absent in markers written before). */
+  waitingFor(conversationId: string): Promise<{ ticketId: string; requesterId?: string } | undefined>;
 }
 
 const readTicket = (item: StoredItem): Ticket => {
@@ -64,6 +73,20 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
       await store.write({ [INDEX_KEY]: { ids: [...ids, id], eTag: index.eTag } });
     });
 
+  /** Stores the claimed ticket (unless stored) and lists it (unless listed); true when this call stored it. */
+  const materialize = async (ticket: Ticket): Promise<boolean> => {
+    const created = await store.create(`${TICKET_PREFIX}${ticket.id}`, { ...ticket });
+    await addToIndex(ticket.id);
+    return created;
+  };
+
+  /** The ticket a claim decided: held in the claim, or (claims written before) the stored ticket it names. */
+  const claimedTicket = async (claim: StoredItem): Promise<Ticket | undefined> => {
+    const held = claim['ticket'];
+    if (typeof held === 'object' && held !== null && typeof (held as { id?: unknown }).id === 'string') return held as Ticket;
+    return typeof claim['ticketId'] === 'string' ? api.get(claim['ticketId']) : undefined;
+  };
+
   const api: TicketStore = {
     nextId: (now) =>
       retryOnConflict(async () => {
@@ -80,25 +103,39 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
       }),
 
     async createOnce(draftKey, build, now) {
-      const key = `escalation-drafts/${draftKey}`;
-      const existingFor = async (): Promise<Ticket | undefined> => {
-        const draft = await readItem(key);
-        return typeof draft?.['ticketId'] === 'string' ? api.get(draft['ticketId']) : undefined;
+      const key = `${DRAFT_PREFIX}${draftKey}`;
+      const fromClaim = async (claim: StoredItem): Promise<{ ticket: Ticket; created: boolean }> => {
+        const decided = await claimedTicket(claim);
+        if (!decided) throw new Error(`escalation: draft ${draftKey} was claimed but its ticket is missing`);
+        const created = await materialize(decided);
+        return { ticket: (await api.get(decided.id)) ?? decided, created };
       };
-      const existing = await existingFor();
-      if (existing) return { ticket: existing, created: false };
+      const existing = await readItem(key);
+      if (existing) return fromClaim(existing);
       const ticket = build(await api.nextId(now));
-      // The ticket is stored before the draft is claimed, so whoever finds the claim also finds the ticket.
-      await store.create(`${TICKET_PREFIX}${ticket.id}`, { ...ticket });
-      if (await store.create(key, { ticketId: ticket.id })) {
-        await addToIndex(ticket.id);
-        return { ticket, created: true };
+      // The one write that decides: whoever creates the claim has chosen the ticket (id and content) for the draft.
+      if (!(await store.create(key, { ticket: { ...ticket }, claimedAt: now.toISOString() }))) {
+        const winner = await readItem(key);
+        if (!winner) throw new Error(`escalation: draft ${draftKey} was claimed and then removed`);
+        return fromClaim(winner);
       }
-      // A racing submit of the same draft claimed it first: drop ours and return theirs.
-      await store.delete([`${TICKET_PREFIX}${ticket.id}`]);
-      const winner = await existingFor();
-      if (!winner) throw new Error(`escalation: draft ${draftKey} was claimed but its ticket is missing`);
-      return { ticket: winner, created: false };
+      return { ticket, created: await materialize(ticket) };
+    },
+
+    async recover() {
+      const recovered: string[] = [];
+      const keys = (await store.list(DRAFT_PREFIX)).map((found) => found.key);
+      const indexed = new Set(await api.list());
+      for (let start = 0; start < keys.length; start += 50) {
+        const claims = await store.read(keys.slice(start, start + 50));
+        for (const claim of Object.values(claims)) {
+          const ticket = claim ? await claimedTicket(claim) : undefined;
+          if (!ticket || indexed.has(ticket.id)) continue;
+          await materialize(ticket);
+          recovered.push(ticket.id);
+        }
+      }
+      return recovered;
     },
 
     async get(id) {
@@ -129,15 +166,16 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
       });
     },
 
-    async setWaiting(conversationId, ticketId) {
+    async setWaiting(conversationId, ticketId, requesterId) {
       const key = waitingKey(conversationId);
       if (ticketId === undefined) await store.delete([key]);
-      else await store.write({ [key]: { ticketId, eTag: '*' } });
+      else await store.write({ [key]: { ticketId, ...(requesterId !== undefined ? { requesterId } : {}), eTag: '*' } });
     },
 
     async waitingFor(conversationId) {
       const item = await readItem(waitingKey(conversationId));
-      return typeof item?.['ticketId'] === 'string' ? item['ticketId'] : undefined;
+      if (typeof item?.['ticketId'] !== 'string') return undefined;
+      return { ticketId: item['ticketId'], ...(typeof item['requesterId'] === 'string' ? { requesterId: item['requesterId'] } : {}) };
     },
 
     async list() {

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import restify, { type Request, type Response, type Server } from 'restify';
 
 import type { Logger } from '../log/create-logger.js';
-import { checkActivity } from './check-activity.js';
+import { checkActivity, isServiceUrlAllowed, type ServiceUrlPolicy } from './check-activity.js';
 import type { InFlight } from './in-flight.js';
 import { readJsonBody } from './read-json-body.js';
 import { runReadiness, type ReadinessCheck } from './readiness.js';
@@ -17,6 +17,8 @@ export interface HttpServerDeps {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly processActivity: ActivityProcessor;
+  /** Where replies may go; activities naming another service URL get 403 and no turn. */
+  readonly serviceUrls: ServiceUrlPolicy;
   readonly readiness: readonly ReadinessCheck[];
   readonly inFlight: InFlight;
   /** True once shutdown began: new activities get 503 and readiness fails. */
@@ -24,6 +26,11 @@ export interface HttpServerDeps {
 }
 
 const READINESS_TIMEOUT_MS = 2000;
+// How long a client may take to send the request headers, and then the whole body.
+const HEADERS_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 15_000;
+// Activities nest a few levels; anything near this is an attack, not Teams.
+const MAX_JSON_DEPTH = 64;
 
 /** Sends the JSON error shape every endpoint uses. */
 function sendError(res: Response, status: number, code: string, message: string): void {
@@ -38,6 +45,10 @@ const snake = (code: string): string => code.replace(/([a-z])([A-Z])/gu, '$1_$2'
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'mdav-support-bot', handleUncaughtExceptions: false });
+  // Slow clients can't hold connections: Node's own limits for headers and whole requests (checked every few seconds),
+  // besides the body timeout of readJsonBody, which answers 408 on time.
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = BODY_TIMEOUT_MS + 5000;
 
   // Restify's own errors (404, 405, thrown handlers) get the same JSON shape and a log line with the reason.
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, next: () => void) => {
@@ -61,9 +72,15 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       res.json({ ready: false, reason: 'shutting_down', checks: {} });
       return;
     }
-    const report = await runReadiness(deps.readiness, READINESS_TIMEOUT_MS);
+    const report = await runReadiness(deps.readiness, READINESS_TIMEOUT_MS, (name, error) => logger.warn({ check: name, err: error }, 'readiness check failed'));
     res.status(report.ready ? 200 : 503);
     res.json(report);
+  });
+
+  // The Agents Playground (Teams emulator) probes the endpoint with HEAD at start: answer it, not with a 405.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.status(deps.isShuttingDown() ? 503 : 200);
+    res.end();
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -73,10 +90,14 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       return;
     }
     await deps.inFlight.track(async () => {
-      const body = await readJsonBody(req as unknown as IncomingMessage, deps.maxBodyBytes);
+      const body = await readJsonBody(req as unknown as IncomingMessage, { maxBytes: deps.maxBodyBytes, timeoutMs: BODY_TIMEOUT_MS, maxDepth: MAX_JSON_DEPTH });
       if (!body.ok) {
         logger.info({ status: body.status, code: body.code }, 'activity rejected');
-        if (body.status === 413) res.header('Connection', 'close');
+        if (body.status === 413 || body.status === 408) {
+          // The rest of the body is not read: answer, then close the connection instead of draining it.
+          res.header('Connection', 'close');
+          res.once('finish', () => req.socket.destroySoon());
+        }
         sendError(res, body.status, body.code, body.message);
         return;
       }
@@ -84,6 +105,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       if (!check.ok) {
         logger.info({ status: 400, code: check.code, bytes: body.bytes }, 'activity rejected');
         sendError(res, 400, check.code, check.message);
+        return;
+      }
+      if (!isServiceUrlAllowed(String((body.body as { serviceUrl: string }).serviceUrl), deps.serviceUrls)) {
+        logger.warn({ status: 403, code: 'service_url_not_allowed' }, 'activity rejected');
+        sendError(res, 403, 'service_url_not_allowed', 'Activity field "serviceUrl" names a service the bot does not reply to (see ALLOWED_SERVICE_URLS).');
         return;
       }
       req.body = body.body;

@@ -6,24 +6,34 @@ export interface ReadinessCheck {
   check(): Promise<string | true>;
 }
 
+class ReadinessTimeout extends Error {}
+
 export interface ReadinessReport {
   readonly ready: boolean;
   readonly checks: Readonly<Record<string, { readonly ok: boolean; readonly detail?: string }>>;
 }
 
-/** Runs every check (each bounded by `timeoutMs`) and reports all of them. */
-export async function runReadiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<ReadinessReport> {
+/**
+ * Runs every check (each bounded by `timeoutMs`) and reports all of them. A failure is reported as "failed" or
+ * "timed out" only (the error, which may name folders or hosts, goes to `onFailure` for the log).
+ */
+export async function runReadiness(
+  checks: readonly ReadinessCheck[],
+  timeoutMs: number,
+  onFailure: (name: string, error: unknown) => void = () => undefined,
+): Promise<ReadinessReport> {
   const results = await Promise.all(
     checks.map(async (item) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => reject(new ReadinessTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
       });
       try {
         const detail = await Promise.race([item.check(), timeout]);
         return [item.name, detail === true ? { ok: true } : { ok: true, detail }] as const;
       } catch (error) {
-        return [item.name, { ok: false, detail: (error as Error).message }] as const;
+        onFailure(item.name, error);
+        return [item.name, { ok: false, detail: error instanceof ReadinessTimeout ? error.message : 'failed' }] as const;
       } finally {
         clearTimeout(timer);
       }

@@ -111,6 +111,11 @@ const en = {
   'limit.rate': 'You are sending messages faster than I can help with. Please wait a minute and send your question again.',
   'limit.longText': 'Your message was very long: I read the first {chars} characters.',
   'attachment.unsupported': 'I cannot read images or files. Please paste the text of the error or the command output instead.',
+  'paste.unreadable':
+    'This looks like command output, but I could not read it: its lines may have been joined or cut on the way. Please send it again inside a code block (type ``` on a line before and after it), or as a .txt file. I read MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query, reg query and Defender event output.',
+  'file.unreadable': 'I read {name}, but found no output I know in it. I read MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query, reg query and Defender event output.',
+  'file.tooLarge': '{name} is larger than {kb} KB, so I did not read it. Please send only the relevant output (for example the Get-MpComputerStatus part), or paste it as text.',
+  'file.failed': 'I could not download {name}. Please paste its content as text instead, inside a code block.',
   'answer.related': 'Related topics',
   'answer.helpful': 'Was this helpful?',
   'feedback.up': '👍 Yes',
@@ -250,6 +255,11 @@ const ja: Record<MessageKey, string> = {
   'limit.rate': 'メッセージの送信間隔が短すぎます。1 分ほど待ってから、もう一度質問を送ってください。',
   'limit.longText': 'メッセージが非常に長いため、最初の {chars} 文字を読み取りました。',
   'attachment.unsupported': '画像やファイルは読み取れません。エラーやコマンドの出力をテキストで貼り付けてください。',
+  'paste.unreadable':
+    'コマンドの出力のようですが、読み取れませんでした。途中で行がつながったり切れたりした可能性があります。コード ブロック (前後の行に ``` を入力) に入れて貼り付け直すか、.txt ファイルとして送ってください。読み取れるのは MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query、reg query、Defender のイベントの出力です。',
+  'file.unreadable': '{name} を読みましたが、読み取れる出力が見つかりませんでした。読み取れるのは MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query、reg query、Defender のイベントの出力です。',
+  'file.tooLarge': '{name} は {kb} KB を超えているため読み取っていません。必要な部分の出力 (例: Get-MpComputerStatus の部分) だけを送るか、テキストで貼り付けてください。',
+  'file.failed': '{name} をダウンロードできませんでした。内容をコード ブロックに入れてテキストで貼り付けてください。',
   'answer.related': '関連する項目',
   'answer.helpful': 'この回答は役に立ちましたか?',
   'feedback.up': '👍 はい',

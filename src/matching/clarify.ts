@@ -59,9 +59,9 @@ export function clarificationApplies(clarification: Clarification, text: string,
   return clarification.when.some((id) => concepts.includes(`~${id}`));
 }
 
-/** Returns the options a typed reply picks: by number ("2") or by what it names (several when it is ambiguous). */
+/** Returns the options a typed reply picks: by number ("2", "(2)") or by what it names (several when it is ambiguous). */
 export function pickedOptions(clarification: Clarification, text: string, signals: Signals, entries: ReadonlyMap<string, KnowledgeEntry>): number[] {
-  const number = /^\s*(\d)\s*[.)]?\s*$/u.exec(text);
+  const number = /^\s*\(?\s*(\d)\s*[.)]?\s*$/u.exec(text);
   if (number) {
     const position = Number(number[1]) - 1;
     return position >= 0 && position < clarification.options.length ? [position] : [];

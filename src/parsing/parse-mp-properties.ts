@@ -70,7 +70,9 @@ function readTables(lines: readonly string[], facts: Facts): number {
     }
     const columns = [...underline.matchAll(/-+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
     if (names.length !== columns.length || !names.some((name) => BY_LOWER.has(name.toLowerCase()))) continue;
-    const row = lines.slice(index + 2).find((line) => line.trim() !== '') ?? '';
+    // The row follows its underline directly; text after a blank line is the user's, not a value.
+    const row = lines[index + 2] ?? '';
+    if (row.trim() === '') continue;
     // Columns are as wide as their underline; values may be right-aligned (numbers, booleans) and may overflow.
     const values = columns.map((column, position) => {
       const next = columns[position + 1];
@@ -87,25 +89,42 @@ function readTables(lines: readonly string[], facts: Facts): number {
 // The longest value seen in a last column (AMRunningMode "Passive Audit Mode").
 const MAX_LAST_COLUMN_WORDS = 3;
 
+// How many dashed underlines a flattened text is searched for (a banner's dashes can come before the table's).
+const MAX_UNDERLINES = 20;
+const UNDERLINE = /(?:-{3,}[ \t]+)*-{3,}/gu;
+
+/** Returns the fact name a header word stands for; a word glued to the text before it ends with the name. */
+function headerName(word: string): PropertyFact | undefined {
+  const lower = word.toLowerCase();
+  const exact = BY_LOWER.get(lower);
+  if (exact) return exact;
+  let best: PropertyFact | undefined;
+  for (const [name, fact] of BY_LOWER) if (lower.endsWith(name) && (!best || name.length > best.length)) best = fact;
+  return best;
+}
+
 /**
- * Reads a table that Teams flattened onto one line: names, dashes, then values in order. The dashed underline is
- * found first and the names are the words just before it, so no pattern scans back and forth over a long line.
+ * Reads a table that a client flattened onto one line: names, dashes, then values in order. The dashed underline
+ * is found first and the names are the words just before it, so no pattern scans back and forth over a long line.
+ * When the line breaks were dropped altogether, the first name is glued to the command before it and the values
+ * to the dashes.
  */
 function readFlattenedTable(text: string, facts: Facts): number {
-  const dashes = /(?:^|\s)((?:-{3,}\s+)*-{3,})(?=\s|$)/u.exec(text);
-  if (!dashes) return 0;
-  const columns = (dashes[1] ?? '').split(/\s+/u).length;
-  const names = text.slice(0, dashes.index).trim().split(/\s+/u).slice(-columns);
-  if (names.length !== columns || !names.every((name) => BY_LOWER.has(name.toLowerCase()))) return 0;
-  const tokens = text.slice(dashes.index + dashes[0].length).trim().split(/\s+/u);
-  let read = 0;
-  names.forEach((raw, position) => {
-    const name = BY_LOWER.get(raw.toLowerCase()) as PropertyFact;
+  let searched = 0;
+  for (const dashes of text.matchAll(UNDERLINE)) {
+    if ((searched += 1) > MAX_UNDERLINES) break;
+    const columns = dashes[0].split(/\s+/u).length;
+    const names = text.slice(Math.max(0, dashes.index - 2000), dashes.index).trim().split(/\s+/u).slice(-columns).map(headerName);
+    if (names.length !== columns || !names.every((name) => name !== undefined)) continue;
+    const tokens = text.slice(dashes.index + dashes[0].length).trim().split(/\s+/u);
     // The last column may hold a few words ("E5 transition", "Passive Audit Mode"); earlier ones one token each.
-    const value = position === names.length - 1 ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ') : (tokens[position] ?? '');
-    if (setFact(facts, name, value)) read += 1;
-  });
-  return read;
+    const values = names.map((_, position) => (position === names.length - 1 ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ') : (tokens[position] ?? '')));
+    // A row is read only when every value has its column's type: words after a header-only paste are chat, not values.
+    if (!names.every((name, position) => typeValue(name as PropertyFact, values[position] ?? '') !== undefined)) return 0;
+    names.forEach((name, position) => setFact(facts, name as PropertyFact, values[position] ?? ''));
+    return names.length;
+  }
+  return 0;
 }
 
 /** Reads a "Name Value" table flattened onto one line: pairs of a property name and a one-word value. */

@@ -7,6 +7,7 @@ import { parseMpProperties } from './parse-mp-properties.js';
 import { parseRegQuery } from './parse-reg-query.js';
 import { parseScQuery } from './parse-sc-query.js';
 import { parseValidateMaps } from './parse-validate-maps.js';
+import { preparePaste } from './prepare-paste.js';
 
 /** One parser: a stable id and a function that returns the facts it found, or undefined. */
 export interface PasteParser {
@@ -35,7 +36,7 @@ export const MAX_PASTE_CHARS = 200_000;
 
 /** Returns the facts of every format recognised in `text`. */
 export function parsePaste(text: string): PasteResult {
-  const input = text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text;
+  const input = preparePaste(text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text);
   let facts: Facts = {};
   const formats: string[] = [];
   for (const parser of PARSERS) {

@@ -164,7 +164,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, action, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         const { ticket, event } = result;
-        if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id);
+        // Only the requester's next message answers (in a group chat, other members' messages are questions of their own).
+        if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
         await publish(ticket, event, true);

@@ -9,6 +9,8 @@ import { t } from '../i18n/messages.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../matching/match-question.js';
+import { chooseMessageText } from '../matching/normalize-text.js';
+import { looksLikeOutput } from '../parsing/looks-like-output.js';
 import { helpdeskSigns, type IsStaff } from './audience.js';
 import { cardReply, textReply, type Reply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
@@ -86,6 +88,11 @@ function afterMatch(data: ConversationData, result: MatchResult): ConversationDa
 /** Matches `text` (a follow-up reads the previous answer's context), returns the replies and the updated conversation. */
 export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
   const result = matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+  // Output no parser could read (lines joined or cut by the client) is not a question: say so and ask for it again.
+  // It is not reported as an unanswered question either (its text may hold host and user names).
+  if (result.kind === 'none' && looksLikeOutput(chooseMessageText(text, html))) {
+    return { replies: [textReply(t(result.language, 'paste.unreadable'), result.language)], outcome: { kind: 'unreadable-output' } };
+  }
   deps.onMatch?.(input, result, text);
   const adminOpen = helpdeskSigns(input, result.signals, deps.isStaff).length > 0;
   const replies = repliesForMatch(deps.knowledge, result, result.language, adminOpen);

@@ -85,6 +85,9 @@ export interface CardAction {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A text file the user sent (personal chat), read by the shell: its text, or why it was not read. */
+export type FileInput = { readonly name: string; readonly text: string } | { readonly name: string; readonly problem: 'too-large' | 'download-failed' };
+
 /** What one message turn is about. */
 export interface TurnInput {
   /** Message text with mentions removed; may be empty for card actions. */
@@ -110,6 +113,8 @@ export interface TurnInput {
   readonly otherAttachments: readonly string[];
   /** Characters cut from a message over the length limit (0 when nothing was cut). */
   readonly cutChars: number;
+  /** A .txt/.log/.csv file sent in personal chat, downloaded by the shell; read like a paste. */
+  readonly file?: FileInput;
 }
 
 /** Longest message text read; the rest is cut and the user is told. */

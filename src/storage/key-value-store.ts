@@ -17,6 +17,14 @@ export interface KeyValueStore {
   delete(keys: string[]): Promise<void>;
   /** Writes `item` only if `key` does not exist yet; false when it already did (atomic across writers). */
   create(key: string, item: StoredItem): Promise<boolean>;
+  /** Every key starting with `prefix`, with when it was last written (start-up recovery and the retention sweep). */
+  list(prefix: string): Promise<StoredKey[]>;
+}
+
+/** A key found by `list`, and when its item was last written. */
+export interface StoredKey {
+  readonly key: string;
+  readonly modifiedAt: Date;
 }
 
 /** True when a write failed because another writer changed the item first (eTag mismatch). */

@@ -5,10 +5,12 @@ import type { KeyValueStore, StoredItem } from './key-value-store.js';
 /** Creates an in-memory store; every operation completes without yielding in between, so `create` is atomic. */
 export function createMemoryStore(): KeyValueStore {
   const items = new Map<string, string>();
+  const modified = new Map<string, Date>();
   let version = 0;
   const save = (key: string, item: StoredItem): void => {
     version += 1;
     items.set(key, JSON.stringify({ ...item, eTag: String(version) }));
+    modified.set(key, new Date());
   };
   return {
     async read(keys) {
@@ -30,12 +32,18 @@ export function createMemoryStore(): KeyValueStore {
       for (const [key, item] of Object.entries(changes)) save(key, item);
     },
     async delete(keys) {
-      for (const key of keys) items.delete(key);
+      for (const key of keys) {
+        items.delete(key);
+        modified.delete(key);
+      }
     },
     async create(key, item) {
       if (items.has(key)) return false;
       save(key, item);
       return true;
+    },
+    async list(prefix) {
+      return [...modified].filter(([key]) => key.startsWith(prefix)).map(([key, modifiedAt]) => ({ key, modifiedAt }));
     },
   };
 }

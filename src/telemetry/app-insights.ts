@@ -43,7 +43,12 @@ export function parseConnectionString(text: string): { instrumentationKey: strin
 export const NO_TELEMETRY: Telemetry = Object.freeze({ track: () => undefined, flush: async () => undefined, stop: async () => undefined });
 
 /** Creates Application Insights telemetry, or NO_TELEMETRY when the connection string is empty. */
-export function createTelemetry(connectionString: string, logger: Logger, flushEveryMs = 5000): Telemetry {
+export function createTelemetry(
+  connectionString: string,
+  logger: Logger,
+  flushEveryMs = 5000,
+  bounds: { readonly attemptTimeoutMs: number; readonly budgetMs: number } = { attemptTimeoutMs: 5000, budgetMs: 12000 },
+): Telemetry {
   if (connectionString === '') return NO_TELEMETRY;
   const target = parseConnectionString(connectionString);
   if (!target) {
@@ -68,7 +73,15 @@ export function createTelemetry(connectionString: string, logger: Logger, flushE
     },
   });
   const flush = async (): Promise<void> => {
+    // One budget for the whole flush: an endpoint that never answers costs at most that, also at shutdown.
+    const deadline = Date.now() + bounds.budgetMs;
     while (queue.length > 0) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        logger.warn({ events: queue.length, budgetMs: bounds.budgetMs }, 'telemetry: flush budget used up; events dropped');
+        queue = [];
+        break;
+      }
       const batch = queue.slice(0, BATCH);
       queue = queue.slice(BATCH);
       const time = new Date().toISOString();
@@ -77,7 +90,7 @@ export function createTelemetry(connectionString: string, logger: Logger, flushE
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(batch.map((event) => envelope(event, time))),
-          signal: AbortSignal.timeout(5000),
+          signal: AbortSignal.timeout(Math.min(bounds.attemptTimeoutMs, remaining)),
         });
         if (!response.ok) logger.warn({ status: response.status, events: batch.length }, 'telemetry: ingestion refused a batch');
       } catch (error) {

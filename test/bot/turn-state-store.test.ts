@@ -46,15 +46,15 @@ describe('turn state store', () => {
     const store = countingStore();
     const turnState = createTurnStateStore(store);
     await turnState.save(address, saved);
-    await createTicketStore(store).setWaiting(address.conversationId, 'MDAV-20261129-0007');
+    await createTicketStore(store).setWaiting(address.conversationId, 'MDAV-20261129-0007', 'user-7');
     store.reads.length = 0;
     const state = await turnState.load(address);
     expect(store.reads).toHaveLength(1);
-    expect(state).toEqual({ conversation: saved, waitingTicketId: 'MDAV-20261129-0007' });
+    expect(state).toEqual({ conversation: saved, waiting: { ticketId: 'MDAV-20261129-0007', requesterId: 'user-7' } });
   });
 
   it('starts a new conversation empty, with no ticket waiting', async () => {
-    expect(await createTurnStateStore(createMemoryStore()).load(address)).toEqual({ conversation: undefined, waitingTicketId: undefined });
+    expect(await createTurnStateStore(createMemoryStore()).load(address)).toEqual({ conversation: undefined, waiting: undefined });
   });
 
   it('reads what botbuilder ConversationState stored, and stores what it reads', async () => {
@@ -81,6 +81,7 @@ describe('support bot storage use', () => {
     const bot = new SupportBot({
       routes: createRouteTable([], createQuestionRoute({ knowledge, index: buildMatchIndex(knowledge) })),
       turnState: createTurnStateStore(store),
+      waitingTicketFor: async (waiting) => waiting.ticketId,
       allowedTenantIds: [],
       rateLimiter: createRateLimiter(0),
       now: () => 0,

@@ -22,7 +22,7 @@ describe('readConfig', () => {
     const config = readConfig({});
     expect(config).toMatchObject({
       port: 3978,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       authDisabled: true,
       logLevel: 'info',
       logFormat: 'json',
@@ -69,6 +69,33 @@ describe('readConfig', () => {
     expect(problemsOf({ MicrosoftAppPassword: 'hunter2' }).join('\n')).not.toContain('hunter2');
   });
 
+  it('refuses production without an app id unless ALLOW_UNAUTHENTICATED=true', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment',
+    ]);
+    expect(readConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ authDisabled: true, unauthenticatedInProduction: true, host: '127.0.0.1' });
+    expect(readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' })).toMatchObject({ authDisabled: false, unauthenticatedInProduction: false });
+    expect(readConfig({ NODE_ENV: 'development' }).unauthenticatedInProduction).toBe(false);
+  });
+
+  it('listens on loopback while authentication is off, on every interface with it on, and where HOST says', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' }).host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads ALLOWED_SERVICE_URLS as origins and names entries that are not', () => {
+    expect(readConfig({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net, http://10.0.0.5:3979/' }).allowedServiceUrls).toEqual([
+      'https://smba.trafficmanager.net',
+      'http://10.0.0.5:3979',
+    ]);
+    expect(problemsOf({ ALLOWED_SERVICE_URLS: 'ftp://x,https://a.example/path?q=1,https://u:p@b.example' })).toEqual([
+      "ALLOWED_SERVICE_URLS: 'ftp://x' is not an http(s) origin (https://host[:port])",
+      "ALLOWED_SERVICE_URLS: 'https://a.example/path?q=1' is not an http(s) origin (https://host[:port])",
+      "ALLOWED_SERVICE_URLS: 'https://u:p@b.example' is not an http(s) origin (https://host[:port])",
+    ]);
+  });
+
   it('documents every variable it reads', () => {
     const documented = CONFIG_VARIABLES.map((variable) => variable.name);
     const read: string[] = [];
@@ -92,8 +119,11 @@ describe('loadEnvWithFile', () => {
 });
 
 describe('README', () => {
-  it('documents every configuration variable', () => {
+  it('documents every configuration variable with its default and meaning, as the config reader states them', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const variable of CONFIG_VARIABLES) expect(readme, variable.name).toContain(`| \`${variable.name}\` |`);
+    for (const variable of CONFIG_VARIABLES) {
+      const shown = variable.defaultValue.startsWith('(') ? variable.defaultValue : `\`${variable.defaultValue}\``;
+      expect(readme, variable.name).toContain(`| \`${variable.name}\` | ${shown} | ${variable.meaning} |`);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { botAddedActivity, messageActivity } from '../support/activities.js';
@@ -158,6 +160,24 @@ describe('POST /api/messages over real HTTP', () => {
     for (const dangerous of ['](https://evil', '${user}', '<img']) expect(JSON.stringify(answer)).not.toContain(dangerous);
   });
 
+  it('asks for output it cannot read again in a code block or as a file, in English and Japanese, instead of not-found', async () => {
+    // Get-MpThreatDetection: list output, but of a command the parsers do not read, with its line breaks dropped.
+    const output = 'ActionSuccess                  : TrueAdditionalActionsBitMask       : 0CleaningActionID               : 2CurrentThreatExecutionStatusID : 1';
+    const [english] = await ask(bot, { text: output });
+    expect(english?.text).toContain('This looks like command output, but I could not read it');
+    expect(english?.text).toContain('code block');
+    const [japanese] = await ask(bot, { text: `この結果です ${output}`, locale: 'ja-JP' });
+    expect(japanese?.text).toContain('コマンドの出力のようですが、読み取れませんでした');
+    expect(japanese?.text).toContain('.txt ファイル');
+  });
+
+  it('diagnoses Get-MpComputerStatus output whose line breaks the client dropped', async () => {
+    const text = readFileSync(`${ROOT}test/fixtures/pasted/get-mpcomputerstatus-doc-normal.txt`, 'utf8').replace(/\n/gu, '');
+    const replies = await ask(bot, { text });
+    const card = replies.find((reply) => reply.type === 'message')?.attachments?.[0]?.content;
+    expect(JSON.stringify(card)).toContain('E5 transition');
+  });
+
   it('shows the typing indicator before reading a long paste', async () => {
     const paste = `${'AMEngineVersion                  : 1.1.24050.5\n'.repeat(60)}IsTamperProtected                : False`;
     const replies = await ask(bot, { text: paste });
@@ -301,6 +321,14 @@ describe('request hygiene', () => {
   it('answers GET /api/messages with 405', async () => {
     const response = await fetch(`${bot.baseUrl}/api/messages`);
     expect(response.status).toBe(405);
+  });
+
+  it('answers HEAD /api/messages (the Agents Playground probe) with 200 and logs no error', async () => {
+    const before = bot.logs.length;
+    const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    const lines = bot.logs.slice(before);
+    expect(lines.filter((line) => line['msg'] === 'http error' || Number(line['level']) >= 40)).toEqual([]);
   });
 
   it('reports liveness on /healthz', async () => {

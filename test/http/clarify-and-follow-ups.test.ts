@@ -90,7 +90,7 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
       const again = chat(locale);
       await again({ text: question });
       const position = clarification.options.findIndex((option) => option.entry === 'tp-windows-server');
-      const byNumber = await again({ text: String(position + 1) });
+      const byNumber = await again({ text: `(${position + 1})` });
       expect(cardTexts(byNumber[0])[0]).toBe(titleOf('tp-windows-server', language));
     });
 

@@ -37,7 +37,18 @@ const activity = fc.record(
     name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'unknown/thing'), fc.string({ maxLength: 30 })),
     text: fc.oneof(fc.string({ maxLength: 500 }), fc.constant('x'.repeat(30_000)), field),
     value: fc.oneof(forgedValue, field),
-    attachments: fc.oneof(fc.array(fc.record({ contentType: fc.constantFrom('text/html', 'image/png', 'application/vnd.microsoft.card.adaptive'), content: field })), field),
+    attachments: fc.oneof(
+      fc.array(fc.record({ contentType: fc.constantFrom('text/html', 'image/png', 'application/vnd.microsoft.card.adaptive'), content: field })),
+      // Teams file download info with forged links: none is on the allowed hosts, so nothing is downloaded.
+      fc.array(
+        fc.record({
+          contentType: fc.constant('application/vnd.microsoft.teams.file.download.info'),
+          name: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('a.txt', 'b.log', 'c.csv', 'd.pdf'), field),
+          content: fc.oneof(fc.record({ downloadUrl: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('http://127.0.0.1:9/a.txt', 'https://evil.example/a.txt', 'file:///etc/passwd')), fileType: fc.oneof(fc.constantFrom('txt', 'log', 'csv', 'pdf'), field) }), field),
+        }),
+      ),
+      field,
+    ),
     conversation: fc.oneof(fc.record({ id: fc.string({ minLength: 1, maxLength: 80 }), tenantId: fc.option(fc.uuid()) }), field),
     from: fc.oneof(fc.record({ id: fc.string({ maxLength: 40 }), aadObjectId: fc.option(fc.uuid()) }), field),
     recipient: fc.oneof(fc.record({ id: fc.constant('bot-1') }), field),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { messageActivity } from '../support/activities.js';
+import { botAddedActivity, messageActivity } from '../support/activities.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
 import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
 
@@ -112,6 +112,25 @@ describe('outbound replies', () => {
     } finally {
       await bot.stop();
       await connector.close();
+    }
+  });
+});
+
+describe('rate limit on every activity type', () => {
+  it('sends no more welcome cards once a sender is over the limit', async () => {
+    const bot = await startTestApp({ RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const welcomes: number[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const result = await postActivity(bot.baseUrl, botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }));
+        expect(result.status).toBe(200);
+        welcomes.push(((result.json as { activities?: unknown[] } | undefined)?.activities ?? []).length);
+      }
+      expect(welcomes.slice(0, 2).every((count) => count > 0)).toBe(true);
+      expect(welcomes.slice(2)).toEqual([0, 0, 0, 0]);
+      expect(bot.logs.filter((line) => line['msg'] === 'rate limited' && line['activityType'] === 'conversationUpdate')).toHaveLength(4);
+    } finally {
+      await bot.stop();
     }
   });
 });

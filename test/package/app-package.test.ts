@@ -23,10 +23,12 @@ describe('npm run package', () => {
     expect(result.stdout).toContain('manifest valid against schema v1.24');
     const entries = new Map(readZip(readFileSync(out)).map((entry) => [entry.name, entry.data]));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'ja.json', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { id: string; bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ commands: Array<{ title: string }> }> }> };
+    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { id: string; bots: Array<{ botId: string; scopes: string[]; supportsFiles?: boolean; commandLists: Array<{ commands: Array<{ title: string }> }> }> };
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots[0]?.botId).toBe(BOT_ID);
     expect(manifest.bots[0]?.scopes).toEqual(['personal', 'team']);
+    // Without supportsFiles Teams offers no attach button in the personal chat, so no .txt/.log file reaches the bot.
+    expect(manifest.bots[0]?.supportsFiles).toBe(true);
     expect(manifest.bots[0]?.commandLists[0]?.commands.map((command) => command.title)).toEqual(['help', 'topics', 'escalate']);
     expect(pngSize(entries.get('color.png') ?? Buffer.alloc(24))).toEqual({ width: 192, height: 192 });
     expect(pngSize(entries.get('outline.png') ?? Buffer.alloc(24))).toEqual({ width: 32, height: 32 });

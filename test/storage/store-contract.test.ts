@@ -85,6 +85,27 @@ describe.each(ADAPTERS)('%s store contract', (_name, open) => {
     keys.forEach((key, index) => expect(read[key], key).toMatchObject({ index, text: '改ざん防止がオンにならない 🛡️' }));
   });
 
+  it('lists the keys under a prefix with when they were written, long and unusual keys included', async () => {
+    const store = await open();
+    const before = Date.now() - 5000;
+    const keys = ['drafts/a:1Xy/1', 'drafts/キー', `drafts/${'L'.repeat(400)}`, 'Drafts/upper', 'draftsX', 'other/drafts/1'];
+    for (const key of keys) await store.write({ [key]: { key } });
+    const listed = await store.list('drafts/');
+    expect(listed.map((found) => found.key).sort()).toEqual(['drafts/a:1Xy/1', 'drafts/キー', `drafts/${'L'.repeat(400)}`].sort());
+    for (const found of listed) expect(found.modifiedAt.getTime()).toBeGreaterThan(before);
+    await store.delete(['drafts/キー']);
+    expect((await store.list('drafts/')).map((found) => found.key)).not.toContain('drafts/キー');
+  });
+
+  it('keeps keys that differ only by case, or by a crafted hash-like tail, apart', async () => {
+    const store = await open();
+    const long = `k/${'x'.repeat(300)}`;
+    const keys = ['Ticket', 'ticket', 'TICKET', long, `${'x'.repeat(140)}_${'0'.repeat(32)}`, `${long.slice(0, 100)}~~`];
+    for (const [index, key] of keys.entries()) await store.write({ [key]: { index } });
+    const read = await store.read(keys);
+    keys.forEach((key, index) => expect(read[key]?.['index'], key).toBe(index));
+  });
+
   it('lets concurrent writers with eTags lose nothing: every increment lands once', async () => {
     const store = await open();
     await store.write({ counter: { value: 0 } });
@@ -112,6 +133,25 @@ describe('file store', () => {
       expect(name.startsWith('..'), key).toBe(false);
     }
     expect(fileNameOf('x'.repeat(1000)).length).toBeLessThan(255);
+  });
+
+  it('names files so that no two keys share one, on case-sensitive and case-insensitive disks', () => {
+    const long = 'a'.repeat(400);
+    // A short key can't be crafted to equal the name of a long (hashed) key: hashed names hold '~~', escapes never do.
+    const hashed = fileNameOf(long);
+    expect(hashed).toContain('~~');
+    const crafted = hashed.slice(0, -'.json'.length);
+    expect(fileNameOf(crafted)).not.toBe(hashed);
+    const names = ['Ticket', 'ticket', 'TICKET', 'tIcket', long, `${long}b`].map(fileNameOf);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+  });
+
+  it('moves files named before names were case-safe to their new name on open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    writeFileSync(join(dir, 'msteams~2f.conversations~2f.a~3a.1Xy.json'), JSON.stringify({ value: 7, eTag: 'old' }));
+    const store = await openFileStore(dir);
+    expect((await store.read(['msteams/conversations/a:1Xy']))['msteams/conversations/a:1Xy']?.['value']).toBe(7);
+    expect(readdirSync(dir)).toEqual([fileNameOf('msteams/conversations/a:1Xy')]);
   });
 
   it('leaves no temporary files behind', async () => {

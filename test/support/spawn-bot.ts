@@ -9,7 +9,7 @@ export interface BotProcess {
   /** Parsed JSON log lines from stdout so far. */
   readonly logs: Array<Record<string, unknown>>;
   stderr(): string;
-  /** Resolves with the port once the bot logs "bot ready" (rejects if it exits first). */
+  /** Resolves with the port once the bot logs "bot ready" (rejects if it exits first; 20 s by default, for loaded CI machines). */
   ready(timeoutMs?: number): Promise<number>;
   /** Resolves with the exit code. */
   exited(): Promise<number | null>;
@@ -46,7 +46,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     child,
     logs,
     stderr: () => stderr,
-    ready: (timeoutMs = 10000) =>
+    ready: (timeoutMs = 20000) =>
       new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`bot not ready after ${timeoutMs} ms: ${stderr}`)), timeoutMs);
         const check = (): void => {

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOverrides } from '../../src/app.js';
 import { readConfig } from '../../src/config/read-config.js';
 import { createLogger } from '../../src/log/create-logger.js';
 
@@ -20,7 +20,7 @@ export interface TestApp {
 }
 
 /** Starts the app with `env` on top of test defaults (loopback, free port, debug logs captured). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2000', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '0', ...env });
   let raw = '';
   const logs: Array<Record<string, unknown>> = [];
@@ -33,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   });
   const logger = createLogger({ level: config.logLevel, format: 'json', destination: sink });
-  const app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge`, playgroundDir: `${ROOT}playground` });
+  const app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge` }, overrides);
   const address = await app.listen();
   return {
     app,
