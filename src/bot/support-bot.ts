@@ -78,13 +78,6 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const sender = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
-      const language = detectLanguage(typeof context.activity.text === 'string' ? context.activity.text : '', context.activity.locale);
-      this.deps.logger.info({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'rate limited');
-      await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)]);
-      return;
-    }
     const address = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
     const state = await this.deps.turnState.load(address);
     const conversation = normalizeConversation(state.conversation);
