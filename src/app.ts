@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { randomUUID } from 'node:crypto';
 
-import { ConfigurationBotFrameworkAuthentication, ConversationState, type Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 
 import { questionFields, type AnalyticsEvent } from './analytics/analytics-event.js';
@@ -16,12 +16,12 @@ import { DEFAULT_RETRY, type RetryPolicy } from './bot/retry-outbound.js';
 import { SupportAdapter } from './bot/support-adapter.js';
 import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
+import { createTurnStateStore } from './bot/turn-state-store.js';
 import { deliverPending } from './escalation/deliver-pending.js';
 import { createTicketStore, DRAFT_PREFIX, type TicketStore } from './escalation/ticket-store.js';
 import { sweepIdle, type RetentionRule } from './storage/retention.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
 import { createComposeExtensions } from './extensions/compose-extensions.js';
-import { openBlobStore } from './storage/blob-store.js';
 import { openFileStore } from './storage/file-store.js';
 import type { KeyValueStore } from './storage/key-value-store.js';
 import { createMemoryStore } from './storage/memory-store.js';
@@ -150,6 +150,8 @@ const READINESS_CACHE_MS = 10_000;
 async function openStorage(config: Config): Promise<KeyValueStore> {
   if (config.storage === 'memory') return createMemoryStore();
   if (config.storage === 'blob') {
+    // Loaded only when used: the Azure SDK costs every other start about 28 MiB and a few hundred ms.
+    const { openBlobStore } = await import('./storage/blob-store.js');
     const bounds = { attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
     return openBlobStore(config.blobConnectionString, config.blobContainer, bounds);
   }
@@ -259,11 +261,9 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     routes,
     templates,
     logger,
-    conversationState: new ConversationState(storage),
+    turnState: createTurnStateStore(storage),
     // Only the requester (or an allowed L2 member) answers L2's question; in a group chat others just talk to the bot.
-    waitingTicketFor: async (conversationId, from) => {
-      const waiting = await tickets.waitingFor(conversationId);
-      if (!waiting) return undefined;
+    waitingTicketFor: async (waiting, from) => {
       const requesterId = waiting.requesterId ?? (await tickets.get(waiting.ticketId))?.requester.id;
       const l2Member = from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(from.aadObjectId);
       return from.id === requesterId || l2Member ? waiting.ticketId : undefined;

@@ -62,7 +62,10 @@ export function createAnalyticsStore(store: KeyValueStore): AnalyticsStore {
         const byBucket = new Map<string, AnalyticsEvent[]>();
         for (const event of events) {
           const key = bucketKey(new Date(event.at));
-          byBucket.set(key, [...(byBucket.get(key) ?? []), event]);
+          // Appended in place: copying the group per event made a flush quadratic in the events buffered.
+          const group = byBucket.get(key);
+          if (group) group.push(event);
+          else byBucket.set(key, [event]);
         }
         let first = true;
         for (const [key, group] of byBucket) {

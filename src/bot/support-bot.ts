@@ -5,12 +5,10 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type Activity,
-  type ConversationState,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
-  type StatePropertyAccessor,
 } from 'botbuilder';
 
 import type { CardTemplates } from '../cards/render-card.js';
@@ -19,7 +17,7 @@ import { detectLanguage, languageOfLocale } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import type { RouteTable } from '../routes/route-table.js';
-import { MAX_MESSAGE_CHARS, normalizeConversation, type ConversationData, type FileInput } from '../routes/turn-input.js';
+import { MAX_MESSAGE_CHARS, normalizeConversation, type FileInput } from '../routes/turn-input.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RetryPolicy } from './retry-outbound.js';
 import { textReply } from '../routes/reply.js';
@@ -27,13 +25,14 @@ import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
 import { answerExtensionInvoke } from './extension-invokes.js';
+import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
-  /** Loaded before and saved after each turn (facts from pastes add up per conversation). */
-  readonly conversationState: ConversationState;
-  /** The ticket waiting for `from` (its requester, or an L2 member) to answer an L2 question in this conversation, if any. */
-  readonly waitingTicketFor: (conversationId: string, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
+  /** Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn, saved when changed. */
+  readonly turnState: TurnStateStore;
+  /** The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise undefined. */
+  readonly waitingTicketFor: (waiting: WaitingTicket, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
@@ -56,11 +55,8 @@ const TYPING_THRESHOLD_CHARS = 2000;
 
 /** A `TeamsActivityHandler` whose message handling is the route table. */
 export class SupportBot extends TeamsActivityHandler {
-  private readonly conversationData: StatePropertyAccessor<ConversationData>;
-
   constructor(private readonly deps: SupportBotDeps) {
     super();
-    this.conversationData = deps.conversationState.createProperty<ConversationData>('conversationData');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -116,9 +112,12 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const conversation = normalizeConversation(await this.conversationData.get(context));
+    const address = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
+    const state = await this.deps.turnState.load(address);
+    const conversation = normalizeConversation(state.conversation);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const waitingTicketId = await this.deps.waitingTicketFor(context.activity.conversation?.id ?? '', { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId });
+    const from = { id: context.activity.from?.id ?? '', aadObjectId: context.activity.from?.aadObjectId };
+    const waitingTicketId = state.waiting ? await this.deps.waitingTicketFor(state.waiting, from) : undefined;
     const started = performance.now();
     const file = await this.deps.readFile?.(context.activity);
     const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
@@ -128,10 +127,7 @@ export class SupportBot extends TeamsActivityHandler {
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
-    if (changed) {
-      await this.conversationData.set(context, changed);
-      await this.deps.conversationState.saveChanges(context);
-    }
+    if (changed) await this.deps.turnState.save(address, changed);
     const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.

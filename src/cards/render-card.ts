@@ -58,11 +58,96 @@ export function buildTemplates(files: Readonly<Partial<Record<string, string>>>)
     if (checked.template) templates[name] = checked.template;
   }
   if (problems.length > 0) throw new CardTemplateError(problems);
-  return Object.freeze(templates as Record<CardName, CardJson>);
+  const set = Object.freeze(templates as Record<CardName, CardJson>);
+  // Parsed here, at load time, not on the first turn.
+  cardRendererFor(set);
+  return set;
 }
 
-/** Returns the Adaptive Card JSON for `name` expanded with `data`, its text escaped so Teams shows it as written. */
-export function renderCard<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
-  const template = new ACData.Template(templates[name]);
+/**
+ * Returns the Adaptive Card JSON for `name` expanded with `data` by a fresh `ACData.Template`: every `${…}` is
+ * parsed again. This is the reference the compiled renderer is checked against; the bot renders with `renderCard`.
+ */
+export function renderCardUncached<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
+  return expandTemplate(new ACData.Template(templates[name]), data);
+}
+
+/** Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the compiled path use. */
+function expandTemplate(template: ACData.Template, data: unknown): CardJson {
+  // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
   return protectCardText(template.expand({ $root: data }) as CardJson);
+}
+
+/** Renders cards from templates parsed once; cards of data seen before come from a cache. */
+export interface CardRenderer {
+  /**
+   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as read-only.
+   * Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
+   */
+  render<N extends CardName>(name: N, data: CardDataMap[N]): CardJson;
+}
+
+// Cards whose data repeats from turn to turn: they depend only on (entry, language), (entries, language) or the
+// language. Diagnosis, escalation and ticket cards carry facts, ids and times of one turn and are never reused.
+const REUSED_CARDS: ReadonlySet<CardName> = new Set<CardName>(['answer', 'choices', 'not-found', 'topics', 'help', 'welcome']);
+
+// Cached cards at most (entries × languages answers plus choices and the fixed cards); the oldest go first.
+const MAX_CACHED_CARDS = 512;
+
+/** Returns `value` with every nested object and array frozen. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Creates a renderer for `templates`: each template is parsed (every `${…}` compiled to an expression) here, once,
+ * and `render` only evaluates. Expansion is deterministic, so a card is keyed by its template and the JSON of its
+ * data: a repeated answer is rendered once and then reused (a frozen copy that shares nothing with any turn's data).
+ */
+export function createCardRenderer(templates: CardTemplates): CardRenderer {
+  const compiled = new Map<CardName, ACData.Template>(CARD_NAMES.map((name) => [name, new ACData.Template(templates[name])]));
+  const cache = new Map<string, CardJson>();
+  // Frozen data (answer replies are built once and frozen) cannot change, so its card is found by identity first.
+  const byData = new WeakMap<object, CardJson>();
+  const expand = (name: CardName, data: unknown): CardJson => expandTemplate(compiled.get(name) ?? new ACData.Template(templates[name]), data);
+  return {
+    render(name, data) {
+      if (!REUSED_CARDS.has(name)) return expand(name, data);
+      const frozen = Object.isFrozen(data);
+      const known = frozen ? byData.get(data) : undefined;
+      if (known) return known;
+      const key = `${name}\n${JSON.stringify(data)}`;
+      let card = cache.get(key);
+      if (!card) {
+        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not share.
+        card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
+        if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, card);
+      }
+      if (frozen) byData.set(data, card);
+      return card;
+    },
+  };
+}
+
+// One renderer per loaded template set, made when the set is built (start-up), so callers keep passing templates.
+const renderers = new WeakMap<CardTemplates, CardRenderer>();
+
+/** Returns the renderer of a template set (made on first use for sets not built by `buildTemplates`). */
+export function cardRendererFor(templates: CardTemplates): CardRenderer {
+  let renderer = renderers.get(templates);
+  if (!renderer) {
+    renderer = createCardRenderer(templates);
+    renderers.set(templates, renderer);
+  }
+  return renderer;
+}
+
+/** Returns the Adaptive Card JSON for `name` expanded with `data` (compiled templates; repeated cards cached, read-only). */
+export function renderCard<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
+  return cardRendererFor(templates).render(name, data);
 }

@@ -18,6 +18,9 @@ const WAITING_PREFIX = 'ticket-waiting/';
 /** Prefix of the draft claims (one per submitted escalation form). */
 export const DRAFT_PREFIX = 'escalation-drafts/';
 
+/** The storage key marking the ticket that waits for an answer from the user of `conversationId` (read with the turn's state). */
+export const waitingKey = (conversationId: string): string => `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
+
 /** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
 export function formatTicketId(day: Date, sequence: number): string {
   const date = day.toISOString().slice(0, 10).replace(/-/gu, '');
@@ -164,13 +167,13 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
     },
 
     async setWaiting(conversationId, ticketId, requesterId) {
-      const key = `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
+      const key = waitingKey(conversationId);
       if (ticketId === undefined) await store.delete([key]);
       else await store.write({ [key]: { ticketId, ...(requesterId !== undefined ? { requesterId } : {}), eTag: '*' } });
     },
 
     async waitingFor(conversationId) {
-      const item = await readItem(`${WAITING_PREFIX}${encodeURIComponent(conversationId)}`);
+      const item = await readItem(waitingKey(conversationId));
       if (typeof item?.['ticketId'] !== 'string') return undefined;
       return { ticketId: item['ticketId'], ...(typeof item['requesterId'] === 'string' ? { requesterId: item['requesterId'] } : {}) };
     },

@@ -3,6 +3,7 @@
 import { buildAnswerCard, buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
 import { buildAlsoCard, buildClarifyCard } from '../cards/clarify-card.js';
 import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
+import { deepFreeze } from '../cards/render-card.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
@@ -24,10 +25,23 @@ export interface QuestionRouteDeps {
   readonly isStaff?: IsStaff;
 }
 
+// Answer replies depend only on their arguments (knowledge is immutable once loaded): each is built once and reused,
+// deeply frozen, so the card renderer finds its card by identity instead of serializing the data every turn.
+const answerReplies = new WeakMap<KnowledgeBase, WeakMap<KnowledgeEntry, Map<string, Reply>>>();
+
 /** Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part. */
 export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language, adminOpen = false): Reply {
+  let byEntry = answerReplies.get(knowledge);
+  if (!byEntry) answerReplies.set(knowledge, (byEntry = new WeakMap()));
+  let replies = byEntry.get(entry);
+  if (!replies) byEntry.set(entry, (replies = new Map()));
+  const key = `${language} ${String(adminOpen)}`;
+  const known = replies.get(key);
+  if (known) return known;
   const related = entry.related.map((id) => knowledge.byId.get(id)).filter((item): item is KnowledgeEntry => item !== undefined);
-  return cardReply('answer', buildAnswerCard(entry, language, related, { adminOpen }), language);
+  const reply = deepFreeze(cardReply('answer', buildAnswerCard(entry, language, related, { adminOpen }), language));
+  replies.set(key, reply);
+  return reply;
 }
 
 /** Resolves scored ids to entries, dropping unknown ones. */
