@@ -46,7 +46,7 @@ export interface SupportBotDeps {
   readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
   /** Timeout, retries and budget for sending a turn's replies. */
   readonly outbound?: RetryPolicy;
-  /** The message extension (compose-box searches, the message action); absent: extension invokes are not implemented. */
+  /** The message extension (compose-box searches, the message action); absent: botbuilder's default answer to extension invokes. */
   readonly extensions?: ComposeExtensions;
 }
 
