@@ -4,7 +4,7 @@ import type { TurnContext } from 'botbuilder';
 
 import type { ComposeExtensions } from '../extensions/compose-extensions.js';
 import { extensionMessage, taskMessage, type ExtensionBody } from '../extensions/extension-response.js';
-import { te } from '../i18n/extension-messages.js';
+import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
 import { readTurnInput } from './read-turn-input.js';
 
@@ -18,7 +18,7 @@ export async function answerExtensionInvoke(extensions: ComposeExtensions, invok
     return await extensions[invoke]({ input, value: context.activity.value });
   } catch (error) {
     logger.error({ activityId: context.activity.id, invoke, err: error }, 'extension invoke failed');
-    const text = te(input.language, 'ext.error');
+    const text = t(input.language, 'ext.error');
     return invoke === 'fetchTask' ? taskMessage(text) : extensionMessage(text);
   }
 }

@@ -7,7 +7,7 @@
 import { buildNotFoundCard } from '../cards/answer-card.js';
 import { renderCard, type CardJson, type CardTemplates } from '../cards/render-card.js';
 import type { TicketStore } from '../escalation/ticket-store.js';
-import { te } from '../i18n/extension-messages.js';
+import { t } from '../i18n/messages.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
@@ -97,7 +97,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
 
   const searchKnowledgeCommand = (input: TurnInput, query: string): ComposeExtensionBody => {
     const language = localeLanguage(input);
-    if (query === '') return extensionMessage(te(language, 'ext.query.empty'));
+    if (query === '') return extensionMessage(t(language, 'ext.query.empty'));
     const search = searchKnowledge(deps.knowledge, deps.index, input, query);
     // A handful of entries: each result carries its card too, for clients without selectItem (the Agents Playground).
     return resultList(
@@ -112,7 +112,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
 
   const searchTicketsCommand = (filter: TicketFilter) => async (input: TurnInput, query: string, value: Readonly<Record<string, unknown>>): Promise<ComposeExtensionBody> => {
     const language = localeLanguage(input, deps.l2Language);
-    if (!deps.isL2(input)) return extensionMessage(te(language, 'ext.tickets.refused'));
+    if (!deps.isL2(input)) return extensionMessage(t(language, 'ext.tickets.refused'));
     const now = deps.now();
     const found = await searchTickets(deps.tickets, filter, input.from, query, pageOf(value));
     return resultList(found.map((ticket) => ({ ...ticketPreview(ticket, now, language), select: { kind: 'ticket', ticketId: ticket.id, language } })));
@@ -136,13 +136,13 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
           ? { verb: INSERT_VERB, kind: 'diagnosis', language: reading.language }
           : undefined;
     const actions = Array.isArray(card['actions']) ? (card['actions'] as unknown[]) : [];
-    const withInsert = insertData ? { ...card, actions: [...actions, { type: 'Action.Submit', title: te(reading.language, 'ext.diagnose.insert'), style: 'positive', data: insertData }] } : card;
-    return taskCard(te(reading.language, 'ext.diagnose.title'), withInsert);
+    const withInsert = insertData ? { ...card, actions: [...actions, { type: 'Action.Submit', title: t(reading.language, 'ext.diagnose.insert'), style: 'positive', data: insertData }] } : card;
+    return taskCard(t(reading.language, 'ext.diagnose.title'), withInsert);
   };
 
   const answerDialog = (entryId: string, language: Language, adminOpen: boolean): TaskBody => {
     const entry = deps.knowledge.byId.get(entryId);
-    if (!entry) return taskMessage(te(language, 'ext.entry.gone'));
+    if (!entry) return taskMessage(t(language, 'ext.entry.gone'));
     return readingDialog({ kind: 'answer', language, entry, adminOpen, reply: { type: 'card', card: 'answer', data: insertedAnswerCard(entry, language, adminOpen), language, summary: entry[language].title } });
   };
 
@@ -153,12 +153,12 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
       const command = QUERY_COMMANDS[commandId];
       if (!command) {
         note('query', commandId.slice(0, 64), 'unknown-command');
-        return extensionMessage(te(localeLanguage(input), 'ext.command.unknown'));
+        return extensionMessage(t(localeLanguage(input), 'ext.command.unknown'));
       }
       const query = queryText(body);
       if (query.length > MAX_QUERY_CHARS) {
         note('query', commandId, 'too-long', { queryLength: query.length });
-        return extensionMessage(te(localeLanguage(input), 'ext.query.tooLong', { max: MAX_QUERY_CHARS }));
+        return extensionMessage(t(localeLanguage(input), 'ext.query.tooLong', { max: MAX_QUERY_CHARS }));
       }
       const result = await command(input, query, body);
       const count = result.composeExtension.type === 'result' ? result.composeExtension.attachments.length : 0;
@@ -173,7 +173,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         const entry = deps.knowledge.byId.get(text(item['entryId']));
         if (!entry) {
           note('selectItem', 'entry', 'not-found');
-          return extensionMessage(te(language, 'ext.entry.gone'));
+          return extensionMessage(t(language, 'ext.entry.gone'));
         }
         note('selectItem', 'entry', 'inserted');
         return insertCard(answerCardJson(entry, language, item['adminOpen'] === true), { title: entry[language].title, text: firstLine(entry[language].short) });
@@ -182,12 +182,12 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         // Checked again: a forged selectItem must not show a ticket to someone outside L2.
         if (!deps.isL2(input)) {
           note('selectItem', 'ticket', 'refused');
-          return extensionMessage(te(language, 'ext.tickets.refused'));
+          return extensionMessage(t(language, 'ext.tickets.refused'));
         }
         const ticket = await deps.tickets.get(text(item['ticketId']));
         if (!ticket) {
           note('selectItem', 'ticket', 'not-found');
-          return extensionMessage(te(language, 'ext.tickets.gone'));
+          return extensionMessage(t(language, 'ext.tickets.gone'));
         }
         note('selectItem', 'ticket', 'inserted');
         const now = deps.now();
@@ -195,7 +195,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         return insertCard(render({ type: 'card', card: 'l2-ticket', data, language, summary: data.title }), ticketPreview(ticket, now, language));
       }
       note('selectItem', 'unknown', 'unknown-item');
-      return extensionMessage(te(localeLanguage(input), 'ext.entry.gone'));
+      return extensionMessage(t(localeLanguage(input), 'ext.entry.gone'));
     },
 
     async fetchTask({ input, value }) {
@@ -203,12 +203,12 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
       const commandId = text(body['commandId']);
       if (commandId !== COMMAND_IDS.diagnoseMessage) {
         note('fetchTask', commandId.slice(0, 64), 'unknown-command');
-        return taskMessage(te(localeLanguage(input), 'ext.command.unknown'));
+        return taskMessage(t(localeLanguage(input), 'ext.command.unknown'));
       }
       const message = readMessagePayload(body['messagePayload']);
       if (!message) {
         note('fetchTask', commandId, 'no-text');
-        return taskMessage(te(localeLanguage(input), 'ext.diagnose.noText'));
+        return taskMessage(t(localeLanguage(input), 'ext.diagnose.noText'));
       }
       const reading = diagnoseMessage(deps.knowledge, deps.index, input, message);
       note('fetchTask', commandId, reading.kind, { queryLength: message.text.length + (message.html?.length ?? 0) });
@@ -220,7 +220,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
       const commandId = text(body['commandId']);
       if (commandId !== COMMAND_IDS.diagnoseMessage) {
         note('submitAction', commandId.slice(0, 64), 'unknown-command');
-        return extensionMessage(te(localeLanguage(input), 'ext.command.unknown'));
+        return extensionMessage(t(localeLanguage(input), 'ext.command.unknown'));
       }
       const data = record(body['data']);
       const language = carriedLanguage(data['language'], input);
@@ -233,7 +233,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         case 'none-of-these': {
           note('submitAction', commandId, 'none');
           const card = render({ type: 'card', card: 'not-found', data: { ...buildNotFoundCard(language), actions: [] }, language, summary: '' });
-          return taskCard(te(language, 'ext.diagnose.title'), card);
+          return taskCard(t(language, 'ext.diagnose.title'), card);
         }
         case INSERT_VERB: {
           if (data['kind'] === 'entry') {
@@ -248,7 +248,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
             const reading = message ? diagnoseMessage(deps.knowledge, deps.index, input, message) : undefined;
             if (reading?.kind !== 'diagnosis') {
               note('submitAction', commandId, 'diagnosis-gone');
-              return taskMessage(te(language, 'ext.diagnose.gone'));
+              return taskMessage(t(language, 'ext.diagnose.gone'));
             }
             note('submitAction', commandId, 'inserted-diagnosis');
             return insertCard(render(reading.reply), { title: reading.reply.summary, text: '' });
@@ -259,7 +259,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
           break;
       }
       note('submitAction', commandId, 'unknown-data');
-      return taskMessage(te(language, 'ext.entry.gone'));
+      return taskMessage(t(language, 'ext.entry.gone'));
     },
   };
 }

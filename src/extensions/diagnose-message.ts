@@ -4,7 +4,7 @@ import { buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
 import type { DiagnosisCardData } from '../cards/card-data.js';
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import { te } from '../i18n/extension-messages.js';
+import { t } from '../i18n/messages.js';
 import { pasteLanguage, type Language } from '../i18n/language.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
@@ -35,7 +35,7 @@ export type MessageReading =
   | { readonly kind: 'none'; readonly language: Language; readonly reply: CardReply };
 
 /** Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a conversation. */
-const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({ ...data, factsHeading: te(language, 'ext.diagnose.facts'), entries: [], actions: [] });
+const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({ ...data, factsHeading: t(language, 'ext.diagnose.facts'), entries: [], actions: [] });
 
 /** Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a question. */
 export function diagnoseMessage(knowledge: KnowledgeBase, index: MatchIndex, input: TurnInput, message: MessageText): MessageReading {

@@ -2,7 +2,7 @@
 
 import { buildAnswerCard } from '../cards/answer-card.js';
 import type { AnswerCardData } from '../cards/card-data.js';
-import { te } from '../i18n/extension-messages.js';
+import { t } from '../i18n/messages.js';
 import type { Language } from '../i18n/language.js';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { MatchIndex } from '../matching/match-index.js';
@@ -65,5 +65,5 @@ export function firstLine(text: string, max = 140): string {
  * talk to the bot (👍/👎, escalate, related topics), which would not reach it from a chat it is not part of.
  */
 export function insertedAnswerCard(entry: KnowledgeEntry, language: Language, adminOpen: boolean): AnswerCardData {
-  return { ...buildAnswerCard(entry, language, [], { adminOpen }), related: [], actions: [], helpfulPrompt: te(language, 'ext.inserted.footer') };
+  return { ...buildAnswerCard(entry, language, [], { adminOpen }), related: [], actions: [], helpfulPrompt: t(language, 'ext.inserted.footer') };
 }

@@ -5,7 +5,6 @@ import { buildL2Card, formatAge } from '../cards/escalation-cards.js';
 import { inertText } from '../cards/inert-text.js';
 import type { Person, Ticket } from '../escalation/ticket.js';
 import { isTicketId, type TicketStore } from '../escalation/ticket-store.js';
-import { te } from '../i18n/extension-messages.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Sender } from '../routes/turn-input.js';
@@ -89,12 +88,13 @@ export async function searchTickets(
 export function ticketPreview(ticket: Ticket, now: Date, language: Language): { readonly title: string; readonly text: string } {
   return {
     title: `${ticket.id} · ${t(language, `ticket.status.${ticket.status}`)}`,
-    text: te(language, 'ext.ticket.line', {
-      status: t(language, `ticket.status.${ticket.status}`),
-      device: inertText(ticket.form.deviceName).slice(0, 80),
-      requester: inertText(ticket.requester.name ?? ticket.requester.id).slice(0, 80),
-      age: formatAge(ticket.createdAt, now),
-    }),
+    // The same layout in both languages: status · device · requester · age.
+    text: [
+      t(language, `ticket.status.${ticket.status}`),
+      inertText(ticket.form.deviceName).slice(0, 80),
+      inertText(ticket.requester.name ?? ticket.requester.id).slice(0, 80),
+      formatAge(ticket.createdAt, now),
+    ].join(' · '),
   };
 }
 
