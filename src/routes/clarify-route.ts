@@ -3,10 +3,9 @@
 import { buildClarifyCard } from '../cards/clarify-card.js';
 import { t } from '../i18n/messages.js';
 import { pickedOptions } from '../matching/clarify.js';
-import { matchQuestion } from '../matching/match-question.js';
 import { chooseMessageText, normalizeForMatching } from '../matching/normalize-text.js';
 import { helpdeskSigns } from './audience.js';
-import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
+import { answerQuestion, answerReply, matchTurnText, replyToMatch, type QuestionRouteDeps } from './question-route.js';
 import { cardReply, textReply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
 import { forgetClarify, rememberAnswer, type TurnInput } from './turn-input.js';
@@ -32,8 +31,8 @@ function replyToClarification(deps: QuestionRouteDeps, input: TurnInput): RouteR
     return { replies: [cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)], outcome: { kind: 'clarify' } };
   }
   // Not an option: a new question when the knowledge has something for it, otherwise the question again.
-  const asNew = matchQuestion(deps.index, { text: input.text, html: input.html, locale: input.locale });
-  if (asNew.kind !== 'none') return answerQuestion(deps, fresh, input.text, input.html);
+  const asNew = matchTurnText(deps, fresh, input.text, input.html);
+  if (asNew.kind !== 'none') return replyToMatch(deps, fresh, input.text, input.html, asNew);
   const order = clarification.options.map((option) => option.entry);
   return {
     replies: [textReply(t(pending.language, 'clarify.again'), pending.language), cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)],

@@ -85,9 +85,13 @@ function afterMatch(data: ConversationData, result: MatchResult): ConversationDa
   return forgetClarify(data);
 }
 
-/** Matches `text` (a follow-up reads the previous answer's context), returns the replies and the updated conversation. */
-export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
-  const result = matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+/** Matches `text` as a question; a short follow-up reads the previous answer's context. */
+export function matchTurnText(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): MatchResult {
+  return matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+}
+
+/** Returns the replies and the updated conversation for a question already matched (`result` from matchTurnText). */
+export function replyToMatch(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined, result: MatchResult): RouteResult {
   // Output no parser could read (lines joined or cut by the client) is not a question: say so and ask for it again.
   // It is not reported as an unanswered question either (its text may hold host and user names).
   if (result.kind === 'none' && looksLikeOutput(chooseMessageText(text, html))) {
@@ -100,6 +104,11 @@ export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: 
   // Conversational turns say nothing an escalation summary needs.
   if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none') return { replies, outcome };
   return { replies, outcome, conversation: afterMatch(rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)), result) };
+}
+
+/** Matches `text` and returns the replies and the updated conversation. */
+export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
+  return replyToMatch(deps, input, text, html, matchTurnText(deps, input, text, html));
 }
 
 /** Creates the catch-all question route. */
