@@ -95,6 +95,9 @@ export interface SetScore {
   readonly strict: number;
   readonly helpful: number;
   readonly confidentWrong: number;
+  /** Diagnoses (output with words around it) whose first entry is right: the question's answer comes first. */
+  readonly diagnosisFirstRight: number;
+  readonly diagnoses: number;
   readonly outOfScope: number;
   readonly abstain: number;
   readonly failures: ReadonlyArray<{ readonly message: LabelledMessage; readonly result: AskResult }>;
@@ -118,6 +121,8 @@ export function scoreSets(messages: readonly LabelledMessage[], ask: (message: L
     let helpful = 0;
     let confidentWrong = 0;
     let abstain = 0;
+    let diagnosisFirstRight = 0;
+    let diagnoses = 0;
     const failures: Array<{ message: LabelledMessage; result: AskResult }> = [];
     for (const message of list) {
       const result = ask(message);
@@ -130,10 +135,14 @@ export function scoreSets(messages: readonly LabelledMessage[], ask: (message: L
       const right = result.kind === 'answer' && message.expect.includes(ids[0] ?? '');
       if (right) strict += 1;
       if (result.kind === 'answer' && !right) confidentWrong += 1;
+      if (result.kind === 'diagnosis') {
+        diagnoses += 1;
+        if (message.expect.includes(ids[0] ?? '')) diagnosisFirstRight += 1;
+      }
       if (HELPFUL_KINDS.has(result.kind) && ids.slice(0, 3).some((id) => message.expect.includes(id))) helpful += 1;
       if (!right) failures.push({ message, result });
     }
     const inScope = list.filter((message) => message.expect.length > 0).length;
-    return { set, inScope, strict, helpful, confidentWrong, outOfScope: list.length - inScope, abstain, failures };
+    return { set, inScope, strict, helpful, confidentWrong, diagnosisFirstRight, diagnoses, outOfScope: list.length - inScope, abstain, failures };
   });
 }

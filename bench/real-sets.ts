@@ -20,8 +20,9 @@ const scores = scoreSets(messages, (message) => askOne(index, { text: message.te
 process.stdout.write('labelled sets (strict / helpful / confident-wrong on in-scope; abstain on out-of-scope):\n');
 for (const score of scores) {
   const inScope = score.inScope > 0 ? `in-scope ${String(score.inScope).padStart(3)}: strict ${percent(score.strict, score.inScope)}, helpful ${percent(score.helpful, score.inScope)}, confident-wrong ${percent(score.confidentWrong, score.inScope)}` : '';
+  const diagnoses = score.diagnoses > 0 ? `diagnoses ${score.diagnoses}: first entry right ${percent(score.diagnosisFirstRight, score.diagnoses)}` : '';
   const outOfScope = score.outOfScope > 0 ? `out-of-scope ${score.outOfScope}: abstain ${percent(score.abstain, score.outOfScope)}` : '';
-  process.stdout.write(`  ${score.set.padEnd(26)} ${[inScope, outOfScope].filter(Boolean).join('; ')}\n`);
+  process.stdout.write(`  ${score.set.padEnd(26)} ${[inScope, diagnoses, outOfScope].filter(Boolean).join('; ')}\n`);
   if (process.argv.includes('--failures')) {
     for (const { message, result } of score.failures) {
       process.stdout.write(

@@ -243,9 +243,16 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
       }),
       createFileNotReadRoute(config.fileMaxBytes),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
-      createPastedOutputRoute(knowledge, (input, reading) => {
+      createPastedOutputRoute(questions, (input, reading, question) => {
         logger.info(
-          { activityId: input.activityId, formats: reading.formats, findings: reading.diagnosis.findings.map((finding) => finding.id), pastes: input.conversation.pastes.length + 1 },
+          {
+            activityId: input.activityId,
+            formats: reading.formats,
+            findings: reading.diagnosis.findings.map((finding) => finding.id),
+            pastes: input.conversation.pastes.length + 1,
+            wordsLength: reading.words.length,
+            ...(question ? { question: { kind: question.kind, entries: question.entries, reason: question.reason } } : {}),
+          },
           'paste read',
         );
         record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });

@@ -101,6 +101,9 @@ export interface DiagnosisCardData {
     readonly command: string;
     readonly style: CalloutData['style'];
   }>;
+  readonly nextStepHeading: string;
+  /** When nothing is wrong: the entry for the next check (zero or one row), so "what next?" always has an answer. */
+  readonly nextStep: readonly CardButton[];
   readonly entriesHeading: string;
   /** Entries to open, as wrapped rows (entry titles are too long for buttons). */
   readonly entries: readonly CardButton[];

@@ -2,7 +2,7 @@
 
 import type { Diagnosis } from '../diagnosis/diagnose.js';
 import { HINT_COMMANDS } from '../diagnosis/collection-snippet.js';
-import { FINDING_TEXT, HINT_TEXT, HRESULT_MEANINGS } from '../i18n/finding-messages.js';
+import { CHECKED_TEXT, FINDING_TEXT, HINT_TEXT, HRESULT_MEANINGS } from '../i18n/finding-messages.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
@@ -57,12 +57,31 @@ function codeMeanings(evidence: Readonly<Record<string, unknown>>, language: Lan
     .map((code) => `${code}: ${HRESULT_MEANINGS[code]?.[language] ?? t(language, 'diagnosis.unknownCode')}${language === 'ja' ? '。' : '.'}`);
 }
 
+/** Returns "Checked and fine: ..." for the facts read, in `language` (for a diagnosis without problems). */
+function checkedLine(facts: Facts, language: Language): string {
+  const items = [...new Set(Object.keys(facts).flatMap((name) => (CHECKED_TEXT[name] ? [CHECKED_TEXT[name][language]] : [])))];
+  return items.length > 0 ? t(language, 'diagnosis.checked', { items: items.join(language === 'ja' ? '、' : ', ') }) : '';
+}
+
+/** Returns an entry row (title, choose-topic button) for `id`, or nothing when the entry is unknown. */
+function entryRow(knowledge: KnowledgeBase, id: string, language: Language): DiagnosisCardData['entries'] {
+  const entry = knowledge.byId.get(id);
+  return entry ? [{ title: entry[language].title, data: { verb: 'choose-topic', entryId: id, language } }] : [];
+}
+
+export interface DiagnosisCardOptions {
+  /** The entry the question around the output was answered with (its card comes first): not offered again. */
+  readonly answered?: string | undefined;
+}
+
 /** Returns the card data for a diagnosis of `facts` in `language`. */
-export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge: KnowledgeBase, language: Language): DiagnosisCardData {
+export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge: KnowledgeBase, language: Language, options: DiagnosisCardOptions = {}): DiagnosisCardData {
   const problems = diagnosis.findings.filter((finding) => finding.severity !== 'info').length;
+  const clean = problems === 0 ? [t(language, 'diagnosis.clean'), checkedLine(facts, language)].filter(Boolean).join(' ') : '';
+  const nextStep = diagnosis.nextStep && diagnosis.nextStep !== options.answered ? entryRow(knowledge, diagnosis.nextStep, language) : [];
   return {
     title: t(language, 'diagnosis.title'),
-    summary: problems === 0 ? t(language, 'diagnosis.clean') : t(language, problems === 1 ? 'diagnosis.problems.one' : 'diagnosis.problems.other', { count: problems }),
+    summary: problems === 0 ? clean : t(language, problems === 1 ? 'diagnosis.problems.one' : 'diagnosis.problems.other', { count: problems }),
     factsHeading: t(language, 'diagnosis.facts'),
     facts: factRows(facts).map(factLine),
     findings: diagnosis.findings.map((finding) => {
@@ -76,11 +95,13 @@ export function buildDiagnosisCard(facts: Facts, diagnosis: Diagnosis, knowledge
         style: style.style,
       };
     }),
+    nextStepHeading: t(language, 'diagnosis.nextStep'),
+    nextStep,
     entriesHeading: t(language, 'diagnosis.entries'),
-    entries: diagnosis.entries.slice(0, 5).flatMap((id) => {
-      const entry = knowledge.byId.get(id);
-      return entry ? [{ title: entry[language].title, data: { verb: 'choose-topic', entryId: id, language } }] : [];
-    }),
+    entries: diagnosis.entries
+      .filter((id) => id !== options.answered && !nextStep.some((row) => row.data.entryId === id))
+      .slice(0, 5)
+      .flatMap((id) => entryRow(knowledge, id, language)),
     hints: diagnosis.hints.map((hint) => ({ text: HINT_TEXT[hint]?.[language] ?? hint, lines: HINT_COMMANDS[hint].split('\n').map((text) => ({ text })) })),
     actions: [escalateButton(language)],
   };

@@ -1,7 +1,7 @@
 /** Runs the rule table over merged facts: findings by severity, the entries they point to, and what to paste next. */
 
 import type { Facts } from '../parsing/facts.js';
-import { DIAGNOSIS_RULES, type CommandRef, type DiagnosisRule, type Severity } from './diagnosis-rules.js';
+import { DIAGNOSIS_RULES, NEXT_STEPS, SETTING_ENTRIES, type CommandRef, type DiagnosisRule, type Severity } from './diagnosis-rules.js';
 
 export interface Finding {
   readonly id: string;
@@ -20,6 +20,8 @@ export interface Diagnosis {
   /** Entries the findings point to, most important first, unique. */
   readonly entries: readonly string[];
   readonly hints: readonly PasteHint[];
+  /** When nothing is wrong: the entry for the next check (see NEXT_STEPS). */
+  readonly nextStep?: string;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -36,7 +38,19 @@ export function diagnose(facts: Facts, rules: readonly DiagnosisRule[] = DIAGNOS
   // Stable sort: severity first, rule order within a severity.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const entries = [...new Set(findings.flatMap((finding) => (finding.entry ? [finding.entry] : [])))];
-  return { findings, entries, hints: pasteHints(facts, findings) };
+  const nextStep = nextStepOf(facts, findings);
+  return { findings, entries, hints: pasteHints(facts, findings), ...(nextStep ? { nextStep } : {}) };
+}
+
+/** The next check when the findings show no problem: the first next step that applies, else the first finding's entry, else the entry explaining the first setting read. */
+function nextStepOf(facts: Facts, findings: readonly Finding[]): string | undefined {
+  if (findings.some((finding) => finding.severity !== 'info')) return undefined;
+  const setting = Object.keys(facts).find((name) => SETTING_ENTRIES[name] !== undefined);
+  return (
+    NEXT_STEPS.find((step) => step.applies(facts))?.entry ??
+    findings.find((finding) => finding.entry)?.entry ??
+    (setting === undefined ? undefined : SETTING_ENTRIES[setting])
+  );
 }
 
 /** Says which output would settle what the findings leave open. */

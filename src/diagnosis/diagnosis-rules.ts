@@ -276,3 +276,42 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     evaluate: (facts) => (serviceState(facts, 'sense') === 'RUNNING' ? { evidence: { 'services.sense.state': 'RUNNING' } } : undefined),
   },
 ] satisfies DiagnosisRule[]);
+
+/** Where to go when the output shows nothing wrong: the entry for the next check, so "what next?" always has an answer. */
+export interface NextStep {
+  readonly id: string;
+  readonly entry: string;
+  applies(facts: Facts): boolean;
+}
+
+// First that applies wins; without one, the first informational finding's entry, else the entry that explains the
+// first setting read (SETTING_ENTRIES), is the next step.
+export const NEXT_STEPS: readonly NextStep[] = Object.freeze([
+  // The cloud setting is on but the connection was not tested yet.
+  { id: 'test-cloud-connection', entry: 'maps-connection-test', applies: (facts) => facts.ValidateMapsConnection === undefined && (facts.MAPSReporting ?? 0) > 0 },
+  // The connection works; whether the setting is on was not shown.
+  { id: 'check-cloud-setting', entry: 'maps-check-setting', applies: (facts) => facts.ValidateMapsConnection?.ok === true && facts.MAPSReporting === undefined },
+  // The device is onboarded; the tamper protection state was not shown.
+  { id: 'check-tamper-protection', entry: 'tp-check-status', applies: (facts) => serviceState(facts, 'sense') === 'RUNNING' && facts.IsTamperProtected === undefined },
+  // Defender runs; its cloud connection was not tested yet.
+  { id: 'test-cloud-connection-status', entry: 'maps-connection-test', applies: (facts) => facts.ValidateMapsConnection === undefined && facts.AMRunningMode !== undefined },
+] satisfies NextStep[]);
+
+/** The entry that explains each setting the parsers read, for output that shows a setting and nothing wrong. */
+export const SETTING_ENTRIES: Readonly<Record<string, string>> = Object.freeze({
+  MAPSReporting: 'maps-check-setting',
+  SubmitSamplesConsent: 'sample-submission',
+  DisableBlockAtFirstSeen: 'block-at-first-sight',
+  CloudBlockLevel: 'cloud-protection-level',
+  CloudExtendedTimeout: 'cloud-protection-level',
+  IsTamperProtected: 'tp-check-status',
+  TamperProtectionSource: 'tp-check-status',
+  TamperProtectionRegistryValue: 'tp-check-status',
+  TPExclusions: 'tp-exclusions',
+  ForceDefenderPassiveMode: 'server-passive-mode',
+  AMRunningMode: 'server-passive-mode',
+  TroubleShootingMode: 'troubleshooting-mode',
+  DisableRealtimeMonitoring: 'disable-realtime-temporarily',
+  RealTimeProtectionEnabled: 'disable-realtime-temporarily',
+  ValidateMapsConnection: 'maps-connection-test',
+});

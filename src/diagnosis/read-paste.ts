@@ -2,7 +2,8 @@
 
 import { chooseMessageText } from '../matching/normalize-text.js';
 import { mergeFacts, type Facts } from '../parsing/facts.js';
-import { parsePaste } from '../parsing/parse-paste.js';
+import { MAX_PASTE_CHARS, parsePaste } from '../parsing/parse-paste.js';
+import { splitMessage } from '../parsing/split-message.js';
 import { diagnose, type Diagnosis } from './diagnose.js';
 
 export interface PasteReading {
@@ -13,12 +14,18 @@ export interface PasteReading {
   /** Facts of the whole conversation, this message included. */
   readonly merged: Facts;
   readonly diagnosis: Diagnosis;
+  /** The user's words around the output ('' when the message is output only). */
+  readonly words: string;
+  /** True when the facts were stated in sentences ("MAPSReporting is 2") and no line is output: all of it is words. */
+  readonly statedOnly: boolean;
 }
 
 /** Returns the reading of a message, or undefined when no parser recognised anything in it. */
 export function readPaste(text: string, html: string | undefined, previous: Facts = {}): PasteReading | undefined {
-  const parsed = parsePaste(chooseMessageText(text, html));
+  const chosen = chooseMessageText(text, html);
+  const parsed = parsePaste(chosen);
   if (parsed.formats.length === 0) return undefined;
   const merged = mergeFacts(previous, parsed.facts);
-  return { formats: parsed.formats, facts: parsed.facts, merged, diagnosis: diagnose(merged) };
+  const { output, words } = splitMessage(chosen.slice(0, MAX_PASTE_CHARS));
+  return { formats: parsed.formats, facts: parsed.facts, merged, diagnosis: diagnose(merged), words, statedOnly: output === '' };
 }

@@ -163,3 +163,22 @@ export const HINT_TEXT: Readonly<Record<string, Readonly<Record<Language, string
   'validate-maps': { en: 'Run this as administrator and paste the result to test the cloud connection:', ja: 'クラウドへの接続を確認するため、管理者として次を実行し、結果を貼り付けてください:' },
   'collection-snippet': { en: 'Or run this read-only snippet in an elevated PowerShell and paste everything it prints:', ja: 'または、管理者として開いた PowerShell で次の読み取り専用のスクリプトを実行し、表示された内容をすべて貼り付けてください:' },
 });
+
+/** What a fact tells about, named for the "checked and fine" line of a diagnosis without problems (fact names of facts.ts). */
+export const CHECKED_TEXT: Readonly<Record<string, Readonly<Record<Language, string>>>> = Object.freeze({
+  MAPSReporting: { en: 'cloud protection setting', ja: 'クラウド保護の設定' },
+  SubmitSamplesConsent: { en: 'sample submission', ja: 'サンプルの自動送信' },
+  DisableBlockAtFirstSeen: { en: 'block at first sight', ja: 'ブロック アット ファースト サイト' },
+  CloudBlockLevel: { en: 'cloud block level', ja: 'クラウド ブロック レベル' },
+  CloudExtendedTimeout: { en: 'extended cloud check', ja: 'クラウド チェックの延長時間' },
+  ValidateMapsConnection: { en: 'connection to the cloud service', ja: 'クラウド サービスへの接続' },
+  IsTamperProtected: { en: 'tamper protection', ja: '改ざん防止' },
+  AMRunningMode: { en: 'antivirus running mode', ja: 'ウイルス対策の動作モード' },
+  AntivirusEnabled: { en: 'antivirus', ja: 'ウイルス対策' },
+  RealTimeProtectionEnabled: { en: 'real-time protection', ja: 'リアルタイム保護' },
+  DisableRealtimeMonitoring: { en: 'real-time protection', ja: 'リアルタイム保護' },
+  AntivirusSignatureAge: { en: 'security intelligence age', ja: 'セキュリティ インテリジェンスの経過日数' },
+  TroubleShootingMode: { en: 'troubleshooting mode', ja: 'トラブルシューティング モード' },
+  services: { en: 'services (sc query)', ja: 'サービス (sc query)' },
+  TPExclusions: { en: 'protection of exclusions', ja: '除外の保護' },
+});

@@ -11,8 +11,9 @@ export interface Signals {
   readonly tools: readonly string[];
 }
 
-// 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, or a bare 8-digit code starting with 8 (failure HRESULTs).
-const HRESULT = /(?:\b0x|\bhr\s*[=:]\s*(?:0x)?|(?<![0-9a-z]))(8[0-9a-f]{7})(?![0-9a-z])/giu;
+// 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, "エラー 0x87D1041C", or a bare 8-digit code starting with 8
+// (failure HRESULTs). With 0x, NTSTATUS-style codes (0xC1900101) count too: any code with the failure bit set.
+const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[0-9a-f]{7}))(?![0-9a-z])/giu;
 // "event 5013", "event id: 5013", "イベント ID 5013", "イベントID：41", "eventid=5013", "ID 5013", "event 41":
 // Windows event ids run from 1 to 65535, so one to five digits.
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
@@ -40,7 +41,7 @@ export function createSignalExtractor(propertyNames: readonly string[], knownEve
 
   return (text) => {
     const errorCodes = new Set<string>();
-    for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? '').toUpperCase()}`);
+    for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? match[2] ?? '').toUpperCase()}`);
     const eventIds = new Set<number>();
     for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
     // A message that is only a known event id ("5013") names that event.

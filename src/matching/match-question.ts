@@ -40,6 +40,8 @@ export interface MatchInput {
   readonly locale?: string | undefined;
   /** The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context. */
   readonly previousEntryId?: string | undefined;
+  /** Entries the facts of output pasted with the message point to (the words around a paste are read with them). */
+  readonly factEntryIds?: readonly string[] | undefined;
 }
 
 /** Thresholds of the decision; frozen defaults tuned on the development set (test/fixtures/questions). */
@@ -74,6 +76,8 @@ export interface MatchPolicy {
   readonly followUpSame: number;
   /** Weight of the words of sentences that don't ask, in a message where others do. */
   readonly storyWeight: number;
+  /** Added (per square root of known query weight) to the entries the pasted facts point to. */
+  readonly factContext: number;
 }
 
 export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
@@ -92,6 +96,7 @@ export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   followUpRelated: 1,
   followUpSame: 1,
   storyWeight: 0.5,
+  factContext: 1,
 });
 
 interface QueryTerm {
@@ -219,6 +224,12 @@ interface FollowUp {
   readonly alternative: boolean;
 }
 
+/** What a message is read with besides its words: the previous answer, and the entries pasted facts point to. */
+interface Context {
+  readonly previous?: FollowUp | undefined;
+  readonly factEntryIds?: readonly string[] | undefined;
+}
+
 /** The follow-up context of a message: only short messages after an answer are follow-ups. */
 function followUpOf(index: MatchIndex, normalized: string, previousEntryId: string | undefined): FollowUp | undefined {
   const entry = normalized.length <= FOLLOW_UP_CHARS ? index.byId.get(previousEntryId ?? '') : undefined;
@@ -240,7 +251,7 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
 
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
-  const result = matchEntries(index, normalized, signals, policy, followUpOf(index, normalized, input.previousEntryId));
+  const result = matchEntries(index, normalized, signals, policy, { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds });
   // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
   if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL) return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
   return { ...base, ...result };
@@ -267,7 +278,7 @@ interface Evidence {
 }
 
 /** Scores `query` and gathers the evidence the decision needs. */
-function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, previous?: FollowUp): Evidence {
+function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, context: Context = {}): Evidence {
   const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
   const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
   const { scores, covered } = score(index, query, policy);
@@ -275,12 +286,15 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
     const position = index.owners.properties.get(property);
     if (position !== undefined) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
   }
+  const bonus = (id: string, value: number): void => {
+    const position = index.positions.get(id);
+    if (position !== undefined) scores[position] = (scores[position] ?? 0) + value * Math.sqrt(Math.max(known, 1));
+  };
+  // Words around pasted output are read with what the output showed ("MAPSReporting is 2, what next?").
+  for (const id of new Set(context.factEntryIds ?? [])) bonus(id, policy.factContext);
   // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security steps).
+  const previous = context.previous;
   if (previous) {
-    const bonus = (id: string, value: number): void => {
-      const position = index.positions.get(id);
-      if (position !== undefined) scores[position] = (scores[position] ?? 0) + value * Math.sqrt(Math.max(known, 1));
-    };
     for (const id of neighbours(index, previous.entry)) bonus(id, policy.followUpRelated);
     // "any other way?" asks for something else than the previous answer; "still slow" is about the same one.
     bonus(previous.entry.id, previous.alternative ? -policy.followUpSame : policy.followUpSame);
@@ -334,9 +348,9 @@ function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, cha
 }
 
 /** Resolves and scores `terms`, and the decision model's probabilities for the best entry. */
-function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, policy: MatchPolicy, chars: number, previous?: FollowUp) {
+function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, policy: MatchPolicy, chars: number, context: Context = {}) {
   const query = resolveTerms(index, terms, policy);
-  const evidence = weigh(index, query, signals, policy, previous);
+  const evidence = weigh(index, query, signals, policy, context);
   const features = featuresOf(index, evidence, signals, chars);
   return { query, evidence, features, decision: decide(features, chars) };
 }
@@ -350,14 +364,14 @@ export function decisionFeatures(
   const normalized = normalizeForMatching(chooseMessageText(input.text, input.html));
   const signals = index.extractSignals(normalized);
   if (ownedBySignals(index, signals).length > 0) return undefined;
-  const previous = followUpOf(index, normalized, input.previousEntryId);
-  const { evidence, features } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, previous);
+  const context = { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds };
+  const { evidence, features } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, context);
   if (evidence.known === 0) return undefined;
   return { features, ranked: evidence.ranked.slice(0, 3).map((position) => index.entries[position]?.id ?? ''), chars: normalized.length, clearWinner: clearWinner(evidence, policy) };
 }
 
 // A sentence that asks: it says what the message is about more than the story around it.
-const ASKS = /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
+export const ASKS = /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
 // Sentence ends: . ? ! before a space (not the dots of security.microsoft.com or MpCmdRun.exe), or 。？！.
 const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
 
@@ -383,7 +397,8 @@ function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy):
 }
 
 /** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
-function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, previous: FollowUp | undefined): EntryMatch {
+function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, context: Context): EntryMatch {
+  const previous = context.previous;
   const owned = ownedBySignals(index, signals);
   // "I set the proxy but still get 80072F8F, any other way?" names the previous answer's own code while asking past it.
   const pastPrevious = previous?.alternative === true && owned.length === 1 && owned[0] === previous.entry.id;
@@ -391,7 +406,7 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
 
   const text = normalized.slice(0, policy.maxQueryChars);
-  const { query, evidence, decision } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, previous);
+  const { query, evidence, decision } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, context);
   if (evidence.known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const idOf = (position: number): string => index.entries[position]?.id ?? '';
   const relative = (position: number): number => evidence.probability(position) / Math.max(evidence.probability(evidence.ranked[0] ?? 0), 1e-12);
@@ -401,7 +416,10 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   const scored = (positions: readonly number[], confidence: number): ScoredEntry[] =>
     positions.map((position) => ({ id: idOf(position), score: round(Math.min(1, confidence * relative(position))) }));
 
-  const kind = normalized.length <= DECISION.shortChars ? shortKind(evidence, policy, decision) : longKind(evidence, policy, decision);
+  // A code or event id no entry owns, and the scores agree that "none" beats every entry: the message is about something
+  // else (a Kernel-Power event 41, a Windows Update error), however well its other words fit one entry.
+  const elsewhere = unownedSignals(index, signals) > 0 && evidence.none >= evidence.probability(evidence.ranked[0] ?? 0);
+  const kind = elsewhere ? 'none' : normalized.length <= DECISION.shortChars ? shortKind(evidence, policy, decision) : longKind(evidence, policy, decision);
   let result: EntryMatch;
   if (kind === 'answer') result = { kind, entries: scored(top3, decision.answer), reason: `clear ${detail}` };
   else if (kind === 'choices') {

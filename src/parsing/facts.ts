@@ -85,9 +85,19 @@ const NAMED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> =
 /** The Windows "never" value for ages and counters. */
 const NEVER = '4294967295';
 
+// Where a value written in a sentence ends: " / " between two readings, Japanese or sentence punctuation, the next
+// sentence ("IsTamperProtected : True / TamperProtectionSource : Intune でした。").
+const VALUE_END = /\s+\/\s|[／、。，,;；]|\s*[\u3040-\u30ff\u4e00-\u9fff]/u;
+
+/** The value part of `raw`: trimmed, and cut where a sentence around it goes on. */
+function valueOf(raw: string): string {
+  const end = VALUE_END.exec(raw);
+  return (end ? raw.slice(0, end.index) : raw).trim();
+}
+
 /** Returns `raw` typed for `name`, or undefined when it is empty or not a value of that type. */
 export function typeValue(name: PropertyFact, raw: string): Facts[PropertyFact] | undefined {
-  const value = raw.trim();
+  const value = valueOf(raw);
   if (value === '') return undefined;
   switch (PROPERTY_KINDS[name]) {
     case 'boolean':

@@ -1,9 +1,15 @@
-/** The route for pasted command output: parse, add to the conversation's facts, diagnose, reply with a diagnosis card. */
+/**
+ * The route for pasted command output: parse, add to the conversation's facts, diagnose, reply with a diagnosis card.
+ * When the words around the output ask something ("MAPSReporting is 2, what's the connection test?"), the question is
+ * answered first, read with the facts, and the diagnosis follows.
+ */
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
 import { pasteLanguage } from '../i18n/language.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-entry.js';
+import { matchAroundPaste } from '../matching/match-around-paste.js';
+import type { MatchResult } from '../matching/match-question.js';
+import { rememberMatch, repliesForMatch, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import type { Route } from './route-table.js';
 import { rememberPaste, type TurnInput } from './turn-input.js';
@@ -16,8 +22,12 @@ export function pastedText(input: TurnInput): string {
 /** The HTML a paste is read from; a file's lines are already intact, so its message's HTML is not needed. */
 const pastedHtml = (input: TurnInput): string | undefined => (input.file && 'text' in input.file ? undefined : input.html);
 
-/** Creates the pasted-output route; `onReading` receives what was read (ids and counts only, for logs). */
-export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (input: TurnInput, reading: PasteReading) => void): Route {
+/** What was read from one message, for logs and analytics (ids and counts only). */
+export type OnReading = (input: TurnInput, reading: PasteReading, question: MatchResult | undefined) => void;
+
+/** Creates the pasted-output route; `onReading` receives what was read and the question around it, if any. */
+export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>, onReading?: OnReading): Route {
+  const { knowledge, index } = deps;
   // The reading made in matches() is reused by handle() for the same turn.
   const readings = new WeakMap<TurnInput, PasteReading>();
   return {
@@ -31,13 +41,19 @@ export function createPastedOutputRoute(knowledge: KnowledgeBase, onReading?: (i
     handle(input) {
       const reading = readings.get(input) ?? readPaste(pastedText(input), pastedHtml(input), input.conversation.facts);
       if (!reading) return { replies: [] };
-      onReading?.(input, reading);
       const language = pasteLanguage(input.text, input.locale);
+      const question = matchAroundPaste(index, { words: reading.words, diagnosis: reading.diagnosis, statedOnly: reading.statedOnly, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+      onReading?.(input, reading, question);
+      const answered = question?.kind === 'answer' ? question.entries[0]?.id : undefined;
+      const diagnosisReply = cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language, { answered }), language);
+      // Kept like any paste (clipped); a file's text is never stored whole.
+      const pasted = rememberPaste(input.conversation, pastedHtml(input) ?? pastedText(input), reading.formats, reading.merged);
+      if (!question) return { replies: [diagnosisReply], outcome: { kind: 'diagnosis' }, conversation: pasted };
+      // Whoever pastes output is helpdesk (see audience.ts): the answer comes with its admin part open.
       return {
-        replies: [cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language)],
-        outcome: { kind: 'diagnosis' },
-        // Kept like any paste (clipped); a file's text is never stored whole.
-        conversation: rememberPaste(input.conversation, pastedHtml(input) ?? pastedText(input), reading.formats, reading.merged),
+        replies: [...repliesForMatch(knowledge, question, language, true), diagnosisReply],
+        outcome: { kind: 'diagnosis', ...(answered ? { entryId: answered } : {}) },
+        conversation: rememberMatch(pasted, reading.words, question),
       };
     },
   };

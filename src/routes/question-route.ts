@@ -78,11 +78,12 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
   }
 }
 
-/** The conversation after a match: the answer shown (follow-up context) or the question asked. */
-function afterMatch(data: ConversationData, result: MatchResult): ConversationData {
-  if (result.kind === 'answer' && result.entries[0]) return rememberAnswer(data, result.entries[0].id);
-  if (result.kind === 'clarify' && result.clarifyEntryId) return rememberClarify(data, result.clarifyEntryId, result.language);
-  return forgetClarify(data);
+/** The conversation after `text` was matched: the question asked, and the answer shown (follow-up context) or the question the bot asked back. */
+export function rememberMatch(data: ConversationData, text: string, result: MatchResult): ConversationData {
+  const asked = rememberQuestion(data, text, result.kind, result.entries.map((entry) => entry.id));
+  if (result.kind === 'answer' && result.entries[0]) return rememberAnswer(asked, result.entries[0].id);
+  if (result.kind === 'clarify' && result.clarifyEntryId) return rememberClarify(asked, result.clarifyEntryId, result.language);
+  return forgetClarify(asked);
 }
 
 /** Matches `text` as a question; a short follow-up reads the previous answer's context. */
@@ -103,7 +104,7 @@ export function replyToMatch(deps: QuestionRouteDeps, input: TurnInput, text: st
   const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
   // Conversational turns say nothing an escalation summary needs.
   if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none') return { replies, outcome };
-  return { replies, outcome, conversation: afterMatch(rememberQuestion(input.conversation, text, result.kind, result.entries.map((entry) => entry.id)), result) };
+  return { replies, outcome, conversation: rememberMatch(input.conversation, text, result) };
 }
 
 /** Matches `text` and returns the replies and the updated conversation. */

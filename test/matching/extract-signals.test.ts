@@ -13,12 +13,19 @@ describe('extractSignals', () => {
     ['MpCmdRun.exe: hr = 0x80072f8f', '0x80072F8F'],
     ['error 80070005 again', '0x80070005'],
     ['hr:0x800106ba', '0x800106BA'],
+    ['hr = 0x80070006', '0x80070006'],
+    ['エラー 0x87d1041c で失敗', '0x87D1041C'],
+    ['エラー0x80070005', '0x80070005'],
+    ['エラー コード: 0xc1900101', '0xC1900101'],
+    ['error code 0x8024402c', '0x8024402C'],
   ])('reads the HRESULT in %s', (text, code) => {
     expect(extract(text.toLowerCase()).errorCodes).toEqual([code]);
   });
 
   it('does not read dates, exit codes or long numbers as HRESULTs', () => {
     expect(extract('20261129 1077 (0x435) 123456789 4294967295').errorCodes).toEqual([]);
+    // A value printed in hex is not an error code: only codes with the failure bit set are.
+    expect(extract('tamperprotection reg_dword 0x00000005 and 0x1 and 0x7fffffff').errorCodes).toEqual([]);
   });
 
   it('reads event ids next to "event" or "イベント", and a bare owned id', () => {
