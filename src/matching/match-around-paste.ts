@@ -40,7 +40,13 @@ export function matchAroundPaste(index: MatchIndex, around: AroundPaste): MatchR
   if (!around.statedOnly && !ASKS.test(normalized) && signals.errorCodes.length + signals.eventIds.length === 0) return undefined;
   const { diagnosis } = around;
   const result = matchQuestion(index, { text: around.words, locale: around.locale, previousEntryId: around.previousEntryId, factEntryIds: diagnosis.entries });
-  if (result.kind === 'answer' || result.kind === 'clarify') return result;
+  // No "other problems" beside the answer: the words around output mostly describe the output ("見たら ... でした",
+  // "MAPSReporting is 2, so the setting is fine"), and the diagnosis card already offers the entries behind it.
+  if (result.kind === 'answer') {
+    const { also: _described, ...answer } = result;
+    return answer;
+  }
+  if (result.kind === 'clarify') return result;
   // "What next?" is answered by the output itself: its first problem, or the next check when all is well.
   const problem = diagnosis.findings.find((finding) => finding.severity !== 'info' && finding.entry)?.entry;
   const next = problem ?? diagnosis.nextStep;

@@ -23,8 +23,12 @@ const KNOWN_KEY_LINE = new RegExp(`^\\s*(?:${LINE_KEYS.join('|')})\\s*:`, 'u');
 const REG_VALUE_LINE = new RegExp(`^\\s*(?:${REG_VALUE_KEYS.join('|')}|\\S+)\\s+REG_(?:DWORD|SZ|QWORD|MULTI_SZ|EXPAND_SZ|BINARY)\\b`, 'u');
 // Lines only output has: each pattern is tested on one line.
 const OUTPUT_LINE: readonly RegExp[] = [
-  // A PowerShell or cmd prompt with a command after it.
-  /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*\S/u,
+  // A PowerShell or cmd prompt with a command after it, also in a remote session ("[10.0.0.5]: PS C:\>").
+  /^\s*(?:\[[^\]\n]{1,100}\]:\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*\S/u,
+  // A log or table row that starts with a date and a time ("12/2/2021 10:59:21 AM 1116 Warning ...").
+  /^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s+\d{1,2}:\d{2}(?!.*[\u3040-\u30ff\u4e00-\u9fff])/u,
+  // MpCmdRun's progress and result lines.
+  /^\s*(?:CmdTool\s*:|Scan (?:starting|finished)\b)/u,
   // "Name   : value" with the colon padded, as Format-List and sc.exe print it.
   /^\s*[A-Za-z][A-Za-z0-9_]{2,}[ \t]{2,}:/u,
   KNOWN_KEY_LINE,
@@ -33,10 +37,12 @@ const OUTPUT_LINE: readonly RegExp[] = [
   // MpCmdRun -ValidateMapsConnection and its banner.
   /^\s*ValidateMapsConnection\b|^\s*MpCmdRun(?:\.exe)?\s*:|^\s*Start Time\s*:|^\s*End Time\s*:|^\s*MpEnsureProcessMitigationPolicy\s*:|^\s*-{5,}.*-{5,}\s*$/u,
   /^\s*Mp[A-Za-z]+\(\)\s*:|^\s*Last Successful MAPS connection\s*:/u,
-  // sc.exe
+  // sc.exe, and the system message of its failure.
+  /^\s*(?:The specified service does not exist as an installed service|Access is denied)\.?\s*$/u,
   /^\s*\[SC\]|^\s*\((?:[A-Z_]+,\s*)*[A-Z_]+\)\s*$/u,
   // Event text: Defender's messages and their "Name: value" detail lines.
   /^\s*(?:Microsoft Defender Antivirus|Tamper Protection blocked a change|Windows Defender)\b/iu,
+  /\bthis may be the result of malware\.?\s*$|\\[^\s\\]+ = 0x[0-9a-f]+\s*$/iu,
   /^\s*(?:Old|New) value\s*:|^\s*(?:Value|Feature Name|Product Name|Product Version|Log Name|Source|Date|Event ID|Level|User|Computer|Task Category|Keywords)\s*:/iu,
 ];
 // A reading written inside a sentence ("見たら IsTamperProtected : True / ..."): a fact, not part of the question.
@@ -85,12 +91,14 @@ export function splitMessage(text: string): SplitMessage {
       output[index] = true;
       continue;
     }
-    // An indented line, or a single value, right after output continues it ("  (STOPPABLE, ...)", "0" after a
-    // "(Get-MpPreference).MAPSReporting" prompt), unless it reads as a sentence.
+    // An indented line right after output continues it (a wrapped event message, "  (STOPPABLE, ...)"), and so does a
+    // single value that is not a sentence ("0" after a "(Get-MpPreference).MAPSReporting" prompt).
     const previous = index > 0 && output[index - 1] === true;
-    if (previous && !PROSE.test(line) && (/^\s/u.test(line) || /^\S{1,40}$/u.test(line.trim()))) output[index] = true;
+    if (previous && (/^\s/u.test(line) || (!PROSE.test(line) && /^\S{1,40}$/u.test(line.trim())))) output[index] = true;
   }
   const pick = (from: readonly string[], wanted: boolean): string[] => from.filter((_, index) => output[index] === wanted);
-  const words = pick(plain, false).map((line) => line.replace(INLINE_READING, ' ').replace(/[ \t]{2,}/gu, ' '));
+  const words = pick(plain, false)
+    .map((line) => line.replace(INLINE_READING, ' ').replace(/[ \t]{2,}/gu, ' '))
+    .filter((line) => line.trim() !== '');
   return { output: pick(lines, true).join('\n').trim(), words: words.join('\n').trim() };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { diagnose } from '../../src/diagnosis/diagnose.js';
-import { DIAGNOSIS_RULES } from '../../src/diagnosis/diagnosis-rules.js';
+import { DIAGNOSIS_RULES, NEXT_STEPS, SETTING_ENTRIES } from '../../src/diagnosis/diagnosis-rules.js';
 import { FINDING_TEXT } from '../../src/i18n/finding-messages.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import type { Facts } from '../../src/parsing/facts.js';
@@ -107,5 +107,32 @@ describe('next-step commands', () => {
     const refs = DIAGNOSIS_RULES.flatMap((rule) => (rule.next ? [rule.next] : []));
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) expect(knowledge.byId.get(ref.entry)?.commands.map((command) => command.id), `${ref.entry}/${ref.command}`).toContain(ref.command);
+  });
+});
+
+describe('the next step when nothing is wrong', () => {
+  it.each([
+    [{ MAPSReporting: 2, SubmitSamplesConsent: 1 } as Facts, 'maps-connection-test'],
+    [{ ValidateMapsConnection: { ok: true } } as Facts, 'maps-check-setting'],
+    [{ services: { sense: { state: 'RUNNING' } } } as Facts, 'tp-check-status'],
+    [{ AMRunningMode: 'Normal', AntivirusEnabled: true, RealTimeProtectionEnabled: true } as Facts, 'maps-connection-test'],
+    [{ ValidateMapsConnection: { ok: true }, MAPSReporting: 2 } as Facts, 'maps-connection-test'],
+    [{ DisableBlockAtFirstSeen: false } as Facts, 'block-at-first-sight'],
+    [{ TamperProtectionSource: 'Intune' } as Facts, 'tp-check-status'],
+    [{ ForceDefenderPassiveMode: 1 } as Facts, 'server-passive-mode'],
+  ])('after %j is %s', (facts, entry) => {
+    const diagnosis = diagnose(facts);
+    expect(diagnosis.findings.filter((finding) => finding.severity !== 'info')).toEqual([]);
+    expect(diagnosis.nextStep).toBe(entry);
+  });
+
+  it('is left to the findings when something is wrong', () => {
+    expect(diagnose({ MAPSReporting: 0 }).nextStep).toBeUndefined();
+    expect(diagnose(maps('0x80072F8F')).nextStep).toBeUndefined();
+  });
+
+  it('names entries that exist in the knowledge', () => {
+    const knowledge = loadKnowledge(`${ROOT}knowledge`);
+    for (const entry of [...NEXT_STEPS.map((step) => step.entry), ...Object.values(SETTING_ENTRIES)]) expect(knowledge.byId.has(entry), entry).toBe(true);
   });
 });

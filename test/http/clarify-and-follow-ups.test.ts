@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { messageActivity } from '../support/activities.js';
+import { cardSubmits, cardTexts, type ReplyActivity } from '../support/card-content.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { t } from '../../src/i18n/messages.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
@@ -9,31 +10,7 @@ const knowledge = loadKnowledge(`${ROOT}knowledge`);
 const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
 const clarification = knowledge.byId.get('tp-cannot-enable')!.clarify!;
 
-interface Activity {
-  type: string;
-  text?: string;
-  locale?: string;
-  attachments?: Array<{ content: unknown }>;
-}
-
-/** Every TextBlock text of a reply's cards, in order. */
-function texts(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(texts);
-  if (typeof node !== 'object' || node === null) return [];
-  const own = (node as { type?: unknown }).type === 'TextBlock' ? [String((node as { text: unknown }).text)] : [];
-  return [...own, ...Object.values(node).flatMap(texts)];
-}
-
-/** Every Action.Submit data of a reply's cards (buttons and clickable rows). */
-function submits(node: unknown): Array<Record<string, string>> {
-  if (Array.isArray(node)) return node.flatMap(submits);
-  if (typeof node !== 'object' || node === null) return [];
-  const own = (node as { type?: unknown }).type === 'Action.Submit' ? [(node as { data: Record<string, string> }).data] : [];
-  return [...own, ...Object.values(node).flatMap(submits)];
-}
-
-const cardTexts = (reply: Activity | undefined): string[] => texts(reply?.attachments?.map((attachment) => attachment.content) ?? []);
-const cardSubmits = (reply: Activity | undefined): Array<Record<string, string>> => submits(reply?.attachments?.map((attachment) => attachment.content) ?? []);
+type Activity = ReplyActivity;
 
 describe('clarifying questions and follow-ups over real HTTP', () => {
   let bot: TestApp;

@@ -49,6 +49,25 @@ describe('realistic long messages (bench/realistic)', () => {
     expect(outOfScope.abstain / outOfScope.outOfScope).toBeGreaterThanOrEqual(TARGETS.abstain);
   });
 
+  it('diagnoses helpdesk messages that mix output and a question, with the question\'s entry first', () => {
+    const mixed = messages.filter((message) => message.set === 'realistic/mixed-paste');
+    expect(mixed.length).toBeGreaterThanOrEqual(40);
+    expect(mixed.filter((message) => message.locale === 'ja-JP').length * 2).toBeGreaterThanOrEqual(mixed.length);
+    const score = scoreSets(mixed, ask)[0]!;
+    expect(score.diagnoses).toBe(mixed.length);
+    expect(score.helpful / score.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
+    expect(score.diagnosisFirstRight / score.diagnoses).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads the facts each mixed message holds', () => {
+    const mixed = messages.filter((message) => message.set === 'realistic/mixed-paste' && message.facts);
+    expect(mixed.length).toBeGreaterThanOrEqual(40);
+    for (const message of mixed) {
+      const result = askOne(index, { text: message.text, locale: message.locale }) as { facts: Record<string, unknown> };
+      expect(result.facts, message.text.slice(0, 60)).toMatchObject(message.facts!);
+    }
+  });
+
   it('asks or offers the right branches when the message leaves the branch open', () => {
     const clarify = score('realistic/clarify');
     expect(clarify.helpful / clarify.inScope).toBeGreaterThanOrEqual(TARGETS.helpful - 0.1);
