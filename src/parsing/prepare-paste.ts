@@ -64,9 +64,14 @@ function restoreGluedLines(text: string): string {
   return text.replace(LINE_KEY, (key: string, offset: number) => (offset > 0 && /\S/u.test(text[offset - 1] ?? '') ? `\n${key}` : key));
 }
 
+// The user's sentence glued to the last value when a client dropped the line break ("IntuneHow do I ...",
+// "True改ざん防止を..."): a question word or Japanese right after a letter or digit starts a new line.
+const GLUED_SENTENCE =
+  /(?<=[a-z0-9])(?=(?:How|What|Why|Where|When|Which|Can|Could|Should|Would|Is|Are|Do|Does|Did|Please|So|But|Any|Help|Thanks)\b)|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])/gu;
+
 /** Returns `text` as the lines it was printed in, whatever the client did to them (HTML, numbers, lost breaks). */
 export function preparePaste(text: string): string {
   const plain = HTML_MARKUP.test(text) ? htmlToText(text) : text;
   const lines = removeLineNumbers(plain.replace(/\r\n?/gu, '\n').split('\n'));
-  return restoreGluedLines(lines.join('\n'));
+  return restoreGluedLines(lines.join('\n')).replace(GLUED_SENTENCE, '\n');
 }

@@ -24,6 +24,7 @@ import {
   openPlayground,
   screenshot,
   sendAndWait,
+  sendAndWaitAll,
 } from '../support/playground-page.js';
 import { ROOT } from '../support/start-test-app.js';
 
@@ -46,6 +47,25 @@ async function expectShortAnswerFirst(page: Page, question: string, language: La
   expect(await cardBlocks(answer), 'admin part open').toContain(slow.answer);
   await screenshot(answer, `playground-short-${language}-admin-open`);
   expect(await layoutProblems(answer)).toEqual([]);
+}
+
+/**
+ * Sends a helpdesk message that mixes output and a question: the answer to the question comes first (admin part
+ * open), then the diagnosis of the output with the values read.
+ */
+async function expectAnswerThenDiagnosis(page: Page, text: string, id: string, language: Language, facts: readonly string[]): Promise<void> {
+  const replies = await sendAndWaitAll(page, text);
+  expect(replies).toHaveLength(2);
+  const [answer, diagnosis] = replies as [Locator, Locator];
+  await expectAnswerCard(answer, id, language);
+  expect(await cardBlocks(answer)).toContain(t(language, 'answer.adminHeading'));
+  const blocks = (await cardBlocks(diagnosis)).join('\n');
+  expect(blocks).toContain(t(language, 'diagnosis.title'));
+  for (const fact of facts) expect(blocks).toContain(fact);
+  await screenshot(answer, `playground-mixed-${language}-answer`);
+  await screenshot(diagnosis, `playground-mixed-${language}-diagnosis`);
+  expect(await layoutProblems(answer)).toEqual([]);
+  expect(await layoutProblems(diagnosis)).toEqual([]);
 }
 
 /** The entries whose answers show commands. */
@@ -133,6 +153,11 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await expectAnswerCard(answer, 'tp-group-policy', 'ja');
     }, 60_000);
 
+    it('answers the question around pasted values first, then shows their diagnosis (Japanese)', async () => {
+      const text = 'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。実行するコマンドと、成功したときにどう表示されるか教えてください。';
+      await expectAnswerThenDiagnosis(page, text, 'maps-connection-test', 'ja', ['MAPSReporting: 2']);
+    }, 60_000);
+
     it('shows every command of every topic exactly as the knowledge writes it (Japanese)', async () => {
       expect(entriesWithCommands().length).toBeGreaterThan(5);
       await expectEveryCommandShown(page, 'ja', 'トピック一覧');
@@ -167,6 +192,11 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await screenshot(narrowed, 'playground-3b-en-clarify-narrowed');
       const answer = await sendAndWait(page, 'Intune only, no MDE');
       await expectAnswerCard(answer, 'tp-intune-without-mde', 'en');
+    }, 60_000);
+
+    it('answers the question around a pasted list first, then shows its diagnosis (English)', async () => {
+      const text = 'Status on PC-OSAKA-0301:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nHow do I get our exclusions protected by tamper protection too?';
+      await expectAnswerThenDiagnosis(page, text, 'tp-exclusions', 'en', ['IsTamperProtected: true', 'TamperProtectionSource: Intune']);
     }, 60_000);
 
     it('shows every command of every topic exactly as the knowledge writes it (English)', async () => {

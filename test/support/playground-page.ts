@@ -126,6 +126,14 @@ export async function sendMessage(page: Page, text: string, options: { mention?:
  * a card and a note), and returns the newest one.
  */
 export async function waitForBotReply(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator> {
+  const replies = await waitForBotReplies(page, before, timeoutMs);
+  const newest = replies[replies.length - 1]!;
+  await newest.scrollIntoViewIfNeeded();
+  return newest;
+}
+
+/** Like waitForBotReply, but returns every message of the turn, oldest first (an answer and a diagnosis, say). */
+export async function waitForBotReplies(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator[]> {
   const known = new Set(before);
   const deadline = Date.now() + timeoutMs;
   const fresh = async (): Promise<number[]> => (await botMessageIds(page)).filter((id) => !known.has(id));
@@ -142,9 +150,7 @@ export async function waitForBotReply(page: Page, before: readonly number[], tim
     settled = now.length === added.length ? settled + 1 : 0;
     added = now;
   }
-  const reply = botMessage(page, Math.max(...added));
-  await reply.scrollIntoViewIfNeeded();
-  return reply;
+  return [...added].sort((a, b) => a - b).map((id) => botMessage(page, id));
 }
 
 /** Sends `text` and returns the bot's reply. */
@@ -152,6 +158,13 @@ export async function sendAndWait(page: Page, text: string, options: { mention?:
   const before = await botMessageIds(page);
   await sendMessage(page, text, options);
   return waitForBotReply(page, before);
+}
+
+/** Sends `text` and returns every message the bot sent in reply, oldest first. */
+export async function sendAndWaitAll(page: Page, text: string): Promise<Locator[]> {
+  const before = await botMessageIds(page);
+  await sendMessage(page, text);
+  return waitForBotReplies(page, before);
 }
 
 /** Clicks the card button titled `title` in `message` and returns the bot's reply to it. */
