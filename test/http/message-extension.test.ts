@@ -187,6 +187,13 @@ describe('"Diagnose with the Defender bot" on a message', () => {
     expect(bot.rawLogs()).not.toContain('httpcode=451');
   });
 
+  it('inserts a diagnosis of healthy output without the next-step button (it would talk to the bot)', async () => {
+    const paste = 'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
+    const card = dialogCard(await send(bot, fetchTask(paste, 'text')));
+    expect(JSON.stringify(card)).toContain('Checked and fine: cloud protection setting, sample submission.');
+    expect(submitActions(card).map((button) => button.data)).toEqual([{ verb: 'extension-insert', kind: 'diagnosis', language: 'en' }]);
+  });
+
   it('offers choices for an unclear message and shows the answer picked, in Japanese for a Japanese message', async () => {
     const card = dialogCard(await send(bot, fetchTask('改ざん防止', 'text', { locale: 'ja-JP' })));
     const picks = submitActions(card).filter((button) => button.data?.['verb'] === 'choose-topic');
