@@ -2,8 +2,9 @@
 
 import { chooseMessageText } from '../matching/normalize-text.js';
 import { mergeFacts, type Facts } from '../parsing/facts.js';
-import { MAX_PASTE_CHARS, parsePaste } from '../parsing/parse-paste.js';
-import { splitMessage } from '../parsing/split-message.js';
+import { MAX_PASTE_CHARS, parsePreparedPaste } from '../parsing/parse-paste.js';
+import { preparePaste } from '../parsing/prepare-paste.js';
+import { splitPreparedMessage } from '../parsing/split-message.js';
 import { diagnose, type Diagnosis } from './diagnose.js';
 
 export interface PasteReading {
@@ -22,10 +23,11 @@ export interface PasteReading {
 
 /** Returns the reading of a message, or undefined when no parser recognised anything in it. */
 export function readPaste(text: string, html: string | undefined, previous: Facts = {}): PasteReading | undefined {
-  const chosen = chooseMessageText(text, html);
-  const parsed = parsePaste(chosen);
+  // Prepared once (HTML, line numbers, lost line breaks) for the parsers and for telling output from words.
+  const prepared = preparePaste(chooseMessageText(text, html).slice(0, MAX_PASTE_CHARS));
+  const parsed = parsePreparedPaste(prepared);
   if (parsed.formats.length === 0) return undefined;
   const merged = mergeFacts(previous, parsed.facts);
-  const { output, words } = splitMessage(chosen.slice(0, MAX_PASTE_CHARS));
+  const { output, words } = splitPreparedMessage(prepared);
   return { formats: parsed.formats, facts: parsed.facts, merged, diagnosis: diagnose(merged), words, statedOnly: output === '' };
 }

@@ -36,7 +36,11 @@ export const MAX_PASTE_CHARS = 200_000;
 
 /** Returns the facts of every format recognised in `text`. */
 export function parsePaste(text: string): PasteResult {
-  const input = preparePaste(text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text);
+  return parsePreparedPaste(preparePaste(text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text));
+}
+
+/** Returns the facts of every format recognised in text already prepared (preparePaste), cut to MAX_PASTE_CHARS. */
+export function parsePreparedPaste(input: string): PasteResult {
   let facts: Facts = {};
   const formats: string[] = [];
   for (const parser of PARSERS) {

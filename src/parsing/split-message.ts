@@ -72,7 +72,12 @@ function isOutputLine(line: string): boolean {
 
 /** Splits `text` (plain text; HTML already chosen by the caller) into output lines and the user's words. */
 export function splitMessage(text: string): SplitMessage {
-  const prepared = preparePaste(text).split('\n');
+  return splitPreparedMessage(preparePaste(text));
+}
+
+/** Splits text already prepared (preparePaste) into output lines and the user's words. */
+export function splitPreparedMessage(text: string): SplitMessage {
+  const prepared = text.split('\n');
   // Lines are classified with their prompts; the words are kept without chat quote prefixes.
   const lines = prepared;
   const plain = pasteLines(prepared.join('\n'));
