@@ -58,7 +58,7 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'address', en: ['urls?', 'addresses', 'host ?names?', 'domains?', 'fqdns?'], ja: ['接続先', 'アドレス', 'ホスト名', 'ドメイン'] },
   { id: 'level', en: ['block(ing)? level', 'protection level', 'level of (blocking|protection)', 'high\\+', 'zero tolerance', 'aggressive\\w*'], ja: ['レベル', '高+', 'ゼロ トレランス'] },
   { id: 'membership', en: ['membership\\w*', 'basic maps', 'advanced maps'], ja: ['メンバーシップ', '基本メンバー', '上級メンバー'] },
-  { id: 'explain', en: ['what is', 'what does', 'what are', 'meaning', 'explain\\w*', 'overview', 'how does .{0,30}work', 'purpose', 'benefit\\w*', 'why .{0,20}(need|keep|use)'], ja: ['とは', '仕組み', '意味', 'メリット', '概要', 'って何', 'ってなに', '何のため', '役割', 'しくみ'] },
+  { id: 'explain', en: ['what is', 'what does', 'what are', 'meaning', 'explain\\w*', 'overview', 'how does .{0,30}work', 'purpose', 'benefit\\w*', 'why .{0,20}(need|keep|use)'], ja: ['とは', '仕組み', '意味', 'メリット', '概要', 'って何', 'ってなに', 'ってなん', '何の略', '何のため', '役割', 'しくみ'] },
   { id: 'test', en: ['test\\w*', 'validat\\w*'], ja: ['テスト', '疎通', '接続確認', 'てすと'] },
   { id: 'timeout', en: ['time ?out\\w*', 'extended timeout', 'extend\\w* (the )?(cloud )?check', 'cloud check time'], ja: ['タイムアウト', '時間を延ば', '延長'] },
   { id: 'headless', en: ['headless'], ja: ['ヘッドレス'] },
