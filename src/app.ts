@@ -32,11 +32,9 @@ import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
-import { CATALOGUE_IDS } from './knowledge/catalogue-ids.js';
-import type { KnowledgeBase } from './knowledge/knowledge-entry.js';
-import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { CATALOGUE_POLICY } from './knowledge/catalogue-ids.js';
+import { loadStartContent, type StartContent } from './knowledge/start-cache.js';
 import type { Logger } from './log/create-logger.js';
-import { buildMatchIndex } from './matching/match-index.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
 import { createFileNotReadRoute, createFileWithoutOutputRoute } from './routes/file-routes.js';
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
@@ -52,6 +50,8 @@ export interface AppPaths {
   readonly cardsDir: string;
   /** Folder of the knowledge entries (`knowledge/`). */
   readonly knowledgeDir: string;
+  /** The start cache written by the build (dist/start-cache.json); used only while it fits the knowledge and the code. */
+  readonly startCache?: string | undefined;
 }
 
 export interface App {
@@ -75,8 +75,8 @@ export class StartupError extends Error {
   }
 }
 
-/** Loads knowledge and card templates, reporting the problems of both at once. */
-function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: CardTemplates } {
+/** Loads knowledge (with its index) and card templates, reporting the problems of both at once. */
+function loadContent(paths: AppPaths): { content: StartContent; templates: CardTemplates } {
   const failures: Error[] = [];
   const attempt = <T>(load: () => T): T | undefined => {
     try {
@@ -86,10 +86,10 @@ function loadContent(paths: AppPaths): { knowledge: KnowledgeBase; templates: Ca
       return undefined;
     }
   };
-  const knowledge = attempt(() => loadKnowledge(paths.knowledgeDir, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
+  const content = attempt(() => loadStartContent(paths.knowledgeDir, CATALOGUE_POLICY, paths.startCache));
   const templates = attempt(() => loadCardTemplates(paths.cardsDir));
-  if (!knowledge || !templates) throw new StartupError(failures);
-  return { knowledge, templates };
+  if (!content || !templates) throw new StartupError(failures);
+  return { content, templates };
 }
 
 /** Token failures from botbuilder and the JWT library it uses; CloudAdapter.process answers some of them with 500. */
@@ -165,7 +165,9 @@ export interface AppOverrides {
 
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
 export async function createApp(config: Config, logger: Logger, paths: AppPaths, overrides: AppOverrides = {}): Promise<App> {
-  const { knowledge, templates } = loadContent(paths);
+  const { content, templates } = loadContent(paths);
+  const { knowledge, index } = content;
+  logger.info({ entries: knowledge.entries.length, startCache: content.cache }, 'knowledge loaded');
   const opened = await openStorage(config);
   const storage = overrides.wrapStorage ? overrides.wrapStorage(opened) : opened;
   const tickets = createTicketStore(storage);
@@ -187,7 +189,6 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     retry: outbound,
   });
 
-  const index = buildMatchIndex(knowledge);
   const telemetry = createTelemetry(config.appInsightsConnectionString, logger, 5000, outbound);
   const analytics = createAnalyticsStore(storage);
   // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.

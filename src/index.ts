@@ -33,7 +33,9 @@ async function main(): Promise<void> {
 
   let app;
   try {
-    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge` });
+    // The build's start cache sits next to the compiled entry point (dist/start-cache.json).
+    const startCache = fileURLToPath(new URL('start-cache.json', import.meta.url));
+    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge`, startCache });
   } catch (error) {
     // Start-up errors are component-prefixed and list every problem; nothing else is worth printing.
     logger.fatal({ err: error }, 'start-up failed');

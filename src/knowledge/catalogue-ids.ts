@@ -1,5 +1,7 @@
 /** The topic ids fixed by docs/catalogue.md: every one must exist as a knowledge entry. */
 
+import type { ValidationPolicy } from './validate-knowledge.js';
+
 export const CATALOGUE_IDS: readonly string[] = Object.freeze([
   'cloud-protection-overview',
   'cloud-protection-enable',
@@ -35,3 +37,6 @@ export const CATALOGUE_IDS: readonly string[] = Object.freeze([
   'mde-onboarding-check',
   'disable-realtime-temporarily',
 ]);
+
+/** How the shipped knowledge is validated: every catalogue id present, at least four sample questions per language. */
+export const CATALOGUE_POLICY: ValidationPolicy = Object.freeze({ requiredIds: CATALOGUE_IDS, minQuestions: 4 });

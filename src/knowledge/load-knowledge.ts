@@ -35,8 +35,14 @@ export function parseKnowledgeFiles(texts: ReadonlyArray<{ file: string; text: s
   return { files, problems };
 }
 
-/** Loads and validates every `.yaml` file in `dir`; throws `KnowledgeError` listing all problems. */
-export function loadKnowledge(dir: string, policy: ValidationPolicy = DEFAULT_POLICY): KnowledgeBase {
+/** One knowledge file as read from disk. */
+export interface KnowledgeText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Reads every `.yaml` file in `dir`, sorted by name; throws `KnowledgeError` when the folder can't be read. */
+export function readKnowledgeTexts(dir: string): KnowledgeText[] {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -45,9 +51,22 @@ export function loadKnowledge(dir: string, policy: ValidationPolicy = DEFAULT_PO
   } catch (error) {
     throw new KnowledgeError([`${dir}: cannot read the knowledge folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
-  const parsed = parseKnowledgeFiles(names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') })));
-  const result = validateKnowledge(parsed.files, policy);
-  const problems = [...parsed.problems, ...result.problems];
+  return names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/**
+ * Validates knowledge files: `parsed` is what parseKnowledgeFiles made of exactly these texts (the start cache keeps
+ * it); without it the YAML is parsed here. Throws `KnowledgeError` listing all problems.
+ */
+export function knowledgeFromTexts(texts: readonly KnowledgeText[], policy: ValidationPolicy, parsed?: readonly KnowledgeFile[]): KnowledgeBase {
+  const read = parsed ? { files: [...parsed], problems: [] } : parseKnowledgeFiles(texts);
+  const result = validateKnowledge(read.files, policy);
+  const problems = [...read.problems, ...result.problems];
   if (problems.length > 0 || !result.knowledge) throw new KnowledgeError(problems);
   return result.knowledge;
+}
+
+/** Loads and validates every `.yaml` file in `dir`; throws `KnowledgeError` listing all problems. */
+export function loadKnowledge(dir: string, policy: ValidationPolicy = DEFAULT_POLICY): KnowledgeBase {
+  return knowledgeFromTexts(readKnowledgeTexts(dir), policy);
 }

@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import type { Clarification, KnowledgeBase, KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { createSignalExtractor, type Signals } from './extract-signals.js';
 import { normalizeForMatching } from './normalize-text.js';
-import { DEFAULT_BIGRAM_WEIGHT, DEFAULT_CONCEPT_WEIGHT, tokenize } from './tokenize.js';
+import { DEFAULT_BIGRAM_WEIGHT, DEFAULT_CONCEPT_WEIGHT, tokenize, type Term } from './tokenize.js';
 
 /** How the index is built: how much each field of an entry counts (both languages are indexed: users mix them). */
 export interface IndexOptions {
@@ -77,17 +77,18 @@ export function vocabularyKey(term: string, length: number): string {
   return `${term[0] ?? ''}${length}`;
 }
 
-/** Adds the terms of `text` (times `weight`) to `terms`. */
-function addText(terms: Map<string, number>, text: string, weight: number, options: IndexOptions): void {
-  for (const { term, weight: termWeight } of tokenize(normalizeForMatching(text), options.bigramWeight, options.conceptWeight)) {
-    terms.set(term, (terms.get(term) ?? 0) + weight * termWeight);
-  }
+/** Adds the terms of `text` (times `weight`) to `terms`; `seen` keeps the terms of texts tokenized before (keywords repeat). */
+function addText(terms: Map<string, number>, text: string, weight: number, options: IndexOptions, seen: Map<string, Term[]>): void {
+  const normalized = normalizeForMatching(text);
+  let tokens = seen.get(normalized);
+  if (!tokens) seen.set(normalized, (tokens = tokenize(normalized, options.bigramWeight, options.conceptWeight)));
+  for (const { term, weight: termWeight } of tokens) terms.set(term, (terms.get(term) ?? 0) + weight * termWeight);
 }
 
 /** Returns the weighted terms of one entry over both languages. */
-function entryTerms(entry: KnowledgeEntry, options: IndexOptions): Map<string, number> {
+function entryTerms(entry: KnowledgeEntry, options: IndexOptions, seen: Map<string, Term[]>): Map<string, number> {
   const terms = new Map<string, number>();
-  const add = (text: string, weight: number): void => addText(terms, text, weight, options);
+  const add = (text: string, weight: number): void => addText(terms, text, weight, options, seen);
   for (const language of ['ja', 'en'] as const) {
     const local = entry[language];
     add(local.title, options.title);
@@ -101,12 +102,30 @@ function entryTerms(entry: KnowledgeEntry, options: IndexOptions): Map<string, n
   return terms;
 }
 
-/** Builds the index; call once at start-up. */
-export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions = DEFAULT_INDEX_OPTIONS): MatchIndex {
+/** The weighted terms of every indexed document: the knowledge entries in order, then one per out-of-scope topic. */
+export type DocumentTerms = ReadonlyArray<ReadonlyArray<readonly [string, number]>>;
+
+/** Tokenizes every document of `knowledge` (the expensive part of building the index; the start cache keeps it). */
+export function indexDocuments(knowledge: KnowledgeBase, options: IndexOptions = DEFAULT_INDEX_OPTIONS): DocumentTerms {
+  const seen = new Map<string, Term[]>();
+  const topics = knowledge.outOfScope.map((topic) => {
+    const terms = new Map<string, number>();
+    for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options, seen);
+    return terms;
+  });
+  return [...knowledge.entries.map((entry) => entryTerms(entry, options, seen)), ...topics].map((terms) => [...terms]);
+}
+
+/**
+ * Builds the index; call once at start-up. `documents` are the terms indexDocuments returns for this knowledge and
+ * these options (from the start cache); without them, or when they don't fit, the knowledge is tokenized here.
+ */
+export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions = DEFAULT_INDEX_OPTIONS, documents?: DocumentTerms): MatchIndex {
+  const terms = documents?.length === knowledge.entries.length + knowledge.outOfScope.length ? documents : indexDocuments(knowledge, options);
   const postings = new Map<string, Array<readonly [number, number]>>();
-  const addDocument = (index: number, terms: ReadonlyMap<string, number>): number => {
+  const addDocument = (index: number, document: ReadonlyArray<readonly [string, number]>): number => {
     let length = 0;
-    for (const [term, frequency] of terms) {
+    for (const [term, frequency] of document) {
       length += frequency;
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
@@ -114,13 +133,11 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     }
     return length;
   };
-  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({ id: entry.id, entry, length: addDocument(index, entryTerms(entry, options)) }));
+  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({ id: entry.id, entry, length: addDocument(index, terms[index] ?? []) }));
   const firstOutOfScope = entries.length;
   // Each out-of-scope topic is one more document competing with the entries: winning one of them means "none".
   for (const topic of knowledge.outOfScope) {
-    const terms = new Map<string, number>();
-    for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options);
-    entries.push({ id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`, entry: undefined, length: addDocument(entries.length, terms) });
+    entries.push({ id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`, entry: undefined, length: addDocument(entries.length, terms[entries.length] ?? []) });
   }
 
   const buckets = new Map<string, string[]>();
