@@ -107,6 +107,23 @@ interface QueryTerm {
   readonly matches: ReadonlyArray<readonly [string, number]>;
 }
 
+// Typo corrections found before, per index: the same rare spellings come back in message after message.
+const corrections = new WeakMap<MatchIndex, Map<string, readonly [string, number] | null>>();
+// Corrections kept per index (the oldest go first); a lookup costs a few fuse.js searches.
+const MAX_CORRECTIONS = 5000;
+
+/** closestTerm, remembered per index (deterministic: the index never changes once built). */
+function correctionOf(index: MatchIndex, term: string): readonly [string, number] | undefined {
+  let known = corrections.get(index);
+  if (!known) corrections.set(index, (known = new Map()));
+  const cached = known.get(term);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = closestTerm(index, term);
+  if (known.size >= MAX_CORRECTIONS) known.delete(known.keys().next().value as string);
+  known.set(term, found ?? null);
+  return found;
+}
+
 /** Returns the closest more common vocabulary term to `term` by fuse.js (similar length), with a quality in (0, 1]. */
 function closestTerm(index: MatchIndex, term: string): readonly [string, number] | undefined {
   const own = index.background.get(term) ?? 0;
@@ -142,7 +159,7 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
       term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term) && postings.length <= 1 && postings.every(([position]) => position < index.firstOutOfScope);
     if (typoCandidate && lookups < policy.maxTypoLookups) {
       lookups += 1;
-      const closest = closestTerm(index, term);
+      const closest = correctionOf(index, term);
       if (closest) matches.push(closest);
     }
     resolved.push({ term, weight, matches });

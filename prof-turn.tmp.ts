@@ -1,0 +1,13 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadDevSet } from './bench/dev-set.js';
+import { freePort, waitReady } from './bench/process-probe.js';
+const questions = loadDevSet(join(process.cwd(), 'test/fixtures/questions')).map((q) => q.text);
+const port = await freePort();
+const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--cpu-prof', '--cpu-prof-dir=/tmp/prof3', 'dist/index.js'], { env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', STORAGE: 'memory', PORT: String(port) }, stdio: 'inherit' });
+await waitReady(port);
+let counter = 0;
+await new Promise((resolve) => autocannon({ url: `http://127.0.0.1:${port}/api/messages`, connections: 10, duration: 8, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (request) => { counter += 1; const conversation = `bench-${counter % 2000}`; return { ...request, body: JSON.stringify({ type: 'message', id: `b-${counter}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', conversation: { id: conversation }, from: { id: `u-${conversation}` }, recipient: { id: 'bot' }, text: questions[counter % questions.length], locale: 'en-US', deliveryMode: 'expectReplies' }) }; } }] }, (e, r) => { console.log('req/s', r.requests.average); resolve(r); }));
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
