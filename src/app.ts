@@ -33,7 +33,7 @@ import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
 import { CATALOGUE_POLICY } from './knowledge/catalogue-ids.js';
-import { loadStartContent, type StartContent } from './knowledge/start-cache.js';
+import { loadStartContent, type StartContent } from './knowledge/load-start-content.js';
 import type { Logger } from './log/create-logger.js';
 import { createCardActionRoutes } from './routes/card-action-routes.js';
 import { createFileNotReadRoute, createFileWithoutOutputRoute } from './routes/file-routes.js';

@@ -1,5 +1,5 @@
 /**
- * Build step (`npm run build`): writes the start cache (see knowledge/start-cache.ts) for the shipped knowledge next
+ * Build step (`npm run build`): writes the start cache (see knowledge/load-start-content.ts) for the shipped knowledge next
  * to the compiled code, so `node dist/index.js` skips parsing and tokenizing at start-up. Run from dist/ only.
  *
  *   node dist/cli/write-start-cache.js
@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { CATALOGUE_POLICY } from '../knowledge/catalogue-ids.js';
-import { writeStartCache } from '../knowledge/start-cache.js';
+import { writeStartCache } from '../knowledge/load-start-content.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

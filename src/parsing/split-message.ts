@@ -52,8 +52,9 @@ const UNDERLINE = /^\s*-{2,}(?:\s+-{2,})*\s*$/u;
 // Text that is clearly a sentence: Japanese, or several words ending like prose.
 const PROSE = /[\u3040-\u30ff\u4e00-\u9fff]|[a-z]{2,}[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}.*[.?!:]\s*$/iu;
 
-// A command on a line of its own (what was run, without its prompt), followed by its arguments.
-const COMMAND = /^\s*(?:(?:Get|Set|Add|Remove)-Mp[A-Za-z]+|Get-WinEvent|(?:sc|reg)(?:\.exe)?\s+query|netsh\s+winhttp|"?[^"\s]*MpCmdRun(?:\.exe)?"?\s+-)(?![\w-])(.*)$/iu;
+// A command on a line of its own (what was run, without its prompt), followed by its arguments; also
+// "(Get-MpPreference).MAPSReporting" and "& 'C:\...\MpCmdRun.exe' -...".
+const COMMAND = /^\s*[(&]?\s*(?:(?:Get|Set|Add|Remove)-Mp[A-Za-z]+|Get-WinEvent|(?:sc|reg)(?:\.exe)?\s+query|netsh\s+winhttp|"?[^"\s]*MpCmdRun(?:\.exe)?"?\s+-)(?![\w-])(.*)$/iu;
 // Lower-case words a command's arguments may have; other plain words make the line a sentence ("... on a test VM shows").
 const ARGUMENT_WORDS = new Set(['select', 'where', 'sort', 'show', 'set', 'reset', 'import', 'proxy', 'query', 'sense', 'windefend', 'fl', 'ft', 'true', 'false']);
 

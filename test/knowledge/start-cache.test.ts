@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { CATALOGUE_POLICY } from '../../src/knowledge/catalogue-ids.js';
 import { KnowledgeError } from '../../src/knowledge/load-knowledge.js';
-import { loadStartContent, writeStartCache } from '../../src/knowledge/start-cache.js';
+import { loadStartContent, writeStartCache } from '../../src/knowledge/load-start-content.js';
 import { matchQuestion } from '../../src/matching/match-question.js';
 import { ROOT } from '../support/start-test-app.js';
 

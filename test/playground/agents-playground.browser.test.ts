@@ -153,11 +153,6 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await expectAnswerCard(answer, 'tp-group-policy', 'ja');
     }, 60_000);
 
-    it('answers the question around pasted values first, then shows their diagnosis (Japanese)', async () => {
-      const text = 'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。実行するコマンドと、成功したときにどう表示されるか教えてください。';
-      await expectAnswerThenDiagnosis(page, text, 'maps-connection-test', 'ja', ['MAPSReporting: 2']);
-    }, 60_000);
-
     it('shows every command of every topic exactly as the knowledge writes it (Japanese)', async () => {
       expect(entriesWithCommands().length).toBeGreaterThan(5);
       await expectEveryCommandShown(page, 'ja', 'トピック一覧');
@@ -194,11 +189,6 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       await expectAnswerCard(answer, 'tp-intune-without-mde', 'en');
     }, 60_000);
 
-    it('answers the question around a pasted list first, then shows its diagnosis (English)', async () => {
-      const text = 'Status on PC-OSAKA-0301:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nHow do I get our exclusions protected by tamper protection too?';
-      await expectAnswerThenDiagnosis(page, text, 'tp-exclusions', 'en', ['IsTamperProtected: true', 'TamperProtectionSource: Intune']);
-    }, 60_000);
-
     it('shows every command of every topic exactly as the knowledge writes it (English)', async () => {
       await expectEveryCommandShown(page, 'en', 'topics');
     }, 180_000);
@@ -228,6 +218,20 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       for (const command of COLLECTION_SNIPPET.split('\n')) expect(blocks.join('\n')).toContain(command);
       await screenshot(diagnosis, 'playground-6-en-status-diagnosis-card');
       expect(await layoutProblems(diagnosis)).toEqual([]);
+    }, 60_000);
+
+    // After the pastes above (the conversation is helpdesk's by now), with words long enough not to be read as a
+    // follow-up to the previous answer: the same conversation carries on through every test of this file.
+    it('answers the question around a pasted list first, then shows its diagnosis (English)', async () => {
+      const text =
+        'Status on PC-OSAKA-0301, onboarded and managed by Intune:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nThe app team wants their build folders excluded. How do I get those exclusions protected by tamper protection too?';
+      await expectAnswerThenDiagnosis(page, text, 'tp-exclusions', 'en', ['IsTamperProtected: true', 'TamperProtectionSource: Intune']);
+    }, 60_000);
+
+    it('answers the question around values written in a sentence first, then shows their diagnosis (Japanese)', async () => {
+      const text =
+        'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。管理者のコマンド プロンプトで実行するコマンドと、成功したときにどう表示されるかを教えてください。';
+      await expectAnswerThenDiagnosis(page, text, 'maps-connection-test', 'ja', ['MAPSReporting: 2']);
     }, 60_000);
 
     it('opens the escalation form from a card and submits it', async () => {
