@@ -67,7 +67,7 @@ function restoreGluedLines(text: string): string {
 // The user's sentence glued to the last value when a client dropped the line break ("IntuneHow do I ...",
 // "True改ざん防止を..."): a question word or Japanese right after a letter or digit starts a new line.
 const GLUED_SENTENCE =
-  /(?<=[a-z0-9])(?=(?:How|What|Why|Where|When|Which|Can|Could|Should|Would|Is|Are|Do|Does|Did|Please|So|But|Any|Help|Thanks)\b)|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])/gu;
+  /(?<=[a-z0-9])(?=(?:How|What|Why|Where|When|Which|Can|Could|Should|Would|Is|Are|Do|Does|Did|Please|So|But|Any|Help|Thanks|The|This|That|These|We|Our|My|It|I|Also|Now|Then|After|Before|If)\b)|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])/gu;
 
 /** Returns `text` as the lines it was printed in, whatever the client did to them (HTML, numbers, lost breaks). */
 export function preparePaste(text: string): string {

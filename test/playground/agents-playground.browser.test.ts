@@ -230,7 +230,7 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
 
     it('answers the question around values written in a sentence first, then shows their diagnosis (Japanese)', async () => {
       const text =
-        'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。管理者のコマンド プロンプトで実行するコマンドと、成功したときにどう表示されるかを教えてください。';
+        'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。接続テストで実行するコマンドと、成功したときに画面にどう表示されるかを教えてください。よろしくお願いします。';
       await expectAnswerThenDiagnosis(page, text, 'maps-connection-test', 'ja', ['MAPSReporting: 2']);
     }, 60_000);
 
