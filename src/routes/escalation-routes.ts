@@ -43,11 +43,18 @@ const userConversationId = (ticket: Ticket): string =>
 
 /** Creates the escalation routes, in the order they must be tried. */
 export function createEscalationRoutes(deps: EscalationDeps): Route[] {
-  /** After a change: update the L2 card in place with a note in its thread, and tell the user. */
-  const publish = async (ticket: Ticket, event: TicketEvent, notifyUser: boolean): Promise<void> => {
+  /**
+   * After a change: update the L2 card in place with a note in its thread, and tell the user in their chat (the outbox
+   * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next change.
+   */
+  const publish = async (ticket: Ticket, event: TicketEvent): Promise<void> => {
     if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
-    if (notifyUser) await deps.outbox.notifyUser(ticket, event);
-    deps.onTicket?.(ticket.id, event.kind);
+    const told = await deps.outbox.notifyUser(ticket, event);
+    if (told.userCard) {
+      const userCard = told.userCard;
+      await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, userCard }));
+    }
+    deps.onTicket?.(ticket.id, event.kind, told.delivered ? undefined : { userNotified: false });
   };
 
   const showForm = (input: TurnInput, language: Language): RouteResult => {
@@ -130,7 +137,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
         await deps.tickets.setWaiting(input.conversationId, undefined);
         if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
-        await publish(result.ticket, result.event, false);
+        await publish(result.ticket, result.event);
         return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
       },
     },
@@ -145,7 +152,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
-        await publish(result.ticket, result.event, false);
+        await publish(result.ticket, result.event);
         return textResult(t(language, 'ticket.reopened', { id: ticketId }), language);
       },
     },
@@ -168,7 +175,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
-        await publish(ticket, event, true);
+        await publish(ticket, event);
         return { replies: [] };
       },
     },
