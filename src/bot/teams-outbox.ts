@@ -100,9 +100,9 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       );
     },
 
-    async notifyUser(ticket, event) {
+    async notifyUser(ticket, event, origin) {
       const language = ticket.language;
-      const notice = ticketNotice(ticket, event);
+      const notice = ticketNotice(ticket, event, origin);
       // Their own answer changes nothing on their cards; anything else may take a button away (a reopen) or add news.
       if (!notice && event.kind !== 'reopened') return { delivered: true };
       const reference = ticket.userConversation as Partial<ConversationReference>;

@@ -110,11 +110,15 @@ export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, l
   };
 }
 
+/** Where a change was made: by L2 (the ticket card, an allowed L2 member) or by the requester in their own chat. */
+export type ChangeOrigin = 'l2' | 'requester';
+
 /**
  * Returns what the requester is told about `event` in their language, or undefined when it is not news to them (their
- * own answer or reopen, which their turn's reply confirms; creation and delivery, told when they submitted).
+ * own answer or reopen, which their turn's reply confirms; creation and delivery, told when they submitted). The
+ * origin decides, not the person: in a small team (and in the emulator) the requester may be L2 too.
  */
-export function ticketNotice(ticket: Ticket, event: TicketEvent): TicketNotice | undefined {
+export function ticketNotice(ticket: Ticket, event: TicketEvent, origin: ChangeOrigin): TicketNotice | undefined {
   const language = ticket.language;
   const name = inertText(event.by.name ?? event.by.id);
   const id = ticket.id;
@@ -126,7 +130,7 @@ export function ticketNotice(ticket: Ticket, event: TicketEvent): TicketNotice |
     case 'resolved':
       return { message: t(language, 'ticket.resolved', { id }), quote: event.note ?? '' };
     case 'reopened':
-      return event.by.id === ticket.requester.id ? undefined : { message: t(language, 'ticket.reopenedByL2', { name, id }), quote: event.note ?? '' };
+      return origin === 'requester' ? undefined : { message: t(language, 'ticket.reopenedByL2', { name, id }), quote: event.note ?? '' };
     default:
       return undefined;
   }

@@ -47,9 +47,9 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
    * After a change: update the L2 card in place with a note in its thread, and tell the user in their chat (the outbox
    * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next change.
    */
-  const publish = async (ticket: Ticket, event: TicketEvent): Promise<void> => {
+  const publish = async (ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<void> => {
     if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
-    const told = await deps.outbox.notifyUser(ticket, event);
+    const told = await deps.outbox.notifyUser(ticket, event, origin);
     if (told.userCard) {
       const userCard = told.userCard;
       await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, userCard }));
@@ -137,7 +137,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
         await deps.tickets.setWaiting(input.conversationId, undefined);
         if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
-        await publish(result.ticket, result.event);
+        await publish(result.ticket, result.event, 'requester');
         return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
       },
     },
@@ -152,7 +152,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
-        await publish(result.ticket, result.event);
+        await publish(result.ticket, result.event, 'requester');
         return textResult(t(language, 'ticket.reopened', { id: ticketId }), language);
       },
     },
@@ -175,7 +175,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
-        await publish(ticket, event);
+        await publish(ticket, event, 'l2');
         return { replies: [] };
       },
     },
