@@ -41,8 +41,8 @@ function searchableText(ticket: Ticket): string {
       ticket.assignee?.name ?? '',
       ticket.form.deviceName,
       ticket.form.tried,
-      ticket.infoRequest ?? '',
-      ticket.resolution ?? '',
+      // Every question and note in the history, also a resolution that a reopen took off the current state.
+      ...ticket.events.filter((event) => event.kind !== 'user-replied').map((event) => event.note ?? ''),
       ...ticket.summary.questions.map((question) => question.text),
     ].join('\n'),
   );
