@@ -382,7 +382,7 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
     });
 
     it('runs the whole L2 flow in that channel', async () => {
-      expect(english.output()).toContain(`L2 channel: as L2_CHANNEL_ID (${announcements.id})`);
+      await expect.poll(() => english.output()).toContain(`L2 channel: as L2_CHANNEL_ID (${announcements.id})`);
       const page = await openPlayground(browser, english.url, 'en-US');
       await runL2Flow(page, announcements.name, 'en', 'ja');
       await page.close();
