@@ -27,16 +27,21 @@ export const MAX_L2_CARD_BYTES = 27 * 1024;
 
 /**
  * How much of a ticket the L2 card shows, from everything (level 0) to the least: history items shown, and clipped at;
- * older items folded behind a toggle, and clipped at; characters per raw paste; questions listed. The first level
- * whose card fits MAX_L2_CARD_BYTES is used, so a long-running ticket folds its oldest events first.
+ * older items folded behind a toggle, and clipped at; characters per raw paste; questions listed, and clipped at;
+ * characters of "what was tried". The first level whose card fits MAX_L2_CARD_BYTES is used. The raw pastes and the
+ * conversation's questions (also in storage and `npm run tickets -- show`) give way first; the history, which is what
+ * L2 scans the channel for, last.
  */
 const L2_CARD_LEVELS = [
-  { shown: 6, shownChars: 600, folded: 20, foldedChars: 300, pasteChars: 1500, questions: 10 },
-  { shown: 4, shownChars: 300, folded: 20, foldedChars: 150, pasteChars: 800, questions: 10 },
-  { shown: 3, shownChars: 200, folded: 10, foldedChars: 100, pasteChars: 400, questions: 5 },
-  { shown: 2, shownChars: 150, folded: 0, foldedChars: 0, pasteChars: 150, questions: 3 },
-  { shown: 1, shownChars: 100, folded: 0, foldedChars: 0, pasteChars: 0, questions: 0 },
+  { shown: 6, shownChars: 600, folded: 20, foldedChars: 300, pasteChars: 1500, questions: 10, questionChars: 500, triedChars: 2000 },
+  { shown: 6, shownChars: 600, folded: 20, foldedChars: 200, pasteChars: 600, questions: 10, questionChars: 200, triedChars: 1000 },
+  { shown: 5, shownChars: 400, folded: 15, foldedChars: 150, pasteChars: 300, questions: 5, questionChars: 150, triedChars: 600 },
+  { shown: 4, shownChars: 300, folded: 10, foldedChars: 120, pasteChars: 0, questions: 3, questionChars: 100, triedChars: 400 },
+  { shown: 3, shownChars: 200, folded: 5, foldedChars: 100, pasteChars: 0, questions: 0, questionChars: 0, triedChars: 300 },
+  { shown: 2, shownChars: 150, folded: 0, foldedChars: 0, pasteChars: 0, questions: 0, questionChars: 0, triedChars: 200 },
 ] as const;
+
+const clipTo = (text: string, chars: number): string => (text.length > chars ? `${text.slice(0, chars)} …` : text);
 
 const yesNo = (language: Language) => YES_NO_UNKNOWN.map((value) => ({ title: t(language, `choice.${value}`), value }));
 
@@ -166,7 +171,7 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language, level
     ...formRows(ticket.form, language),
   ];
   const sections = [
-    { heading: t(language, 'l2.tried'), lines: [{ text: inertText(ticket.form.tried) }] },
+    { heading: t(language, 'l2.tried'), lines: [{ text: inertText(clipTo(ticket.form.tried, fit.triedChars)) }] },
     {
       heading: t(language, 'l2.findings'),
       lines: summary.findings.map((finding) => ({ text: `${SEVERITY_ICON[finding.severity]} ${FINDING_TEXT[finding.id]?.[language].title ?? finding.id}` })),
@@ -174,7 +179,7 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language, level
     { heading: t(language, 'l2.facts'), lines: factRows(summary.facts).map((row) => ({ text: `${row.title}: ${row.value}` })) },
     {
       heading: t(language, 'l2.questions'),
-      lines: summary.questions.slice(Math.max(0, summary.questions.length - fit.questions)).map((question) => ({ text: `• ${inertText(question.text)} → ${question.kind}${question.entryIds[0] ? ` (${question.entryIds[0]})` : ''}` })),
+      lines: summary.questions.slice(Math.max(0, summary.questions.length - fit.questions)).map((question) => ({ text: `• ${inertText(clipTo(question.text, fit.questionChars))} → ${question.kind}${question.entryIds[0] ? ` (${question.entryIds[0]})` : ''}` })),
     },
     { heading: t(language, 'l2.feedback'), lines: summary.feedback.map((item) => ({ text: `${item.helpful ? '👍' : '👎'} ${item.entryId}` })) },
   ].filter((section) => section.lines.length > 0);
@@ -192,7 +197,7 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language, level
     pastes:
       fit.pasteChars === 0
         ? []
-        : summary.pastes.map((paste) => ({ text: inertText(paste.text.length > fit.pasteChars ? `${paste.text.slice(0, fit.pasteChars)} …` : paste.text) })),
+        : summary.pastes.map((paste) => ({ text: inertText(clipTo(paste.text, fit.pasteChars)) })),
     ticketId: ticket.id,
     canAssign: ticket.status !== 'resolved' && ticket.assignee === undefined,
     canAct: ticket.status !== 'resolved',
