@@ -110,7 +110,7 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       let delivered = true;
       if (last) {
         // The older card keeps what it said, shows the state now and loses its buttons (Teams renders the update in place).
-        const older = buildTicketCard(ticket, last, language, options.now());
+        const older = buildTicketCard(ticket, last, language, { updatedAt: options.now() });
         const update = { ...toActivity(templates, cardReply('ticket', older, language)), id: last.activityId };
         delivered = await attempt('update-user-card', ticket, () =>
           adapter.continueConversationAsync(appId, reference, async (context) => {

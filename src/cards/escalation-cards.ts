@@ -96,11 +96,19 @@ export interface TicketNotice {
   readonly hint?: string;
 }
 
+/** How a user's ticket card is built: as an older card updated in place at `updatedAt`, or without buttons. */
+export interface TicketCardOptions {
+  readonly updatedAt?: Date;
+  /** False for cards the bot cannot update later (a turn's reply: its id is not kept), so none keeps a stale button. */
+  readonly buttons?: boolean;
+}
+
 /**
  * Returns the user's ticket card: a message about the ticket, its state, and a reopen button once resolved. With
  * `updatedAt`, the card is an older one updated in place: it says what the state is now and has no buttons.
  */
-export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, language: Language, updatedAt?: Date): TicketCardData {
+export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, language: Language, options: TicketCardOptions = {}): TicketCardData {
+  const { updatedAt, buttons = true } = options;
   const { message, quote = '', hint = '' } = typeof notice === 'string' ? { message: notice } : notice;
   const status = t(language, `ticket.status.${ticket.status}`);
   return {
@@ -111,7 +119,7 @@ export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, l
     update: updatedAt ? t(language, 'ticket.superseded', { time: formatEventTime(updatedAt.toISOString()), status }) : '',
     facts: [{ title: t(language, 'l2.status'), value: status }, ...formRows(ticket.form, language)].map(factLine),
     actions:
-      ticket.status === 'resolved' && !updatedAt ? [{ title: t(language, 'ticket.reopenButton'), data: { verb: 'ticket-reopen', ticketId: ticket.id, language } }] : [],
+      ticket.status === 'resolved' && buttons && !updatedAt ? [{ title: t(language, 'ticket.reopenButton'), data: { verb: 'ticket-reopen', ticketId: ticket.id, language } }] : [],
   };
 }
 

@@ -107,7 +107,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           }),
           now,
         );
-        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language), language)] };
+        // A reply's id is not kept, so it carries no reopen button that could go stale; the notification cards do.
+        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language, { buttons: false }), language)] };
         deps.onTicket?.(ticket.id, 'created', {
           entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
           findingIds: ticket.summary.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.id),
@@ -125,7 +126,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
         const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
         const { draftId: _submitted, ...rest } = conversation;
-        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language), language)], conversation: rest };
+        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language, { buttons: false }), language)], conversation: rest };
       },
     },
     {

@@ -68,7 +68,7 @@ function everyCard(): Array<[string, CardJson]> {
     };
     cards.push([`l2 ticket with history ${language}`, renderCard(templates, 'l2-ticket', buildL2Card(storied, new Date(), language))]);
     cards.push([`user ticket question ${language}`, renderCard(templates, 'ticket', buildTicketCard(storied, { message: 'message', quote: 'Which proxy?', hint: 'hint' }, language))]);
-    cards.push([`user ticket updated in place ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, new Date()))]);
+    cards.push([`user ticket updated in place ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, { updatedAt: new Date() }))]);
     const dir = join(ROOT, 'test/fixtures/pasted');
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(dir, file), 'utf8'), undefined);

@@ -142,6 +142,10 @@ describe('escalation to L2, end to end over HTTP against a mock Bot Connector', 
     const resolved = connector.received.filter((activity) => activity.conversationId === USER_CONVERSATION).at(-1);
     expect(blocks(resolved?.body)).toEqual(expect.arrayContaining([`Ticket ${ticketId} is resolved. What L2 did:`, 'Configured the WinHTTP proxy']));
     expect(json(resolved?.body)).toContain('ticket-reopen');
+    // A reply in a turn (its id is not kept, so it could not be updated later) carries no reopen button.
+    const [duplicate] = await user({ text: undefined, value: submit });
+    expect(json(duplicate)).toContain(`This escalation was already sent as ticket ${ticketId}`);
+    expect(json(duplicate)).not.toContain('ticket-reopen');
     const updatesBefore = connector.updated.length;
 
     // The user reopens from their chat; L2 hears about it in the thread.
