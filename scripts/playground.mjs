@@ -2,17 +2,23 @@
 // Microsoft 365 Agents Playground, the Teams emulator, connected to it. Prints the URL to open; Ctrl-C stops both.
 //
 // Environment: PORT (bot, default 3978; 0 picks a free port), PLAYGROUND_PORT (default 56150; the playground
-// picks a free one when it is taken), PLAYGROUND_BROWSER=none|default (open a browser; default none).
+// picks a free one when it is taken), PLAYGROUND_BROWSER=none|default (open a browser; default none), L2_CHANNEL_ID
+// (default: the General channel of the emulator's team in .m365agentsplayground.yml; empty: no L2 channel).
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { parse } from 'yaml';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLAYGROUND_CLI = join(ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
 const READY_TIMEOUT_MS = 60_000;
+// The emulator's team, channels, chats and users, with Teams-shaped ids (the defaults, "team-id" and AAD ids that are
+// not GUIDs, are refused by the bot's configuration checks).
+const EMULATOR_CONFIG = join(ROOT, '.m365agentsplayground.yml');
 // The playground writes a log file (by default into ./devTools); it goes to the temp folder and away on exit.
 const PLAYGROUND_LOG = join(tmpdir(), `m365agentsplayground-${process.pid}.log`);
 
@@ -80,7 +86,17 @@ function onChildExit(name, code, signal) {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/** The emulator team's General channel (its id is the team id): the L2 channel unless L2_CHANNEL_ID says otherwise. */
+function emulatorGeneralChannel() {
+  const config = parse(readFileSync(EMULATOR_CONFIG, 'utf8'));
+  const id = config?.team?.id;
+  if (typeof id !== 'string' || !id.startsWith('19:')) throw new Error(`${EMULATOR_CONFIG}: team.id must be a Teams channel id (19:...)`);
+  return id;
+}
+
 async function main() {
+  const general = emulatorGeneralChannel();
+  const l2ChannelId = process.env.L2_CHANNEL_ID ?? general;
   const botPort = process.env.PORT === undefined || process.env.PORT === '' ? 3978 : Number(process.env.PORT) || (await freePort());
   const bot = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], {
     cwd: ROOT,
@@ -92,6 +108,7 @@ async function main() {
       HOST: '127.0.0.1',
       PORT: String(botPort),
       STORAGE: process.env.STORAGE || 'memory',
+      L2_CHANNEL_ID: l2ChannelId,
       LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -110,6 +127,7 @@ async function main() {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: process.env.PLAYGROUND_BROWSER === 'default' ? '' : 'none',
         M365_AGENTS_PLAYGROUND_LOGFILE: PLAYGROUND_LOG,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: EMULATOR_CONFIG,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -126,6 +144,11 @@ async function main() {
       console.log('');
       console.log(`Bot (authentication off, loopback only): ${endpoint}`);
       console.log(`Agents Playground (Teams emulator): http://127.0.0.1:${listening[1]}`);
+      console.log(
+        l2ChannelId === ''
+          ? 'L2 channel: none (tickets are stored only).'
+          : `L2 channel: ${l2ChannelId === general ? 'General of the emulator team' : 'as L2_CHANNEL_ID'} (${l2ChannelId}); ticket cards are posted there.`,
+      );
       console.log('Open the Agents Playground URL in a browser. Ctrl-C stops both.');
       console.log('');
     }

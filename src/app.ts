@@ -18,6 +18,7 @@ import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { createTurnStateStore } from './bot/turn-state-store.js';
 import { deliverPending } from './escalation/deliver-pending.js';
+import { isL2Sender } from './escalation/l2-access.js';
 import { createTicketStore, DRAFT_PREFIX, type TicketStore } from './escalation/ticket-store.js';
 import { sweepIdle, type RetentionRule } from './storage/retention.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
@@ -198,9 +199,9 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   analyticsTimer.unref();
   const at = (): string => now().toISOString();
   // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part open.
-  const isStaff = (input: TurnInput): boolean =>
-    (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
-    (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId));
+  // The channel counts only for a channel conversation of that channel (see isL2Sender), not for a copied channelData.
+  const l2Access = { channelId: config.l2ChannelId, allowedAadIds: config.l2AllowedAadIds };
+  const isStaff = (input: TurnInput): boolean => isL2Sender(input, l2Access);
   const questions = {
     knowledge,
     index,

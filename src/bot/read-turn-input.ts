@@ -61,6 +61,7 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
       ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
     },
     teamsChannelId: readTeamsChannelId(activity.channelData),
+    conversationType: typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType : undefined,
     reference: extra.reference ?? {},
     waitingTicketId: extra.waitingTicketId,
     otherAttachments: (activity.attachments ?? [])

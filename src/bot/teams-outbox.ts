@@ -2,11 +2,12 @@
 
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 
-import { buildL2Card, buildTicketCard } from '../cards/escalation-cards.js';
-import type { CardTemplates } from '../cards/render-card.js';
+import { buildTicketCard, fitL2Card, ticketNotice } from '../cards/escalation-cards.js';
+import type { L2CardData } from '../cards/card-data.js';
+import { renderCard, type CardTemplates } from '../cards/render-card.js';
 import { inertText } from '../cards/inert-text.js';
 import type { EscalationOutbox } from '../escalation/escalation-outbox.js';
-import type { L2Post, Ticket, TicketEvent } from '../escalation/ticket.js';
+import type { L2Post, Ticket, TicketEvent, UserCard } from '../escalation/ticket.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
@@ -29,7 +30,10 @@ export interface TeamsOutboxOptions {
 /** Creates the outbox; every call is retried on throttling, and reports failure instead of throwing. */
 export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox {
   const { adapter, appId, templates, logger } = options;
-  const l2Card = (ticket: Ticket): Partial<Activity> => toActivity(templates, cardReply('l2-ticket', buildL2Card(ticket, options.now(), options.l2Language), options.l2Language));
+  // The card's size is measured as rendered: a long history folds its oldest events until the card fits.
+  const cardBytes = (data: L2CardData): number => Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
+  const l2Card = (ticket: Ticket): Partial<Activity> =>
+    toActivity(templates, cardReply('l2-ticket', fitL2Card(ticket, options.now(), options.l2Language, cardBytes), options.l2Language));
   const attempt = async (what: string, ticket: Ticket, call: () => Promise<void>): Promise<boolean> => {
     try {
       await withOutboundRetry(call, options.retry);
@@ -96,22 +100,34 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       );
     },
 
-    async notifyUser(ticket, event) {
+    async notifyUser(ticket, event, origin) {
       const language = ticket.language;
-      const name = inertText(event.by.name ?? event.by.id);
-      const messages: Partial<Record<TicketEvent['kind'], string>> = {
-        assigned: t(language, 'ticket.assigned', { name, id: ticket.id }),
-        'info-requested': t(language, 'ticket.infoRequested', { id: ticket.id, question: inertText(event.note ?? '') }),
-        resolved: t(language, 'ticket.resolved', { id: ticket.id, note: inertText(event.note ?? '') }),
-      };
-      const message = messages[event.kind];
-      if (!message) return true;
-      const activity = toActivity(templates, cardReply('ticket', buildTicketCard(ticket, message, language), language));
-      return attempt('notify', ticket, () =>
-        adapter.continueConversationAsync(appId, ticket.userConversation as Partial<ConversationReference>, async (context) => {
-          await context.sendActivity(activity);
+      const notice = ticketNotice(ticket, event, origin);
+      // Their own answer changes nothing on their cards; anything else may take a button away (a reopen) or add news.
+      if (!notice && event.kind !== 'reopened') return { delivered: true };
+      const reference = ticket.userConversation as Partial<ConversationReference>;
+      const last = ticket.userCard;
+      let delivered = true;
+      if (last) {
+        // The older card keeps what it said, shows the state now and loses its buttons (Teams renders the update in place).
+        const older = buildTicketCard(ticket, last, language, { updatedAt: options.now() });
+        const update = { ...toActivity(templates, cardReply('ticket', older, language)), id: last.activityId };
+        delivered = await attempt('update-user-card', ticket, () =>
+          adapter.continueConversationAsync(appId, reference, async (context) => {
+            await context.updateActivity(update);
+          }),
+        );
+      }
+      if (!notice) return { delivered };
+      let sent: UserCard | undefined;
+      const activity = toActivity(templates, cardReply('ticket', buildTicketCard(ticket, notice, language), language));
+      const told = await attempt('notify', ticket, () =>
+        adapter.continueConversationAsync(appId, reference, async (context) => {
+          const response = await context.sendActivity(activity);
+          sent = response?.id ? { activityId: response.id, message: notice.message, ...(notice.quote ? { quote: notice.quote } : {}) } : undefined;
         }),
       );
+      return { delivered: delivered && told, ...(sent ? { userCard: sent } : {}) };
     },
   };
 }

@@ -139,6 +139,12 @@ export interface EscalationFormCardData {
 export interface TicketCardData {
   readonly title: string;
   readonly message: string;
+  /** What L2 wrote (their question, their note), set apart from the message; empty when none. */
+  readonly quote: string;
+  /** What the user can do next (answer L2's question); empty when nothing. */
+  readonly hint: string;
+  /** On a card updated in place after a newer one was sent: what the ticket's state is now; empty otherwise. */
+  readonly update: string;
   readonly facts: readonly FactLine[];
   readonly actions: readonly CardButton[];
 }
@@ -148,6 +154,14 @@ export interface L2CardData {
   /** Container style of the title band, by ticket status. */
   readonly statusStyle: CalloutData['style'];
   readonly facts: readonly FactLine[];
+  readonly historyHeading: string;
+  /** The newest changes, newest first; each item is lines of "when · who did what" (subtle) and what they wrote. */
+  readonly history: ReadonlyArray<{ readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }> }>;
+  /** Older changes, folded behind a toggle labelled `earlierLabel`. */
+  readonly earlierLabel: string;
+  readonly earlier: ReadonlyArray<{ readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }> }>;
+  /** Says how many still older changes are left off the card (empty when none). */
+  readonly omitted: string;
   readonly sections: ReadonlyArray<{ readonly heading: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
   readonly pastesLabel: string;
   readonly pastes: ReadonlyArray<{ readonly text: string }>;

@@ -9,7 +9,7 @@
  */
 
 import { ConflictError, retryOnConflict, type KeyValueStore, type StoredItem } from '../storage/key-value-store.js';
-import { applyTicketAction, type Ticket, type TicketAction, type TransitionResult } from './ticket.js';
+import { applyTicketAction, normalizeTicket, type Ticket, type TicketAction, type TransitionResult } from './ticket.js';
 
 const TICKET_PREFIX = 'tickets/';
 const COUNTER_PREFIX = 'ticket-counters/';
@@ -54,7 +54,8 @@ export interface TicketStore {
 
 const readTicket = (item: StoredItem): Ticket => {
   const { eTag: _eTag, ...ticket } = item;
-  return ticket as unknown as Ticket;
+  // Tickets stored by older versions are brought to the current shape on every read (migrated on read, written back on the next change).
+  return normalizeTicket(ticket as unknown as Ticket);
 };
 
 /** Creates a ticket store on `store`. */
@@ -83,7 +84,7 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
   /** The ticket a claim decided: held in the claim, or (claims written before) the stored ticket it names. */
   const claimedTicket = async (claim: StoredItem): Promise<Ticket | undefined> => {
     const held = claim['ticket'];
-    if (typeof held === 'object' && held !== null && typeof (held as { id?: unknown }).id === 'string') return held as Ticket;
+    if (typeof held === 'object' && held !== null && typeof (held as { id?: unknown }).id === 'string') return normalizeTicket(held as Ticket);
     return typeof claim['ticketId'] === 'string' ? api.get(claim['ticketId']) : undefined;
   };
 

@@ -45,6 +45,15 @@ export interface TicketEvent {
   readonly note?: string;
 }
 
+/** The last ticket card sent to the requester's chat: updated in place (its buttons removed) when a newer one is sent. */
+export interface UserCard {
+  readonly activityId: string;
+  /** The card's message, shown again when the card is updated in place. */
+  readonly message: string;
+  /** The card's quoted text (L2's question or note), if any. */
+  readonly quote?: string;
+}
+
 /** Where the L2 card was posted, for in-place updates and thread notes. */
 export interface L2Post {
   readonly conversationId: string;
@@ -68,6 +77,8 @@ export interface Ticket {
   readonly infoRequest?: string;
   readonly resolution?: string;
   readonly events: readonly TicketEvent[];
+  /** The last ticket card the bot sent to the requester proactively; absent when its id is unknown. */
+  readonly userCard?: UserCard;
   /** Where the L2 card is; absent until it is delivered. */
   readonly l2Post?: L2Post;
   /** pending: the L2 card could not be posted yet; not-configured: no L2 channel (tickets are listed by CLI). */
@@ -121,10 +132,38 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, now: Dat
       if (note === '') return { ok: false, reason: 'empty-text' };
       return withoutInfoRequest(next({ status: 'resolved', resolution: note }, 'resolved', note));
     }
-    case 'reopen':
+    case 'reopen': {
       if (ticket.status !== 'resolved') return { ok: false, reason: 'not-resolved' };
-      return next({ status: ticket.assignee ? 'assigned' : 'open' }, 'reopened', action.note ? clip(action.note) : undefined);
+      // The old resolution is history now (kept in the events), not the ticket's current state.
+      const result = next({ status: ticket.assignee ? 'assigned' : 'open' }, 'reopened', action.note ? clip(action.note) : undefined);
+      if (!result.ok) return result;
+      const { resolution: _history, ...reopened } = result.ticket;
+      return { ...result, ticket: reopened };
+    }
   }
+}
+
+const EVENT_KINDS: ReadonlySet<string> = new Set<TicketEventKind>(['created', 'assigned', 'info-requested', 'user-replied', 'resolved', 'reopened', 'delivered']);
+
+const isEvent = (value: unknown): value is TicketEvent => {
+  const event = value as Partial<TicketEvent> | null;
+  return typeof event === 'object' && event !== null && typeof event.at === 'string' && EVENT_KINDS.has(String(event.kind)) && typeof event.by?.id === 'string';
+};
+
+/**
+ * Returns a stored ticket in the current shape. Tickets written before the history was kept have no `events`: their
+ * history is rebuilt from what they hold (created by the requester; the open question or the resolution, dated at
+ * their last change, by the assignee when known). Malformed events are dropped rather than failing the read.
+ */
+export function normalizeTicket(stored: Ticket): Ticket {
+  if (Array.isArray(stored.events) && stored.events.every(isEvent)) return stored;
+  if (Array.isArray(stored.events)) return { ...stored, events: stored.events.filter(isEvent) };
+  const by = stored.assignee ?? stored.requester;
+  const events: TicketEvent[] = [{ at: stored.createdAt, kind: 'created', by: stored.requester }];
+  if (stored.assignee) events.push({ at: stored.updatedAt, kind: 'assigned', by: stored.assignee });
+  if (stored.status === 'waiting-for-user' && stored.infoRequest) events.push({ at: stored.updatedAt, kind: 'info-requested', by, note: stored.infoRequest });
+  if (stored.status === 'resolved') events.push({ at: stored.updatedAt, kind: 'resolved', by, ...(stored.resolution ? { note: stored.resolution } : {}) });
+  return { ...stored, events };
 }
 
 /** Drops the answered question from a successful result. */

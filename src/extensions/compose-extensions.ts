@@ -191,7 +191,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         }
         note('selectItem', 'ticket', 'inserted');
         const now = deps.now();
-        const data = insertedL2Card(ticket, now, language);
+        const data = insertedL2Card(ticket, now, language, (card) => Buffer.byteLength(JSON.stringify(render({ type: 'card', card: 'l2-ticket', data: card, language, summary: card.title })), 'utf8'));
         return insertCard(render({ type: 'card', card: 'l2-ticket', data, language, summary: data.title }), ticketPreview(ticket, now, language));
       }
       note('selectItem', 'unknown', 'unknown-item');

@@ -1,7 +1,7 @@
 /** L2 ticket search from the compose box: open / assigned to me / all, newest first, filtered by text or a ticket id. */
 
 import type { L2CardData } from '../cards/card-data.js';
-import { buildL2Card, formatAge } from '../cards/escalation-cards.js';
+import { fitL2Card, formatAge } from '../cards/escalation-cards.js';
 import { inertText } from '../cards/inert-text.js';
 import type { Person, Ticket } from '../escalation/ticket.js';
 import { isTicketId, type TicketStore } from '../escalation/ticket-store.js';
@@ -41,8 +41,8 @@ function searchableText(ticket: Ticket): string {
       ticket.assignee?.name ?? '',
       ticket.form.deviceName,
       ticket.form.tried,
-      ticket.infoRequest ?? '',
-      ticket.resolution ?? '',
+      // Every question and note in the history, also a resolution that a reopen took off the current state.
+      ...ticket.events.filter((event) => event.kind !== 'user-replied').map((event) => event.note ?? ''),
       ...ticket.summary.questions.map((question) => question.text),
     ].join('\n'),
   );
@@ -102,6 +102,7 @@ export function ticketPreview(ticket: Ticket, now: Date, language: Language): { 
  * Returns the L2 card to insert: the ticket as L2 sees it, read-only. Acting stays on the card in the L2 channel, which
  * the bot updates in place; buttons on an inserted copy would not reach the bot from a chat it is not part of.
  */
-export function insertedL2Card(ticket: Ticket, now: Date, language: Language): L2CardData {
-  return { ...buildL2Card(ticket, now, language), canAssign: false, canAct: false, canReopen: false };
+export function insertedL2Card(ticket: Ticket, now: Date, language: Language, measure: (data: L2CardData) => number): L2CardData {
+  const readOnly = (data: L2CardData): L2CardData => ({ ...data, canAssign: false, canAct: false, canReopen: false });
+  return readOnly(fitL2Card(ticket, now, language, (data) => measure(readOnly(data))));
 }

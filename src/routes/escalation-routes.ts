@@ -43,11 +43,18 @@ const userConversationId = (ticket: Ticket): string =>
 
 /** Creates the escalation routes, in the order they must be tried. */
 export function createEscalationRoutes(deps: EscalationDeps): Route[] {
-  /** After a change: update the L2 card in place with a note in its thread, and tell the user. */
-  const publish = async (ticket: Ticket, event: TicketEvent, notifyUser: boolean): Promise<void> => {
+  /**
+   * After a change: update the L2 card in place with a note in its thread, and tell the user in their chat (the outbox
+   * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next change.
+   */
+  const publish = async (ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<void> => {
     if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
-    if (notifyUser) await deps.outbox.notifyUser(ticket, event);
-    deps.onTicket?.(ticket.id, event.kind);
+    const told = await deps.outbox.notifyUser(ticket, event, origin);
+    if (told.userCard) {
+      const userCard = told.userCard;
+      await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, userCard }));
+    }
+    deps.onTicket?.(ticket.id, event.kind, told.delivered ? undefined : { userNotified: false });
   };
 
   const showForm = (input: TurnInput, language: Language): RouteResult => {
@@ -100,7 +107,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           }),
           now,
         );
-        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language), language)] };
+        // A reply's id is not kept, so it carries no reopen button that could go stale; the notification cards do.
+        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language, { buttons: false }), language)] };
         deps.onTicket?.(ticket.id, 'created', {
           entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
           findingIds: ticket.summary.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.id),
@@ -118,7 +126,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
         const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
         const { draftId: _submitted, ...rest } = conversation;
-        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language), language)], conversation: rest };
+        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language, { buttons: false }), language)], conversation: rest };
       },
     },
     {
@@ -130,7 +138,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
         await deps.tickets.setWaiting(input.conversationId, undefined);
         if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
-        await publish(result.ticket, result.event, false);
+        await publish(result.ticket, result.event, 'requester');
         return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
       },
     },
@@ -145,7 +153,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
-        await publish(result.ticket, result.event, false);
+        await publish(result.ticket, result.event, 'requester');
         return textResult(t(language, 'ticket.reopened', { id: ticketId }), language);
       },
     },
@@ -168,7 +176,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
-        await publish(ticket, event, true);
+        await publish(ticket, event, 'l2');
         return { replies: [] };
       },
     },

@@ -105,6 +105,8 @@ export interface TurnInput {
   readonly from: Sender;
   /** The Teams channel the activity came from (channelData.channel.id), for channel messages and card actions. */
   readonly teamsChannelId: string | undefined;
+  /** conversation.conversationType as sent: personal, groupChat or channel (absent in some clients and emulators). */
+  readonly conversationType: string | undefined;
   /** The conversation reference for proactive messages (botbuilder's shape, opaque here). */
   readonly reference: Readonly<Record<string, unknown>>;
   /** A ticket waiting for this user's answer to an L2 question: the next message goes to it. */

@@ -46,6 +46,29 @@ function everyCard(): Array<[string, CardJson]> {
       cards.push([`l2 ticket ${status} ${language}`, renderCard(templates, 'l2-ticket', buildL2Card({ ...ticket, status }, new Date(), language))]);
       cards.push([`user ticket ${status} ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...ticket, status }, 'message', language))]);
     }
+    // A ticket with every kind of history (a question answered, one still open, a resolution, a reopen), folded items
+    // included, and the user's cards with L2's words set apart, and updated in place.
+    const alice = { id: 'l2-alice', name: 'Alice' };
+    const at = (minute: number): string => new Date(Date.UTC(2026, 10, 29, 10, minute)).toISOString();
+    const storied = {
+      ...ticket,
+      status: 'waiting-for-user' as const,
+      assignee: alice,
+      events: [
+        ...ticket.events,
+        { at: at(1), kind: 'assigned' as const, by: alice },
+        ...Array.from({ length: 4 }, (_, round) => [
+          { at: at(10 * round + 2), kind: 'info-requested' as const, by: alice, note: `Question <${round}>` },
+          { at: at(10 * round + 3), kind: 'user-replied' as const, by: ticket.requester, note: `Answer ${round}` },
+          { at: at(10 * round + 4), kind: 'resolved' as const, by: alice, note: `Fixed ${round}` },
+          { at: at(10 * round + 5), kind: 'reopened' as const, by: ticket.requester },
+        ]).flat(),
+        { at: at(50), kind: 'info-requested' as const, by: alice, note: 'Still failing?' },
+      ],
+    };
+    cards.push([`l2 ticket with history ${language}`, renderCard(templates, 'l2-ticket', buildL2Card(storied, new Date(), language))]);
+    cards.push([`user ticket question ${language}`, renderCard(templates, 'ticket', buildTicketCard(storied, { message: 'message', quote: 'Which proxy?', hint: 'hint' }, language))]);
+    cards.push([`user ticket updated in place ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, { updatedAt: new Date() }))]);
     const dir = join(ROOT, 'test/fixtures/pasted');
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(dir, file), 'utf8'), undefined);

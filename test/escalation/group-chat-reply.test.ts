@@ -35,7 +35,7 @@ describe("answering L2's question in a group chat", () => {
         serviceUrl: url,
         conversationId: `${L2_CHANNEL};messageid=1001`,
         expectReplies: true,
-        extra: { text: undefined, value: { verb: 'l2-request-info', ticketId, question: 'Which proxy do you use?' }, from: alice, channelData: { channel: { id: L2_CHANNEL } } },
+        extra: { text: undefined, value: { verb: 'l2-request-info', ticketId, question: 'Which proxy do you use?' }, from: alice, conversation: { id: `${L2_CHANNEL};messageid=1001`, conversationType: 'channel', isGroup: true }, channelData: { channel: { id: L2_CHANNEL } } },
       }),
     );
     expect((await bot.app.tickets.get(ticketId))?.status).toBe('waiting-for-user');

@@ -222,7 +222,7 @@ describe('ticket search from the compose box (L2 only)', () => {
   const L2_CHANNEL = '19:l2-channel@thread.tacv2';
   const l2Person = { id: '29:l2-1', name: 'L2 Engineer', aadObjectId: L2_AAD };
   const asL2 = { from: l2Person };
-  const inL2Channel = { from: { id: '29:l2-2', name: 'Other Engineer', aadObjectId: '00000000-0000-0000-0000-0000000000b3' }, channelData: { channel: { id: L2_CHANNEL }, team: { id: '19:team@thread.tacv2' } } };
+  const inL2Channel = { from: { id: '29:l2-2', name: 'Other Engineer', aadObjectId: '00000000-0000-0000-0000-0000000000b3' }, conversation: { id: L2_CHANNEL, conversationType: 'channel', isGroup: true }, channelData: { channel: { id: L2_CHANNEL }, team: { id: '19:team@thread.tacv2' } } };
   let bot: TestApp;
   const ids: string[] = [];
 

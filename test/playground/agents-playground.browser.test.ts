@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 import { COLLECTION_SNIPPET } from '../../src/diagnosis/collection-snippet.js';
 import type { Language } from '../../src/i18n/language.js';
@@ -25,6 +26,8 @@ import {
   screenshot,
   sendAndWait,
   sendAndWaitAll,
+  switchTo,
+  waitForCard,
 } from '../support/playground-page.js';
 import { ROOT } from '../support/start-test-app.js';
 
@@ -66,6 +69,138 @@ async function expectAnswerThenDiagnosis(page: Page, text: string, id: string, l
   await screenshot(diagnosis, `playground-mixed-${language}-diagnosis`);
   expect(await layoutProblems(answer)).toEqual([]);
   expect(await layoutProblems(diagnosis)).toEqual([]);
+}
+
+/** The emulator's team and its current user (who is the requester in the personal chat and L2 in the channel). */
+const emulator = parse(readFileSync(join(ROOT, '.m365agentsplayground.yml'), 'utf8')) as {
+  currentUser: { name: string };
+  team: { id: string; channels: Array<{ id: string; name: string }> };
+};
+const ME = emulator.currentUser.name;
+
+/** What the requester and L2 write in the L2 flow, in the requester's language. */
+const FLOW_TEXT = {
+  en: { escalate: 'escalate', tried: 'Restarted the PC; cloud protection still fails.', question: 'Which proxy does the PC use (netsh winhttp show proxy)', answer: 'proxy.contoso.example:8080', note: 'Set the WinHTTP proxy with netsh winhttp set proxy' },
+  ja: { escalate: 'エスカレーション', tried: 'PC を再起動しましたが、クラウド保護はまだ失敗します。', question: 'PC が使っているプロキシを教えてください (netsh winhttp show proxy)', answer: 'proxy.contoso.example:8080 です', note: 'netsh winhttp set proxy で WinHTTP プロキシを設定しました' },
+} as const;
+
+/** The position of the first block equal to `text`, failing when there is none. */
+function position(blocks: readonly string[], text: string): number {
+  const found = blocks.indexOf(text);
+  expect(found, `"${text}" in ${JSON.stringify(blocks)}`).toBeGreaterThanOrEqual(0);
+  return found;
+}
+
+/** The "when · who did what" line of a history event, whatever its time. */
+const eventLine = (language: Language, key: Parameters<typeof t>[1], name = ME): RegExp => {
+  const [before, after] = t(language, key, { name }).split('{time}');
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`^${escape(before ?? '')}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC${escape(after ?? '')}$`, 'u');
+};
+
+/**
+ * The whole L2 flow in the emulator, on one page: the requester escalates in the personal chat (in `user`'s
+ * language), the ticket card appears in `channel` (in `l2`'s language), L2 assigns, asks the user, the user answers in
+ * the personal chat, L2 resolves, the user sees the reopen button, L2 reopens and the user is told, the button gone.
+ */
+async function runL2Flow(page: Page, channel: string, l2: Language, user: Language): Promise<void> {
+  const text = FLOW_TEXT[user];
+  const shot = (step: string): string => `playground-l2-${l2}-user-${user}-${step}`;
+
+  const form = await sendAndWait(page, text.escalate);
+  await fillCardInput(form, t(user, 'escalation.device'), 'PC-0042');
+  await fillCardInput(form, t(user, 'escalation.tried'), text.tried);
+  const created = await clickCardButton(page, form, t(user, 'escalation.submit'));
+  const id = /MDAV-\d{8}-\d{4}/u.exec(await messageText(created))?.[0] ?? '';
+  expect(id).not.toBe('');
+  expect(await messageText(created)).toContain(t(user, 'ticket.delivered'));
+
+  // The ticket card is posted in the L2 channel.
+  await switchTo(page, channel);
+  let card = await waitForCard(page, id);
+  let blocks = await cardBlocks(card);
+  expect(blocks).toContain(`🎫 ${t(l2, 'ticket.title', { id })}`);
+  expect(blocks).toContain(`${t(l2, 'l2.status')}: ${t(l2, 'ticket.status.open')}`);
+  expect(blocks[position(blocks, t(l2, 'l2.history')) + 1]).toMatch(eventLine(l2, 'l2.event.created'));
+  await screenshot(card, shot('1-posted'));
+  expect(await layoutProblems(card)).toEqual([]);
+
+  // Assign: the card changes in place, the thread gets a note.
+  const assigned = await clickCardButton(page, card, t(l2, 'l2.assign'));
+  expect(await messageText(assigned)).toContain(t(l2, 'l2.note.assigned', { name: ME }));
+  card = await waitForCard(page, id);
+  expect(await cardBlocks(card)).toContain(`${t(l2, 'l2.assignee')}: ${ME}`);
+
+  // Ask the user: the card shows the question and since when the user has been asked.
+  await clickCardToggle(card, t(l2, 'l2.ask'));
+  await fillCardInput(card, t(l2, 'l2.askPlaceholder'), text.question);
+  await clickCardButton(page, card, t(l2, 'l2.send'));
+  card = await waitForCard(page, id);
+  blocks = await cardBlocks(card);
+  expect(blocks[position(blocks, text.question) - 1]).toMatch(eventLine(l2, 'l2.event.asked'));
+  expect(blocks[position(blocks, text.question) + 1]).toMatch(/^⏳ /u);
+  await screenshot(card, shot('2-waiting'));
+
+  // The user reads the question in their language, set apart from the sentences around it, and answers.
+  await switchTo(page, 'Personal Chat');
+  const asked = await waitForCard(page, text.question);
+  blocks = await cardBlocks(asked);
+  expect(blocks[position(blocks, text.question) - 1]).toBe(t(user, 'ticket.infoRequested', { id }));
+  expect(blocks[position(blocks, text.question) + 1]).toBe(t(user, 'ticket.replyHint'));
+  await screenshot(asked, shot('3-user-question'));
+  expect(await layoutProblems(asked)).toEqual([]);
+  const added = await sendAndWait(page, text.answer);
+  expect(await messageText(added)).toContain(t(user, 'ticket.replyAdded', { id }));
+
+  // The card keeps the question with the answer under it.
+  await switchTo(page, channel);
+  card = await waitForCard(page, id);
+  blocks = await cardBlocks(card);
+  expect(blocks[position(blocks, text.question) + 1]).toMatch(eventLine(l2, 'l2.event.answered'));
+  expect(blocks[position(blocks, text.question) + 2]).toBe(text.answer);
+  expect(blocks.some((block) => block.startsWith('⏳'))).toBe(false);
+
+  // Resolve with a note.
+  await clickCardToggle(card, t(l2, 'l2.resolve'));
+  await fillCardInput(card, t(l2, 'l2.resolvePlaceholder'), text.note);
+  await clickCardButton(page, card, t(l2, 'l2.send'));
+  card = await waitForCard(page, id);
+  blocks = await cardBlocks(card);
+  expect(blocks).toContain(`${t(l2, 'l2.status')}: ${t(l2, 'ticket.status.resolved')}`);
+  expect(blocks[position(blocks, text.note) - 1]).toMatch(eventLine(l2, 'l2.event.resolved'));
+  await screenshot(card, shot('4-resolved'));
+
+  // The user is told, with a reopen button.
+  await switchTo(page, 'Personal Chat');
+  const resolved = await waitForCard(page, t(user, 'ticket.resolved', { id }));
+  expect(await cardBlocks(resolved)).toContain(text.note);
+  await expect.poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count()).toBe(1);
+
+  // L2 reopens: the card shows the ticket working again, the old resolution only as history below the reopen.
+  await switchTo(page, channel);
+  card = await waitForCard(page, id);
+  const reopenedNote = await clickCardButton(page, card, t(l2, 'l2.reopen'));
+  expect(await messageText(reopenedNote)).toContain(t(l2, 'l2.note.reopened', { name: ME }));
+  card = await waitForCard(page, id);
+  blocks = await cardBlocks(card);
+  expect(blocks).toContain(`${t(l2, 'l2.status')}: ${t(l2, 'ticket.status.assigned')}`);
+  const history = position(blocks, t(l2, 'l2.history'));
+  expect(blocks[history + 1]).toMatch(eventLine(l2, 'l2.event.reopened'));
+  expect(blocks[history + 2]).toMatch(eventLine(l2, 'l2.event.resolved'));
+  expect(blocks[history + 3]).toBe(text.note);
+  expect(await card.getByRole('button', { name: t(l2, 'l2.reopen'), exact: true }).count()).toBe(0);
+  expect(await card.getByRole('button', { name: t(l2, 'l2.resolve'), exact: true }).count()).toBe(1);
+  await screenshot(card, shot('5-reopened'));
+  expect(await layoutProblems(card)).toEqual([]);
+  await screenshot(page, shot('5-channel'));
+
+  // The user is told in their language, and no reopen button is left in their chat.
+  await switchTo(page, 'Personal Chat');
+  const told = await waitForCard(page, t(user, 'ticket.reopenedByL2', { name: ME, id }));
+  expect(await cardBlocks(told)).toContain(`${t(user, 'l2.status')}: ${t(user, 'ticket.status.assigned')}`);
+  await expect.poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count()).toBe(0);
+  await screenshot(page, shot('6-user-chat'));
+  expect(await layoutProblems(told)).toEqual([]);
 }
 
 /** The entries whose answers show commands. */
@@ -248,6 +383,14 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
     }, 60_000);
   });
 
+  describe('L2 in the L2 channel (the emulator team\'s General channel; L2 cards in Japanese, the user writes English)', () => {
+    it('runs the whole L2 flow: ticket card in the channel, assign, ask, answer in the personal chat, resolve, reopen', async () => {
+      const page = await openPlayground(browser, playground.url, 'en-US');
+      await runL2Flow(page, 'General', 'ja', 'en');
+      await page.close();
+    }, 180_000);
+  });
+
   describe('a Teams channel', () => {
     it('answers an @mention in a channel post', async () => {
       const page = await openPlayground(browser, playground.url, 'en-US');
@@ -258,5 +401,25 @@ describe('the bot in the Microsoft 365 Agents Playground (Teams emulator)', () =
       expect(await layoutProblems(answer)).toEqual([]);
       await page.close();
     }, 60_000);
+  });
+
+  describe('L2 in another channel set with L2_CHANNEL_ID (L2 cards in English, the user writes Japanese)', () => {
+    let english: RunningPlayground;
+    const announcements = emulator.team.channels[0]!;
+
+    beforeAll(async () => {
+      english = await startPlayground({ L2_CHANNEL_ID: announcements.id, L2_LANGUAGE: 'en' });
+    }, 90_000);
+
+    afterAll(async () => {
+      await english?.stop();
+    });
+
+    it('runs the whole L2 flow in that channel', async () => {
+      await expect.poll(() => english.output()).toContain(`L2 channel: as L2_CHANNEL_ID (${announcements.id})`);
+      const page = await openPlayground(browser, english.url, 'en-US');
+      await runL2Flow(page, announcements.name, 'en', 'ja');
+      await page.close();
+    }, 180_000);
   });
 });

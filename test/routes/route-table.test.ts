@@ -14,6 +14,7 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   conversation: EMPTY_CONVERSATION,
   from: { id: 'user-1' },
   teamsChannelId: undefined,
+  conversationType: 'personal',
   reference: {},
   waitingTicketId: undefined,
   otherAttachments: [],

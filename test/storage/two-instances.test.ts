@@ -46,7 +46,7 @@ describe('two bot processes on one Azure Blob Storage (Azurite)', () => {
   const user = async (url: string, fields: Record<string, unknown>): Promise<Activity[]> =>
     ((await postActivity(url, messageActivity({ serviceUrl: connector.url, conversationId: 'a:shared-user', expectReplies: true, extra: fields }))).json as { activities: Activity[] }).activities;
   const l2 = async (url: string, value: Record<string, unknown>, from: Record<string, string>): Promise<Activity[]> =>
-    ((await postActivity(url, messageActivity({ serviceUrl: connector.url, conversationId: `${L2_CHANNEL};messageid=1001`, expectReplies: true, extra: { text: undefined, value, from, channelData: { channel: { id: L2_CHANNEL } } } }))).json as { activities: Activity[] }).activities;
+    ((await postActivity(url, messageActivity({ serviceUrl: connector.url, conversationId: `${L2_CHANNEL};messageid=1001`, expectReplies: true, extra: { text: undefined, value, from, conversation: { id: `${L2_CHANNEL};messageid=1001`, conversationType: 'channel', isGroup: true }, channelData: { channel: { id: L2_CHANNEL } } } }))).json as { activities: Activity[] }).activities;
 
   it('continues a conversation started on A on B, and B sees tickets changed through A and the other way round', async () => {
     await user(urlA, { text: 'ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80508015 httpcode=451)' });

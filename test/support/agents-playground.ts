@@ -16,7 +16,11 @@ export interface RunningPlayground {
   stop(): Promise<boolean>;
 }
 
-/** Runs `npm run playground` on free ports in its own process group; resolves once both URLs are printed. */
+/**
+ * Runs `npm run playground` on free ports in its own process group; resolves once both URLs are printed. `env` is
+ * passed to the bot as well: e.g. L2_CHANNEL_ID (default: the General channel of the emulator's team, see
+ * .m365agentsplayground.yml; '' for none) and L2_LANGUAGE.
+ */
 export function startPlayground(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningPlayground> {
   const child = spawn('npm', ['run', '--silent', 'playground'], {
     cwd: ROOT,

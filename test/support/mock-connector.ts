@@ -10,6 +10,8 @@ export interface ReceivedActivity {
   /** The activity replied to (POST .../activities/{id}) or updated (PUT .../activities/{id}). */
   readonly replyToId: string | undefined;
   readonly body: Record<string, unknown>;
+  /** The id the mock answered with (what the bot gets back as the posted activity's id). */
+  readonly responseId: string;
 }
 
 export interface MockConnector {
@@ -108,9 +110,10 @@ export async function startMockConnector(options: MockConnectorOptions = {}): Pr
         conversationId: decodeURIComponent(match[1] ?? ''),
         replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
         body,
+        responseId: `reply-${index}`,
       };
       (req.method === 'PUT' ? updated : received).push(record);
-      reply(res, 200, { id: `reply-${index}` });
+      reply(res, 200, { id: record.responseId });
       notify();
     })();
   });

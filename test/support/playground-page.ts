@@ -55,6 +55,31 @@ export async function openChannel(page: Page, channel: string): Promise<void> {
 }
 
 /**
+ * Switches to a chat or channel in the list on the left ("Personal Chat", "General") without waiting for anything:
+ * for going back and forth once the bot is installed there (openChannel waits for the first welcome post).
+ */
+export async function switchTo(page: Page, name: string): Promise<void> {
+  await page.getByText(name, { exact: true }).first().click();
+  await page.waitForTimeout(300);
+}
+
+// A card that is not inside another card (Action.ShowCard renders its card inside the card it belongs to).
+const OUTER_CARD = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
+
+/**
+ * Waits until the open conversation shows a card containing `text` (a card posted or sent proactively, which no turn
+ * of this page's user awaits: a ticket card in the L2 channel, a notification in the personal chat) and returns what
+ * wraps the newest such card, for clickCardButton, cardBlocks and layoutProblems. In a channel, a post's card and the
+ * reply box of its thread share one container, so the card is found by its content rather than by its author.
+ */
+export async function waitForCard(page: Page, text: string, timeoutMs = 20_000): Promise<Locator> {
+  const card = page.locator(OUTER_CARD).filter({ hasText: text }).last();
+  await card.waitFor({ timeout: timeoutMs });
+  await card.scrollIntoViewIfNeeded();
+  return card.locator('xpath=..');
+}
+
+/**
  * Marks every message in the open conversation and returns the ids of the bot's messages. A message is the
  * largest element around its anchor that holds no other anchor: the message header in a chat, the author's
  * avatar in a channel (channel posts and thread replies have no header). Ids are given in the order messages are
