@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { loadEnvWithFile } from '../../src/config/env-file.js';
 import { CONFIG_VARIABLES, ConfigError, readConfig } from '../../src/config/read-config.js';
+import { PACKAGE_VARIABLES } from '../../src/package/package-settings.js';
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {
@@ -121,9 +122,18 @@ describe('loadEnvWithFile', () => {
 describe('README', () => {
   it('documents every configuration variable with its default and meaning, as the config reader states them', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const variable of CONFIG_VARIABLES) {
+    for (const variable of [...CONFIG_VARIABLES, ...PACKAGE_VARIABLES]) {
       const shown = variable.defaultValue.startsWith('(') ? variable.defaultValue : `\`${variable.defaultValue}\``;
       expect(readme, variable.name).toContain(`| \`${variable.name}\` | ${shown} | ${variable.meaning} |`);
     }
+  });
+});
+
+describe('.env.example', () => {
+  it('starts the bot with authentication off and presets no MicrosoftAppType', () => {
+    const example = new URL('../../.env.example', import.meta.url).pathname;
+    const env = loadEnvWithFile({}, example);
+    expect(env['MicrosoftAppType']).toBe('');
+    expect(readConfig(env)).toMatchObject({ authDisabled: true, auth: { MicrosoftAppType: '' } });
   });
 });

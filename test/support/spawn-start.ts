@@ -25,7 +25,13 @@ export function startCommand(command: string, args: readonly string[], cwd: stri
   const logs: Array<Record<string, unknown>> = [];
   let output = '';
   let pending = '';
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  // The output is complete at 'close'; a process left behind holding the pipes would delay it forever, so at most 5 s
+  // after 'exit' (the leftover is then found by processesIn).
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))).then(async (result) => {
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    return result;
+  });
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
     pending += chunk.toString('utf8');
