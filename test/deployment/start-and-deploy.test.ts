@@ -7,7 +7,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -59,7 +59,7 @@ describe('npm start in a fresh clone and in the deployment zip', () => {
   afterAll(() => {
     for (const pid of processesIn(work)) process.kill(pid, 'SIGKILL');
     rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('runs with npm ci + npm start, and with production dependencies only; SIGTERM to npm stops the bot gracefully', async () => {
     const clone = join(work, 'clone');
@@ -78,7 +78,8 @@ describe('npm start in a fresh clone and in the deployment zip', () => {
     for (const devOnly of ['typescript', 'tsx', 'vitest']) expect(existsSync(join(clone, 'node_modules', devOnly)), devOnly).toBe(false);
     const site = join(work, 'site');
     mkdirSync(site);
-    for (const entry of zipEntries()) cpSync(join(clone, entry), join(site, entry), { recursive: true });
+    // Moving stands in for zip + unzip: the same files, without copying node_modules once more.
+    for (const entry of zipEntries()) renameSync(join(clone, entry), join(site, entry));
     expect(existsSync(join(site, 'node_modules/typescript'))).toBe(false);
     await startAnswerAndStop(site);
   }, 300_000);
