@@ -58,6 +58,9 @@ export function parseArgs(args: readonly string[], spec: ArgsSpec): ParsedArgs {
     const kind = flag.startsWith('--') ? spec.options[name] : undefined;
     if (kind === undefined) {
       problems.push(`unknown option ${flag} (${accepted})`);
+      // A value that follows (`--frm 2026-11-01`) belongs to the mistyped option, not to the arguments.
+      const next = args[index + 1];
+      if (equals < 0 && next !== undefined && !next.startsWith('-')) index += 1;
       continue;
     }
     if (kind === 'flag') {

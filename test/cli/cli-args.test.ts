@@ -28,6 +28,8 @@ describe('parseArgs', () => {
     expect(problemsOf(['--frm', '2026-11-01'])).toEqual(['unknown option --frm (accepted: --from, --json)']);
     expect(problemsOf(['--frm=2026-11-01'])).toEqual(['unknown option --frm (accepted: --from, --json)']);
     expect(problemsOf(['-j'])).toEqual(['unknown option -j (accepted: --from, --json)']);
+    // The value after a mistyped option is taken as its value, not reported as a stray argument.
+    expect(problemsOf(['--frm', 'x', 'y', 'z'])).toEqual(['unknown option --frm (accepted: --from, --json)', "unexpected argument 'z'"]);
   });
 
   it('names a missing value, a value given to a flag, a repeated option and surplus arguments, all at once', () => {

@@ -22,7 +22,7 @@ async function exitOf(script: string, args: string[]): Promise<{ code: number; s
 
 // [command as the README names it, script, arguments, what stderr must say]
 const MISTAKES: ReadonlyArray<readonly [string, string, string[], string]> = [
-  ['report (typo)', 'src/cli/report.ts', ['--frm', '2026-11-01'], 'report: unknown option --frm (accepted: --from, --to, --json)'],
+  ['report (typo)', 'src/cli/report.ts', ['--frm', '2026-11-01'], 'report: unknown option --frm (accepted: --from, --to, --json)\nusage: '],
   ['report (no date)', 'src/cli/report.ts', ['--from', '2026-02-30'], "report: --from '2026-02-30' is not a date (YYYY-MM-DD)"],
   ['report (window backwards)', 'src/cli/report.ts', ['--from', '2026-11-02', '--to', '2026-11-01'], 'report: --from 2026-11-02 is after --to 2026-11-01'],
   ['report (stray word)', 'src/cli/report.ts', ['json'], "report: unexpected argument 'json'"],
@@ -45,5 +45,6 @@ describe('operator commands say what is wrong', () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr).toMatch(/usage: /u);
     expect(result.stderr, 'no stack trace').not.toMatch(/\n\s+at /u);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('usage: ')), 'one usage line').toHaveLength(1);
   });
 });
