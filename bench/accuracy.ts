@@ -6,9 +6,11 @@ import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { matchQuestion } from '../src/matching/match-question.js';
+import { flagsOrExit } from './bench-args.js';
 import { loadDevSet, measureAccuracy, percent } from './dev-set.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FAILURES = flagsOrExit('accuracy', { options: { failures: 'flag' }, positionals: { min: 0, max: 0 }, usage: 'usage: tsx bench/accuracy.ts [--failures]' }).has('failures');
 const knowledge = loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
 const index = buildMatchIndex(knowledge);
 const questions = loadDevSet(`${ROOT}test/fixtures/questions`);
@@ -21,7 +23,7 @@ for (const language of ['ja', 'en'] as const) {
       `confident-wrong ${percent(accuracy.confidentWrong, accuracy.inScope)}; out-of-scope ${accuracy.outOfScope}: abstain ${percent(accuracy.abstain, accuracy.outOfScope)}; ` +
       `conversational ${accuracy.conversationalRight}/${accuracy.conversational}\n`,
   );
-  if (process.argv.includes('--failures')) {
+  if (FAILURES) {
     for (const { question, result } of accuracy.failures) {
       process.stdout.write(
         `  [${question.style}] ${JSON.stringify(question.text)} expected ${question.expect} got ${result.kind} ${result.entries.map((entry) => `${entry.id}:${entry.score}`).join(' ')} (${result.reason})\n`,

@@ -15,13 +15,16 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { openFileStore } from '../src/storage/file-store.js';
+import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './dev-set.js';
 import { freePort, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECONDS = Number(process.argv[2] ?? 5);
-const ROUNDS = Number(process.argv[3] ?? 3);
-const CONNECTIONS = Number(process.argv[4] ?? 10);
+const [SECONDS, ROUNDS, CONNECTIONS] = countsOrExit('echo-compare', 'usage: tsx bench/echo-compare.ts [<seconds 1-600> [<rounds 1-100> [<connections 1-10000>]]]', [
+  ['seconds', 5, 1, 600],
+  ['rounds', 3, 1, 100],
+  ['connections', 10, 1, 10000],
+]);
 const WARM_UP_SECONDS = 3;
 // Many conversations, so state is read and written for many keys, as with real users.
 const CONVERSATIONS = 2000;

@@ -12,12 +12,13 @@ import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { countsOrExit } from './bench-args.js';
 import { submitActivity, toldTicketId } from '../test/support/escalation.js';
 import { startMockConnector } from '../test/support/mock-connector.js';
 import { spawnBot, type BotProcess } from '../test/support/spawn-bot.js';
 import { postActivity, ROOT } from '../test/support/start-test-app.js';
 
-const rounds = Number(process.argv[2] ?? 30);
+const [rounds] = countsOrExit('full-disk-tmpfs', 'usage: tsx bench/full-disk-tmpfs.ts [<rounds 1-1000>]', [['rounds', 30, 1, 1000]]);
 const mountPoint = mkdtempSync(join(tmpdir(), 'full-disk-tmpfs-'));
 execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
 const dataDir = join(mountPoint, 'data');

@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 import autocannon from 'autocannon';
 
+import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './dev-set.js';
 import { freePort, rssMiB, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECONDS = Number(process.argv[2] ?? 30);
-const CONNECTIONS = Number(process.argv[3] ?? 50);
+const USAGE = 'usage: npm run load [-- <seconds 1-3600> [<connections 1-10000>]]';
+const [SECONDS, CONNECTIONS] = countsOrExit('load', USAGE, [
+  ['seconds', 30, 1, 3600],
+  ['connections', 50, 1, 10000],
+]);
 const WARM_UP_SECONDS = Number(process.env["LOAD_WARM_UP_SECONDS"] ?? 15);
 
 // What users send: dev-set questions in both languages, and real pastes.

@@ -105,6 +105,8 @@ async function main() {
       ...process.env,
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
+      MicrosoftAppType: '',
+      MicrosoftAppTenantId: '',
       HOST: '127.0.0.1',
       PORT: String(botPort),
       STORAGE: process.env.STORAGE || 'memory',

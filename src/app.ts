@@ -373,9 +373,10 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     server,
     listen: () =>
       new Promise<AddressInfo>((resolve, reject) => {
-        server.server.once('error', reject);
+        // restify passes the http server's errors on as its own 'error' event (EADDRINUSE, EACCES ...).
+        server.once('error', reject);
         server.listen(config.port, config.host, () => {
-          server.server.off('error', reject);
+          server.off('error', reject);
           resolve(server.server.address() as AddressInfo);
         });
       }),

@@ -21,6 +21,13 @@ function readConfigOrExit(): Config {
   }
 }
 
+/** What to do about an address the server cannot listen on, by error code: one line that names the setting. */
+const LISTEN_PROBLEMS: Readonly<Record<string, (port: number, host: string) => string>> = {
+  EADDRINUSE: (port, host) => `http: port ${port} on ${host} is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)`,
+  EACCES: (port) => `http: no permission to listen on port ${port}; set PORT to 1024 or above`,
+  EADDRNOTAVAIL: (_port, host) => `http: HOST ${host} is not an address of this machine; set HOST to one of its addresses, or 0.0.0.0 for all`,
+};
+
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
@@ -43,7 +50,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const address = await app.listen();
+  let address;
+  try {
+    address = await app.listen();
+  } catch (error) {
+    const problem = LISTEN_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (problem === undefined) throw error;
+    process.stderr.write(`${problem(config.port, config.host)}\n`);
+    process.exit(1);
+  }
   if (config.unauthenticatedInProduction) {
     logger.error(
       { host: address.address, allowedServiceUrls: config.allowedServiceUrls },

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +29,28 @@ describe('process entry (src/index.ts)', () => {
     expect(await bot.exited()).toBe(1);
     expect(bot.stderr()).toContain("PORT: 'abc' is not a port number");
     expect(bot.stderr()).toContain("LOG_LEVEL: 'banana' is not one of");
+  });
+
+  it('stops a half-configured authentication with the config error, never a botbuilder AssertionError', async () => {
+    bot = spawnBot({ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' });
+    expect(await bot.exited()).toBe(1);
+    expect(bot.stderr()).toContain('config: invalid configuration');
+    expect(bot.stderr()).toContain('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
+    expect(bot.stderr()).not.toContain('AssertionError');
+  });
+
+  it('says in one line that the port is taken, naming PORT, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      bot = spawnBot({ PORT: String(port) });
+      expect(await bot.exited()).toBe(1);
+      expect(bot.stderr()).toBe(`http: port ${port} on 127.0.0.1 is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)\n`);
+      expect(bot.logs.filter((line) => line['level'] === 60)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('fails start-up listing every knowledge problem with file and field', async () => {

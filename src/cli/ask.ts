@@ -15,16 +15,28 @@ import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
 import { matchQuestion } from '../matching/match-question.js';
 import { askOne } from './ask-contract.js';
+import { parseArgs, runCli, UsageError, type ArgsSpec } from './cli-args.js';
 import { safeJson, safeText } from './safe-output.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
+const SPEC: ArgsSpec = {
+  options: { json: 'flag', jsonl: 'flag', locale: 'value' },
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY },
+  usage: 'usage: npm run ask -- [--json] [--locale ja-JP|en-US] "question"   (or the question on standard input; --jsonl < inputs.jsonl)',
+};
+
 function main(): number {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const jsonl = args.includes('--jsonl');
-  const localeArg = args.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length);
-  const text = args.filter((arg) => !arg.startsWith('--')).join(' ');
+  const args = parseArgs(process.argv.slice(2), SPEC);
+  const json = args.flags.has('json');
+  const jsonl = args.flags.has('jsonl');
+  const localeArg = args.values.get('locale');
+  const text = args.positionals.join(' ');
+  const problems: string[] = [];
+  if (json && jsonl) problems.push('--json and --jsonl exclude each other (--jsonl already prints JSON, one line per input)');
+  if (jsonl && text !== '') problems.push('--jsonl reads its inputs from standard input, not from arguments');
+  if (localeArg !== undefined && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/iu.test(localeArg)) problems.push(`--locale '${localeArg}' is not a language tag such as ja-JP or en-US`);
+  if (problems.length > 0) throw new UsageError(problems, SPEC.usage);
 
   let knowledge;
   try {
@@ -87,4 +99,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+await runCli('ask', main);

@@ -5,10 +5,22 @@
 
 import { createTicketStore, isTicketId } from '../escalation/ticket-store.js';
 import type { Ticket } from '../escalation/ticket.js';
+import { parseArgs, runCli, UsageError, type ArgsSpec } from './cli-args.js';
 import { openCliStorage } from './open-cli-storage.js';
 import { safeStrings, safeText } from './safe-output.js';
 
-const USAGE = 'usage: npm run tickets -- list | show <ticket id>';
+const SPEC: ArgsSpec = { options: {}, positionals: { min: 1, max: 2 }, usage: 'usage: npm run tickets -- list | show <ticket id>' };
+
+/** The sub-command and ticket id from the arguments, checked before any storage is opened. */
+function commandOf(args: readonly string[]): { command: 'list' } | { command: 'show'; id: string } {
+  const [command, id] = parseArgs(args, SPEC).positionals;
+  if (command === 'list' && id === undefined) return { command };
+  if (command === 'list') throw new UsageError([`unexpected argument '${id ?? ''}' (list takes none)`], SPEC.usage);
+  if (command === 'show' && id === undefined) throw new UsageError(['show needs a ticket id (MDAV-YYYYMMDD-NNNN)'], SPEC.usage);
+  if (command === 'show' && id !== undefined && !isTicketId(id)) throw new UsageError([`'${id}' is not a ticket id (MDAV-YYYYMMDD-NNNN)`], SPEC.usage);
+  if (command === 'show' && id !== undefined) return { command, id };
+  throw new UsageError([`unknown command '${command ?? ''}' (list or show)`], SPEC.usage);
+}
 
 function line(ticket: Ticket): string {
   return [
@@ -45,12 +57,12 @@ function details(ticket: Ticket): string {
 }
 
 async function main(): Promise<number> {
-  const [command, id] = process.argv.slice(2);
+  const request = commandOf(process.argv.slice(2));
   const opened = await openCliStorage('tickets');
   if (!opened) return 1;
   const { where } = opened;
   const tickets = createTicketStore(opened.store);
-  if (command === 'list') {
+  if (request.command === 'list') {
     const ids = await tickets.list();
     if (ids.length === 0) process.stdout.write(safeText(`no tickets in ${where}\n`));
     for (const ticketId of ids) {
@@ -60,17 +72,13 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  if (command === 'show' && id !== undefined) {
-    const ticket = isTicketId(id) ? await tickets.get(id) : undefined;
-    if (!ticket) {
-      process.stderr.write(safeText(`tickets: no ticket ${id} in ${where}\n`));
-      return 1;
-    }
-    process.stdout.write(`${details(safeStrings(ticket))}\n`);
-    return 0;
+  const ticket = await tickets.get(request.id);
+  if (!ticket) {
+    process.stderr.write(safeText(`tickets: no ticket ${request.id} in ${where}\n`));
+    return 1;
   }
-  process.stderr.write(`${USAGE}\n`);
-  return 2;
+  process.stdout.write(`${details(safeStrings(ticket))}\n`);
+  return 0;
 }
 
-process.exitCode = await main();
+await runCli('tickets', main);

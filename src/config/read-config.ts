@@ -8,7 +8,8 @@ export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export interface AuthConfig {
   readonly MicrosoftAppId: string;
   readonly MicrosoftAppPassword: string;
-  readonly MicrosoftAppType: AppType;
+  /** Empty only while authentication is off (no MicrosoftAppId); never defaulted. */
+  readonly MicrosoftAppType: AppType | '';
   readonly MicrosoftAppTenantId: string;
   /** Overrides where channel token signing keys come from (tests against a local OpenID provider). */
   readonly ToBotFromChannelOpenIdMetadataUrl?: string;
@@ -80,12 +81,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'PORT', defaultValue: '3978', meaning: 'HTTP port (0 picks a free port).' },
   { name: 'HOST', defaultValue: '(127.0.0.1 while authentication is off, else 0.0.0.0)', meaning: 'Interface to listen on.' },
   { name: 'NODE_ENV', defaultValue: '(empty)', meaning: 'production refuses to start without MicrosoftAppId unless ALLOW_UNAUTHENTICATED=true.' },
-  { name: 'MicrosoftAppId', defaultValue: '(empty)', meaning: 'Azure Bot app (client) id. Empty turns inbound authentication off: local development only.' },
+  { name: 'MicrosoftAppId', defaultValue: '(empty)', meaning: 'Azure Bot app (client) id; with UserAssignedMSI the managed identity\'s client id. Empty turns inbound authentication off: local development only.' },
   { name: 'ALLOW_UNAUTHENTICATED', defaultValue: 'false', meaning: 'true lets NODE_ENV=production start without MicrosoftAppId (logged as an error at start-up); for isolated test deployments only.' },
   { name: 'ALLOWED_SERVICE_URLS', defaultValue: '(empty: loopback only while authentication is off)', meaning: 'Comma-separated origins (https://host[:port]) the bot may reply to besides loopback while authentication is off; with authentication on, if set, the only origins accepted.' },
-  { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration (not used with UserAssignedMSI).' },
-  { name: 'MicrosoftAppType', defaultValue: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
-  { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI.' },
+  { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration; required for SingleTenant and MultiTenant, must be empty for UserAssignedMSI. Secrets expire: rotate before the expiry date.' },
+  { name: 'MicrosoftAppType', defaultValue: '(empty; required with MicrosoftAppId)', meaning: 'SingleTenant (app registration with a client secret), UserAssignedMSI (user-assigned managed identity, no secret) or MultiTenant (only existing multi-tenant registrations: new Azure Bots cannot be multi-tenant). Never guessed.' },
+  { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI, must be empty for MultiTenant.' },
   { name: 'BOT_OPENID_METADATA_URL', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: OpenID metadata URL for validating channel tokens (ToBotFromChannelOpenIdMetadataUrl).' },
   { name: 'BOT_TOKEN_ISSUER', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: expected issuer of channel tokens (ToBotFromChannelTokenIssuer).' },
   { name: 'LOG_LEVEL', defaultValue: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
@@ -142,6 +143,39 @@ export function originOf(value: string): string | undefined {
   }
 }
 
+/**
+ * What is missing or contradictory in the Bot Framework authentication settings (botbuilder would otherwise stop
+ * with an AssertionError, or run with settings that fail at the first reply). No type is ever assumed.
+ */
+function authProblems(auth: AuthConfig, typeState: '' | 'valid' | 'invalid'): string[] {
+  const { MicrosoftAppId: id, MicrosoftAppPassword: password, MicrosoftAppType: type, MicrosoftAppTenantId: tenant } = auth;
+  if (id === '') {
+    const set = [
+      ...(typeState !== '' ? ['MicrosoftAppType'] : []),
+      ...(password !== '' ? ['MicrosoftAppPassword'] : []),
+      ...(tenant !== '' ? ['MicrosoftAppTenantId'] : []),
+    ];
+    if (set.length === 0) return [];
+    return [`MicrosoftAppId: empty while ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set; set MicrosoftAppId too, or leave all of them empty for local development without authentication`];
+  }
+  if (typeState === 'invalid') return [];
+  if (type === '') {
+    return [
+      'MicrosoftAppType: required when MicrosoftAppId is set: SingleTenant (app registration with a client secret), UserAssignedMSI (user-assigned managed identity) or MultiTenant (existing multi-tenant registrations only)',
+    ];
+  }
+  const problems: string[] = [];
+  if (type !== 'MultiTenant' && tenant === '') problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
+  if (type === 'MultiTenant' && tenant !== '') {
+    problems.push('MicrosoftAppTenantId: set while MicrosoftAppType is MultiTenant, which ignores it; use MicrosoftAppType=SingleTenant for a single-tenant bot, or leave MicrosoftAppTenantId empty');
+  }
+  if (type !== 'UserAssignedMSI' && password === '') problems.push(`MicrosoftAppPassword: required when MicrosoftAppType is ${type} (the app registration's client secret)`);
+  if (type === 'UserAssignedMSI' && password !== '') {
+    problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity needs no secret; MicrosoftAppId is the identity\'s client id)');
+  }
+  return problems;
+}
+
 /** Returns the validated configuration, or throws one `ConfigError` listing every problem. */
 export function readConfig(env: Env): Config {
   const problems: string[] = [];
@@ -175,7 +209,9 @@ export function readConfig(env: Env): Config {
   const outboundBudgetMs = integer('OUTBOUND_BUDGET_MS', 12000, 100, 600000, 'a duration in milliseconds');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const logFormat = oneOf('LOG_FORMAT', LOG_FORMATS, 'json');
-  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const appTypeText = text('MicrosoftAppType');
+  const appTypeValid = APP_TYPES.some((value) => value.toLowerCase() === appTypeText.toLowerCase());
+  const appType: AppType | '' = appTypeText === '' ? '' : oneOf('MicrosoftAppType', APP_TYPES, 'SingleTenant');
   const l2Language = oneOf('L2_LANGUAGE', ['ja', 'en'] as const, 'ja');
   const storage = oneOf('STORAGE', ['file', 'blob', 'memory'] as const, 'file');
   const blobConnectionString = text('BLOB_CONNECTION_STRING');
@@ -223,12 +259,7 @@ export function readConfig(env: Env): Config {
     ...(metadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: metadataUrl } : {}),
     ...(issuer ? { ToBotFromChannelTokenIssuer: issuer } : {}),
   };
-  if (auth.MicrosoftAppId !== '' && appType !== 'MultiTenant' && auth.MicrosoftAppTenantId === '') {
-    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
-  }
-  if (auth.MicrosoftAppId === '' && auth.MicrosoftAppPassword !== '') {
-    problems.push('MicrosoftAppId: empty while MicrosoftAppPassword is set; set both or neither');
-  }
+  problems.push(...authProblems(auth, appTypeText === '' ? '' : appTypeValid ? 'valid' : 'invalid'));
   const production = text('NODE_ENV').toLowerCase() === 'production';
   const allowUnauthenticated = oneOf('ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true';
   if (production && auth.MicrosoftAppId === '' && !allowUnauthenticated) {

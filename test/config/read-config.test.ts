@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { loadEnvWithFile } from '../../src/config/env-file.js';
 import { CONFIG_VARIABLES, ConfigError, readConfig } from '../../src/config/read-config.js';
+import { PACKAGE_VARIABLES } from '../../src/package/package-settings.js';
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {
@@ -29,7 +30,7 @@ describe('readConfig', () => {
       maxBodyBytes: 262144,
       shutdownTimeoutMs: 10000,
     });
-    expect(config.auth.MicrosoftAppType).toBe('MultiTenant');
+    expect(config.auth.MicrosoftAppType).toBe('');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -49,14 +50,14 @@ describe('readConfig', () => {
   });
 
   it('accepts enumerations case-insensitively and trims values', () => {
-    const config = readConfig({ LOG_LEVEL: ' DEBUG ', MicrosoftAppType: 'singletenant', MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' });
+    const config = readConfig({ LOG_LEVEL: ' DEBUG ', MicrosoftAppType: 'singletenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 't' });
     expect(config.logLevel).toBe('debug');
     expect(config.auth.MicrosoftAppType).toBe('SingleTenant');
     expect(config.authDisabled).toBe(false);
   });
 
   it('requires a tenant id for single-tenant apps', () => {
-    expect(problemsOf({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' })).toEqual([
+    expect(problemsOf({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 's' })).toEqual([
       'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
     ]);
   });
@@ -74,13 +75,13 @@ describe('readConfig', () => {
       'MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment',
     ]);
     expect(readConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ authDisabled: true, unauthenticatedInProduction: true, host: '127.0.0.1' });
-    expect(readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' })).toMatchObject({ authDisabled: false, unauthenticatedInProduction: false });
+    expect(readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' })).toMatchObject({ authDisabled: false, unauthenticatedInProduction: false });
     expect(readConfig({ NODE_ENV: 'development' }).unauthenticatedInProduction).toBe(false);
   });
 
   it('listens on loopback while authentication is off, on every interface with it on, and where HOST says', () => {
     expect(readConfig({}).host).toBe('127.0.0.1');
-    expect(readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' }).host).toBe('0.0.0.0');
+    expect(readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }).host).toBe('0.0.0.0');
     expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
@@ -121,9 +122,18 @@ describe('loadEnvWithFile', () => {
 describe('README', () => {
   it('documents every configuration variable with its default and meaning, as the config reader states them', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    for (const variable of CONFIG_VARIABLES) {
+    for (const variable of [...CONFIG_VARIABLES, ...PACKAGE_VARIABLES]) {
       const shown = variable.defaultValue.startsWith('(') ? variable.defaultValue : `\`${variable.defaultValue}\``;
       expect(readme, variable.name).toContain(`| \`${variable.name}\` | ${shown} | ${variable.meaning} |`);
     }
+  });
+});
+
+describe('.env.example', () => {
+  it('starts the bot with authentication off and presets no MicrosoftAppType', () => {
+    const example = new URL('../../.env.example', import.meta.url).pathname;
+    const env = loadEnvWithFile({}, example);
+    expect(env['MicrosoftAppType']).toBe('');
+    expect(readConfig(env)).toMatchObject({ authDisabled: true, auth: { MicrosoftAppType: '' } });
   });
 });

@@ -68,7 +68,7 @@ describe('the message extension in the app manifest', () => {
 describe('npm run package with the message extension', () => {
   it('puts the commands and their Japanese strings into the zip, validated', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'pkg-ext-')), 'app.zip');
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/package-app.ts', '--bot-id', BOT_ID, '--out', out], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } });
+    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/package-app.ts', '--bot-id', BOT_ID, '--out', out, '--allow-placeholders'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } });
     expect(result.stdout).toContain('manifest valid against schema v1.24');
     const entries = new Map(readZip(readFileSync(out)).map((entry) => [entry.name, entry.data.toString('utf8')]));
     const packaged = JSON.parse(entries.get('manifest.json') ?? '{}') as typeof manifest;

@@ -356,7 +356,7 @@ describe('authentication', () => {
   let connector: MockConnector;
 
   beforeAll(async () => {
-    bot = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' });
     connector = await startMockConnector();
   });
   afterAll(async () => {

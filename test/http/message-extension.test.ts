@@ -302,7 +302,7 @@ describe('message extension with authentication on', () => {
 
   beforeAll(async () => {
     provider = await startOpenIdProvider();
-    bot = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-for-inbound', BOT_OPENID_METADATA_URL: provider.metadataUrl, BOT_TOKEN_ISSUER: provider.issuer });
+    bot = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-for-inbound', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555', BOT_OPENID_METADATA_URL: provider.metadataUrl, BOT_TOKEN_ISSUER: provider.issuer });
   });
   afterAll(async () => {
     await bot.stop();

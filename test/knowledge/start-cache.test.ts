@@ -71,8 +71,4 @@ describe('the start cache', () => {
     expect(() => loadStartContent(dir, CATALOGUE_POLICY, cachePath, CODE)).toThrow(/slow-first-launch\.yaml: line 1: YAML/u);
   });
 
-  it('is written by the build as dist/start-cache.json (package.json build script)', () => {
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['build']).toContain('node dist/cli/write-start-cache.js');
-  });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,13 @@ import { ROOT } from '../support/start-test-app.js';
 
 const run = promisify(execFile);
 const BOT_ID = '8f7e6d5c-4b3a-4291-8807-6a5b4c3d2e1f';
-const packageCli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/package-app.ts', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } });
+const PAGES = {
+  PACKAGE_WEBSITE_URL: 'https://support.contoso.co.jp/mdav',
+  PACKAGE_PRIVACY_URL: 'https://support.contoso.co.jp/mdav/privacy',
+  PACKAGE_TERMS_URL: 'https://support.contoso.co.jp/mdav/terms',
+};
+const packageCli = (args: string[], env: Record<string, string> = PAGES) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/package-app.ts', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } });
 
 describe('npm run package', () => {
   it('writes a zip with the manifest, the Japanese localization and icons of the right sizes', async () => {
@@ -25,6 +31,7 @@ describe('npm run package', () => {
     expect([...entries.keys()].sort()).toEqual(['color.png', 'ja.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { id: string; bots: Array<{ botId: string; scopes: string[]; supportsFiles?: boolean; commandLists: Array<{ commands: Array<{ title: string }> }> }> };
     expect(manifest.id).toBe(BOT_ID);
+    expect(manifest).toMatchObject({ developer: { websiteUrl: PAGES.PACKAGE_WEBSITE_URL, privacyUrl: PAGES.PACKAGE_PRIVACY_URL, termsOfUseUrl: PAGES.PACKAGE_TERMS_URL } });
     expect(manifest.bots[0]?.botId).toBe(BOT_ID);
     expect(manifest.bots[0]?.scopes).toEqual(['personal', 'team']);
     // Without supportsFiles Teams offers no attach button in the personal chat, so no .txt/.log file reaches the bot.
@@ -42,6 +49,23 @@ describe('npm run package', () => {
       stderr: expect.stringContaining('the bot id is missing: set MicrosoftAppId or pass --bot-id'),
     });
   });
+
+  it('refuses missing or placeholder page URLs unless --allow-placeholders, naming each variable', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pkg-')), 'app.zip');
+    await expect(packageCli(['--bot-id', BOT_ID, '--out', out], {})).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/PACKAGE_WEBSITE_URL is not set.*PACKAGE_PRIVACY_URL is not set.*PACKAGE_TERMS_URL is not set/su),
+    });
+    await expect(packageCli(['--bot-id', BOT_ID, '--out', out], { ...PAGES, PACKAGE_PRIVACY_URL: 'https://intranet.example.com/privacy' })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("PACKAGE_PRIVACY_URL 'https://intranet.example.com/privacy' is a placeholder address"),
+    });
+    expect(existsSync(out)).toBe(false);
+    const allowed = await packageCli(['--bot-id', BOT_ID, '--out', out, '--allow-placeholders'], {});
+    expect(allowed.stdout).toContain('package written');
+    const manifest = JSON.parse(readZip(readFileSync(out)).find((entry) => entry.name === 'manifest.json')?.data.toString('utf8') ?? '{}') as { developer: { websiteUrl: string } };
+    expect(manifest.developer.websiteUrl).toBe('https://intranet.example.com/mdav-support');
+  }, 30_000);
 
   it('names every bad setting', () => {
     expect(checkSettings({ botId: 'not-a-guid', version: '1.0', developerName: 'x', websiteUrl: 'http://x', privacyUrl: 'https://x', termsUrl: '' })).toEqual([

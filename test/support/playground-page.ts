@@ -17,8 +17,10 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 
 import { ROOT } from './start-test-app.js';
 
-// Debian's Chromium, installed by `npm test` (scripts/ensure-chromium.mjs) when missing.
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from './browser-needs.js';
+
+// Debian's Chromium (or CHROMIUM_PATH), installed by `npm test` (scripts/ensure-chromium.ts) when missing and possible.
+export { CHROMIUM };
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The bot's display name in the Agents Playground. */
 export const BOT_NAME = 'Test Bot';

@@ -25,7 +25,8 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   const logs: Array<Record<string, unknown>> = [];
   let stdoutBuffer = '';
   let stderr = '';
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close' comes after 'exit' once stdout and stderr are read to the end, so stderr() is complete when exited() resolves.
+  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const readyWaiters: Array<() => void> = [];
   child.stdout.on('data', (chunk: Buffer) => {
     stdoutBuffer += chunk.toString('utf8');
