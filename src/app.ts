@@ -68,7 +68,7 @@ export interface App {
 }
 
 /** Thrown when start-up content is unusable; the message lists every problem of every component. */
-export class StartupError extends Error {
+class StartupError extends Error {
   constructor(readonly causes: readonly Error[]) {
     super(causes.map((cause) => cause.message).join('\n'));
     this.name = 'StartupError';

@@ -9,13 +9,13 @@ import type { AnalyticsEvent } from './analytics-event.js';
 
 const PREFIX = 'analytics/';
 /** Most events kept per minute; beyond it events are counted as dropped, so a bucket never grows without bound. */
-export const MAX_EVENTS_PER_MINUTE = 2000;
+const MAX_EVENTS_PER_MINUTE = 2000;
 /** Most events waiting in memory; beyond it the oldest are dropped (and counted). */
 const MAX_BUFFERED = 10_000;
 const MINUTE_MS = 60_000;
 
 /** The bucket key of an instant: analytics/2026-11-29T05:37. */
-export const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 16)}`;
+const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 16)}`;
 
 export interface AnalyticsStore {
   /** Queues an event; it is written by the next flush. */

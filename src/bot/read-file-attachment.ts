@@ -29,7 +29,7 @@ export interface FileReaderOptions {
 export type FileProblemReason = 'host-not-allowed' | 'too-large' | 'http-status' | 'timeout' | 'network' | 'not-text';
 
 /** Returns the text file attachment of a personal-chat message, if it has one Teams lets the bot download. */
-export function findTextFile(activity: Partial<Activity>): TextFileAttachment | undefined {
+function findTextFile(activity: Partial<Activity>): TextFileAttachment | undefined {
   // Teams sends file download info only in personal chat; elsewhere files never reach the bot this way.
   if (activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal') return undefined;
   for (const attachment of activity.attachments ?? []) {
@@ -70,7 +70,7 @@ function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 /** Downloads one file within the limits; resolves with its text or the reason it was not read. */
-export async function downloadTextFile(file: TextFileAttachment, options: FileReaderOptions): Promise<{ text: string } | { reason: FileProblemReason }> {
+async function downloadTextFile(file: TextFileAttachment, options: FileReaderOptions): Promise<{ text: string } | { reason: FileProblemReason }> {
   if (!isAllowedDownload(file.downloadUrl, options.allowedHosts)) return { reason: 'host-not-allowed' };
   const abort = new AbortController();
   // Why the transfer was stopped, when this code stopped it (aborting makes the pending read throw).

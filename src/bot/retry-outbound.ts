@@ -20,7 +20,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 4, baseDelayMs: 250, maxDelayMs: 3000, attemptTimeoutMs: 5000, budgetMs: 12000 });
 
 /** Thrown when an attempt or the whole budget ran out without an answer. */
-export class OutboundTimeoutError extends Error {
+class OutboundTimeoutError extends Error {
   readonly code = 'ETIMEDOUT';
   constructor(message: string) {
     super(`outbound: ${message}`);
@@ -44,7 +44,7 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Resolves or rejects like `work`, or rejects with OutboundTimeoutError after `ms`. */
-export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new OutboundTimeoutError(`${what}: no answer within ${ms} ms`)), ms);

@@ -14,7 +14,7 @@ export function escalateButton(language: Language, entryId?: string): CardButton
 }
 
 /** Returns a link as one Markdown row (brackets in the title would end the link text early). */
-export function linkRow(title: string, url: string): LinkRow {
+function linkRow(title: string, url: string): LinkRow {
   return { text: `[${title.replace(/\[/gu, '(').replace(/\]/gu, ')')}](${url})` };
 }
 

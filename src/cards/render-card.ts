@@ -12,10 +12,10 @@ export type CardJson = Readonly<Record<string, unknown>>;
 export type CardTemplates = Readonly<Record<CardName, CardJson>>;
 
 /** Highest Adaptive Card schema version Teams renders on desktop and mobile. */
-export const MAX_CARD_VERSION = 1.5;
+const MAX_CARD_VERSION = 1.5;
 
 /** Returns the problems of one raw template file (empty when it is usable). */
-export function checkTemplate(file: string, raw: string): { template?: CardJson; problems: string[] } {
+function checkTemplate(file: string, raw: string): { template?: CardJson; problems: string[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -138,7 +138,7 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
 const renderers = new WeakMap<CardTemplates, CardRenderer>();
 
 /** Returns the renderer of a template set (made on first use for sets not built by `buildTemplates`). */
-export function cardRendererFor(templates: CardTemplates): CardRenderer {
+function cardRendererFor(templates: CardTemplates): CardRenderer {
   let renderer = renderers.get(templates);
   if (!renderer) {
     renderer = createCardRenderer(templates);

@@ -131,7 +131,7 @@ const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssig
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Returns the origin of an http(s) URL without credentials, path, query or fragment; undefined for anything else. */
-export function originOf(value: string): string | undefined {
+function originOf(value: string): string | undefined {
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;

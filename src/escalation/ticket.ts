@@ -86,7 +86,7 @@ export type TransitionResult =
   | { readonly ok: false; readonly reason: 'already-assigned' | 'already-resolved' | 'not-resolved' | 'not-waiting' | 'empty-text' };
 
 /** Longest free text kept per field (a question to the user, a note, a reply). */
-export const MAX_NOTE_CHARS = 2000;
+const MAX_NOTE_CHARS = 2000;
 
 const clip = (text: string): string => text.trim().slice(0, MAX_NOTE_CHARS);
 

@@ -12,7 +12,7 @@ import type { Sender } from '../routes/turn-input.js';
 export type TicketFilter = 'open' | 'mine' | 'all';
 
 /** Newest tickets read per search: a text filter never reads the whole history on each keystroke. */
-export const MAX_TICKETS_SCANNED = 500;
+const MAX_TICKETS_SCANNED = 500;
 /** Most results in one page (Teams asks for 25). */
 export const MAX_PAGE = 25;
 
@@ -49,7 +49,7 @@ function searchableText(ticket: Ticket): string {
 }
 
 /** True when every word of `query` occurs in the ticket (an empty query matches every ticket). */
-export function ticketMatchesText(ticket: Ticket, query: string): boolean {
+function ticketMatchesText(ticket: Ticket, query: string): boolean {
   const words = fold(query).split(/\s+/u).filter((word) => word !== '');
   if (words.length === 0) return true;
   const text = searchableText(ticket);

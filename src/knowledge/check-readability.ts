@@ -4,7 +4,7 @@ import type { Language } from '../i18n/language.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';
 
 /** Longest short answer, in characters (code points): about two or three chat lines on desktop and mobile. */
-export const SHORT_MAX_CHARS: Readonly<Record<Language, number>> = Object.freeze({ ja: 200, en: 350 });
+const SHORT_MAX_CHARS: Readonly<Record<Language, number>> = Object.freeze({ ja: 200, en: 350 });
 
 // What reads as a command, a cmdlet, a tool or a registry path: kept out of the employee's short answer.
 const COMMAND_LIKE: readonly RegExp[] = [

@@ -19,7 +19,7 @@ export interface IndexOptions {
   readonly conceptWeight: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: DEFAULT_CONCEPT_WEIGHT });
+const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: DEFAULT_CONCEPT_WEIGHT });
 
 /** Defender setting names that are facts (design.md) even where no entry owns them; owned ones come from knowledge. */
 const FACT_PROPERTIES = [
@@ -67,7 +67,7 @@ export interface MatchIndex {
 const MIN_TYPO_LENGTH = 4;
 
 /** Id prefix of out-of-scope pseudo-entries; never shown to users. */
-export const OUT_OF_SCOPE_PREFIX = '(out-of-scope) ';
+const OUT_OF_SCOPE_PREFIX = '(out-of-scope) ';
 
 /**
  * Bucket key of a vocabulary term: first letter and length. Typos rarely change the first letter, and a correction

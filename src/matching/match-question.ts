@@ -76,7 +76,7 @@ export interface MatchPolicy {
   readonly storyWeight: number;
 }
 
-export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
+const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   maxQueryChars: 600,
   maxTerms: 60,
   maxTypoLookups: 8,

@@ -58,9 +58,9 @@ const inShield = (x: number, y: number, size: number, margin: number): boolean =
 };
 
 /** The colour icon: 192 × 192, a white shield on the accent colour. */
-export const colorIcon: Painter = (x, y) => (inShield(x, y, 192, 44) ? [255, 255, 255, 255] : [0x46, 0x47, 0x75, 255]);
+const colorIcon: Painter = (x, y) => (inShield(x, y, 192, 44) ? [255, 255, 255, 255] : [0x46, 0x47, 0x75, 255]);
 /** The outline icon: 32 × 32, a white shield outline on transparent. */
-export const outlineIcon: Painter = (x, y) => {
+const outlineIcon: Painter = (x, y) => {
   const inside = inShield(x, y, 32, 3);
   const inner = inShield(x, y, 32, 6);
   return inside && !inner ? [255, 255, 255, 255] : [255, 255, 255, 0];

@@ -16,7 +16,7 @@ export interface PasteParser {
 }
 
 // Order matters only for merging: later parsers win on the same fact, so explicit statements come last.
-export const PARSERS: readonly PasteParser[] = Object.freeze([
+const PARSERS: readonly PasteParser[] = Object.freeze([
   { id: 'validate-maps', parse: parseValidateMaps },
   { id: 'mp-properties', parse: parseMpProperties },
   { id: 'sc-query', parse: parseScQuery },
@@ -32,7 +32,7 @@ export interface PasteResult {
 }
 
 /** Longest text parsed; beyond it a paste is cut (a Teams message is far shorter). */
-export const MAX_PASTE_CHARS = 200_000;
+const MAX_PASTE_CHARS = 200_000;
 
 /** Returns the facts of every format recognised in `text`. */
 export function parsePaste(text: string): PasteResult {

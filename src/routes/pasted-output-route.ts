@@ -9,7 +9,7 @@ import type { Route } from './route-table.js';
 import { rememberPaste, type TurnInput } from './turn-input.js';
 
 /** The text a paste is read from: the message, plus a text file the user sent with it. */
-export function pastedText(input: TurnInput): string {
+function pastedText(input: TurnInput): string {
   return input.file && 'text' in input.file ? `${input.text}\n${input.file.text}` : input.text;
 }
 

@@ -10,7 +10,7 @@ import type { KeyValueStore, StoredItem, StoredKey } from './key-value-store.js'
 import { StorageError } from './file-store.js';
 
 /** The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped, URI-encoded. */
-export function blobNameOf(key: string): string {
+function blobNameOf(key: string): string {
   const joined = key.split('/').reduce((name, part, index) => (part ? [name, part].join(index < 255 ? '/' : '') : name));
   return encodeURIComponent(joined).slice(0, 1024);
 }

@@ -42,7 +42,7 @@ export function fileNameOf(key: string): string {
 }
 
 /** Returns the key a file name stands for, or undefined for a hashed name (its key is read from the file). */
-export function keyOfFileName(name: string): string | undefined {
+function keyOfFileName(name: string): string | undefined {
   if (!name.endsWith('.json') || name.includes(HASH_MARKER)) return undefined;
   return name
     .slice(0, -'.json'.length)

@@ -40,7 +40,7 @@ export function parseConnectionString(text: string): { instrumentationKey: strin
 }
 
 /** Telemetry that does nothing (no connection string configured). */
-export const NO_TELEMETRY: Telemetry = Object.freeze({ track: () => undefined, flush: async () => undefined, stop: async () => undefined });
+const NO_TELEMETRY: Telemetry = Object.freeze({ track: () => undefined, flush: async () => undefined, stop: async () => undefined });
 
 /** Creates Application Insights telemetry, or NO_TELEMETRY when the connection string is empty. */
 export function createTelemetry(

@@ -19,7 +19,7 @@ import { ROOT } from './start-test-app.js';
 
 // Debian's Chromium, installed by `npm test` (scripts/ensure-chromium.mjs) when missing.
 export const CHROMIUM = '/usr/bin/chromium';
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The bot's display name in the Agents Playground. */
 export const BOT_NAME = 'Test Bot';
 
@@ -60,7 +60,7 @@ export async function openChannel(page: Page, channel: string): Promise<void> {
  * avatar in a channel (channel posts and thread replies have no header). Ids are given in the order messages are
  * first seen and never change, so new messages are found in chats (newest last) and channels (newest post first).
  */
-export async function botMessageIds(page: Page): Promise<number[]> {
+async function botMessageIds(page: Page): Promise<number[]> {
   return page.evaluate(
     ({ header, author, botName }) => {
       const state = window as unknown as { e2eNextId?: number };
@@ -90,7 +90,7 @@ export async function botMessageIds(page: Page): Promise<number[]> {
 }
 
 /** The bot's message with id `id` (from botMessageIds). */
-export function botMessage(page: Page, id: number): Locator {
+function botMessage(page: Page, id: number): Locator {
   return page.locator(`[data-e2e-message="${id}"]`);
 }
 
@@ -99,7 +99,7 @@ export function botMessage(page: Page, id: number): Locator {
  * as Ctrl-V would), so the playground handles it the way it handles a user's paste. In a channel, the text
  * becomes a new post; `mention` @mentions that member first, picked from the mention list.
  */
-export async function sendMessage(page: Page, text: string, options: { mention?: string } = {}): Promise<void> {
+async function sendMessage(page: Page, text: string, options: { mention?: string } = {}): Promise<void> {
   const inChannel = await page.getByText('Start a new post').first().isVisible();
   const box = page.locator('[contenteditable="true"][role="textbox"]').first();
   await box.click();
@@ -125,7 +125,7 @@ export async function sendMessage(page: Page, text: string, options: { mention?:
  * Waits until the bot has sent a message that is not in `before` and no more arrive for a moment (a turn may send
  * a card and a note), and returns the newest one.
  */
-export async function waitForBotReply(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator> {
+async function waitForBotReply(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator> {
   const known = new Set(before);
   const deadline = Date.now() + timeoutMs;
   const fresh = async (): Promise<number[]> => (await botMessageIds(page)).filter((id) => !known.has(id));
