@@ -37,9 +37,10 @@ const fillLeaving = (pages: number): void => {
 
 const told = new Map<number, string>();
 let failedSubmits = 0;
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 // Which writes hit the full disk (the kind of key of each ENOSPC logged by the first bot).
 const failedWrites = (logs: Array<Record<string, unknown>>): string[] =>
-  logs.map((line) => /cannot write ([a-z-]+)/u.exec(String((line['err'] as { message?: unknown } | undefined)?.message ?? ''))?.[1] ?? '').filter(Boolean);
+  logs.map((line) => /cannot write ([a-z-]+)/u.exec(textOf((line['err'] as { message?: unknown } | undefined)?.message))?.[1] ?? '').filter(Boolean);
 try {
   for (let round = 0; round < rounds; round += 1) {
     fillLeaving(round % 6);

@@ -42,7 +42,7 @@ function authored(dir: string, set: string): LabelledMessage[] {
           text: String(line['text']),
           locale: localeOf(file.startsWith('ja') ? 'ja' : 'en'),
           expect: line['kind'] === 'none' ? [] : [String(line['expect'])],
-          style: String(line['style'] ?? ''),
+          style: typeof line['style'] === 'string' ? line['style'] : '',
         })),
     );
 }
@@ -54,7 +54,7 @@ function posts(file: string, set: string): LabelledMessage[] {
     text: String(line['q']),
     locale: localeOf(line['lang']),
     expect: Array.isArray(line['expect']) ? line['expect'].map(String) : [],
-    style: String(line['style'] ?? ''),
+    style: typeof line['style'] === 'string' ? line['style'] : '',
     ...(typeof line['previous'] === 'string' ? { previous: line['previous'] } : {}),
     ...(typeof line['facts'] === 'object' && line['facts'] !== null ? { facts: line['facts'] as Record<string, unknown> } : {}),
   }));

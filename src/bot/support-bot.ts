@@ -81,7 +81,7 @@ export class SupportBot extends TeamsActivityHandler {
     const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
     if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
       this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
-      if (activity.type === ActivityTypes.Message) {
+      if (activity.type === 'message') {
         const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
         await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
       }

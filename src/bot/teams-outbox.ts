@@ -51,7 +51,8 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
   const posting = new Map<string, Promise<L2Post | undefined>>();
 
   const post = async (ticket: Ticket): Promise<L2Post | undefined> => {
-    const serviceUrl = String(ticket.userConversation['serviceUrl'] ?? '');
+    const stored = ticket.userConversation['serviceUrl'];
+    const serviceUrl = typeof stored === 'string' ? stored : '';
     let posted: L2Post | undefined;
     const ok = await attempt('post', ticket, async () => {
       // What TeamsInfo.sendMessageToTeamsChannel does on a CloudAdapter, called directly so that it also works

@@ -51,7 +51,7 @@ const EXPLAINS_CODES = new Set(['maps-network', 'maps-no-winhttp-proxy', 'maps-u
 
 /** Returns "code: meaning" for every HRESULT in the evidence; codes nobody documents are named as unknown, never dropped. */
 function codeMeanings(evidence: Readonly<Record<string, unknown>>, language: Language): string[] {
-  const codes = [evidence['ValidateMapsConnection.hresult'], ...(Array.isArray(evidence['eventErrorCodes']) ? evidence['eventErrorCodes'] : [])];
+  const codes = [evidence['ValidateMapsConnection.hresult'], ...(Array.isArray(evidence['eventErrorCodes']) ? (evidence['eventErrorCodes'] as unknown[]) : [])];
   return codes
     .filter((code): code is string => typeof code === 'string')
     .map((code) => `${code}: ${HRESULT_MEANINGS[code]?.[language] ?? t(language, 'diagnosis.unknownCode')}${language === 'ja' ? '。' : '.'}`);

@@ -38,8 +38,10 @@ const L2_VERBS: Readonly<Record<string, (input: TurnInput) => TicketAction | und
 
 
 /** The requester's conversation id, stored with the ticket. */
-const userConversationId = (ticket: Ticket): string =>
-  String((ticket.userConversation['conversation'] as { id?: unknown } | undefined)?.id ?? '');
+const userConversationId = (ticket: Ticket): string => {
+  const id = (ticket.userConversation['conversation'] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : '';
+};
 
 /** Creates the escalation routes, in the order they must be tried. */
 export function createEscalationRoutes(deps: EscalationDeps): Route[] {

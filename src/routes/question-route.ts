@@ -34,7 +34,7 @@ export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, lan
   let byEntry = answerReplies.get(knowledge);
   if (!byEntry) answerReplies.set(knowledge, (byEntry = new WeakMap()));
   let replies = byEntry.get(entry);
-  if (!replies) byEntry.set(entry, (replies = new Map()));
+  if (!replies) byEntry.set(entry, (replies = new Map<string, Reply>()));
   const key = `${language} ${String(adminOpen)}`;
   const known = replies.get(key);
   if (known) return known;

@@ -73,6 +73,6 @@ describe('npm run package with the message extension', () => {
     const entries = new Map(readZip(readFileSync(out)).map((entry) => [entry.name, entry.data.toString('utf8')]));
     const packaged = JSON.parse(entries.get('manifest.json') ?? '{}') as typeof manifest;
     expect(packaged.composeExtensions[0]?.commands.map((command) => command.id)).toEqual(commands.map((command) => command.id));
-    expect(JSON.parse(entries.get('ja.json') ?? '{}')['composeExtensions[0].commands[4].title']).toBe('Defender ボットで診断');
+    expect((JSON.parse(entries.get('ja.json') ?? '{}') as Record<string, unknown>)['composeExtensions[0].commands[4].title']).toBe('Defender ボットで診断');
   }, 30_000);
 });

@@ -43,6 +43,6 @@ describe('file storage under SIGKILL', () => {
     // Every data file parses; the temporary files of killed writes were cleaned when the store opened again.
     const files = readdirSync(dir);
     expect(files.filter((name) => name.startsWith('.tmp-'))).toEqual([]);
-    for (const name of files) expect(() => JSON.parse(readFileSync(join(dir, name), 'utf8')), name).not.toThrow();
+    for (const name of files) expect((): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8')), name).not.toThrow();
   }, 120_000);
 });
