@@ -1,4 +1,7 @@
-/** The `npm run ask` result for one input (design.md contract), shared by the console and the benchmarks. */
+/**
+ * The `npm run ask` result for one input (contract in ../shared/docs/design.md), shared by the console and the
+ * benchmarks.
+ */
 
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
 import { pasteLanguage, type Language } from '../i18n/language.js';

@@ -21,7 +21,10 @@ export interface IndexOptions {
 
 const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: DEFAULT_CONCEPT_WEIGHT });
 
-/** Defender setting names that are facts (design.md) even where no entry owns them; owned ones come from knowledge. */
+/**
+ * Defender setting names that are facts (../shared/docs/design.md) even where no entry owns them; owned ones come from
+ * knowledge.
+ */
 const FACT_PROPERTIES = [
   'MAPSReporting', 'SubmitSamplesConsent', 'CloudBlockLevel', 'CloudExtendedTimeout', 'DisableBlockAtFirstSeen',
   'DisableRealtimeMonitoring', 'IsTamperProtected', 'TamperProtectionSource', 'AMRunningMode', 'RealTimeProtectionEnabled',

@@ -1,4 +1,4 @@
-/** Facts read from pasted output, named after the PowerShell properties (design.md), typed. */
+/** Facts read from pasted output, named after the PowerShell properties (../shared/docs/design.md), typed. */
 
 export interface ValidateMapsFacts {
   readonly ok: boolean;

@@ -82,7 +82,7 @@ describe('knowledge/ as shipped', () => {
   });
 });
 
-// One or more checks per entry, derived from what docs/catalogue.md says each answer must convey.
+// One or more checks per entry, derived from what ../shared/docs/catalogue.md says each answer must convey.
 describe('catalogue facts per entry', () => {
   it('cloud-protection-overview explains MAPS and the metadata-first flow', () => {
     expect(textOf('cloud-protection-overview', 'en')).toContain('Microsoft Active Protection Service');
