@@ -42,7 +42,7 @@ export function loadDevSet(dir: string): DevQuestion[] {
       readFileSync(join(dir, file), 'utf8')
         .split('\n')
         .filter((line) => line.trim() !== '')
-        .map((line) => ({ ...(JSON.parse(line) as Omit<DevQuestion, 'file' | 'language'>), file, language: (file.startsWith('ja') ? 'ja' : 'en') as Language })),
+        .map((line) => ({ ...(JSON.parse(line) as Omit<DevQuestion, 'file' | 'language'>), file, language: (file.startsWith('ja') ? 'ja' : 'en') })),
     );
 }
 

@@ -109,7 +109,7 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       if (!message) return true;
       const activity = toActivity(templates, cardReply('ticket', buildTicketCard(ticket, message, language), language));
       return attempt('notify', ticket, () =>
-        adapter.continueConversationAsync(appId, ticket.userConversation as Partial<ConversationReference>, async (context) => {
+        adapter.continueConversationAsync(appId, ticket.userConversation, async (context) => {
           await context.sendActivity(activity);
         }),
       );

@@ -49,7 +49,7 @@ export function createTurnStateStore(store: KeyValueStore): TurnStateStore {
       const ticketId = items[waiting]?.['ticketId'];
       const requesterId = items[waiting]?.['requesterId'];
       return {
-        conversation: typeof data === 'object' && data !== null ? (data as Partial<ConversationData>) : undefined,
+        conversation: typeof data === 'object' && data !== null ? data : undefined,
         waiting: typeof ticketId === 'string' ? { ticketId, ...(typeof requesterId === 'string' ? { requesterId } : {}) } : undefined,
       };
     },

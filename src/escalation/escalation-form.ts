@@ -24,7 +24,7 @@ export function knownManagement(facts: Facts): Partial<Pick<EscalationForm, 'mde
 
 /** Returns the form from submitted card data (strings), or the fields still missing with what was entered. */
 export function readEscalationForm(data: Readonly<Record<string, unknown>>, facts: Facts): FormReading {
-  const text = (name: string, max: number): string => (typeof data[name] === 'string' ? (data[name] as string).trim().slice(0, max) : '');
+  const text = (name: string, max: number): string => (typeof data[name] === 'string' ? data[name].trim().slice(0, max) : '');
   const known = knownManagement(facts);
   const values = {
     deviceName: text('deviceName', MAX_DEVICE_CHARS),

@@ -1,7 +1,5 @@
 /** The restify server: POST /api/messages into the bot adapter, health and readiness probes, JSON errors. */
 
-import type { IncomingMessage } from 'node:http';
-
 import restify, { type Request, type Response, type Server } from 'restify';
 
 import type { Logger } from '../log/create-logger.js';
@@ -90,7 +88,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       return;
     }
     await deps.inFlight.track(async () => {
-      const body = await readJsonBody(req as unknown as IncomingMessage, { maxBytes: deps.maxBodyBytes, timeoutMs: BODY_TIMEOUT_MS, maxDepth: MAX_JSON_DEPTH });
+      const body = await readJsonBody(req, { maxBytes: deps.maxBodyBytes, timeoutMs: BODY_TIMEOUT_MS, maxDepth: MAX_JSON_DEPTH });
       if (!body.ok) {
         logger.info({ status: body.status, code: body.code }, 'activity rejected');
         if (body.status === 413 || body.status === 408) {

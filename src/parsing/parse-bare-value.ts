@@ -26,5 +26,5 @@ export function parseBareValue(text: string): Facts | undefined {
       if (name && value !== undefined) facts[name] = value;
     }
   }
-  return Object.keys(facts).length > 0 ? (facts as Facts) : undefined;
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }

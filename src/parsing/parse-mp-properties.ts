@@ -120,8 +120,8 @@ function readFlattenedTable(text: string, facts: Facts): number {
     // The last column may hold a few words ("E5 transition", "Passive Audit Mode"); earlier ones one token each.
     const values = names.map((_, position) => (position === names.length - 1 ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ') : (tokens[position] ?? '')));
     // A row is read only when every value has its column's type: words after a header-only paste are chat, not values.
-    if (!names.every((name, position) => typeValue(name as PropertyFact, values[position] ?? '') !== undefined)) return 0;
-    names.forEach((name, position) => setFact(facts, name as PropertyFact, values[position] ?? ''));
+    if (!names.every((name, position) => typeValue(name, values[position] ?? '') !== undefined)) return 0;
+    names.forEach((name, position) => setFact(facts, name, values[position] ?? ''));
     return names.length;
   }
   return 0;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
 import { createTicketStore } from '../../src/escalation/ticket-store.js';
-import { COMMAND_IDS, createComposeExtensions, type ExtensionRequest } from '../../src/extensions/compose-extensions.js';
+import { COMMAND_IDS, createComposeExtensions } from '../../src/extensions/compose-extensions.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { readTurnInput } from '../../src/bot/read-turn-input.js';
@@ -39,8 +39,8 @@ describe('the message extension handlers', () => {
   it('answer any invoke value with a Teams response body, never an exception', async () => {
     const input = readTurnInput({ conversation: { id: 'c' } as never, from: { id: 'u', name: 'User' }, locale: 'en-US' });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('query', 'selectItem', 'fetchTask', 'submitAction') as fc.Arbitrary<'query' | 'selectItem' | 'fetchTask' | 'submitAction'>, invokeValue, async (invoke, value) => {
-        const body = (await extensions[invoke]({ input, value } as ExtensionRequest)) as unknown as Record<string, unknown>;
+      fc.asyncProperty(fc.constantFrom('query', 'selectItem', 'fetchTask', 'submitAction'), invokeValue, async (invoke, value) => {
+        const body = (await extensions[invoke]({ input, value })) as unknown as Record<string, unknown>;
         expect(body['composeExtension'] !== undefined || body['task'] !== undefined).toBe(true);
       }),
       { numRuns: 400 },

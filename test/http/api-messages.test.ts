@@ -402,7 +402,7 @@ describe('answers that fit the person asking, over real HTTP', () => {
     await bot.stop();
   });
 
-  const send = async (fields: Record<string, unknown>): Promise<CardActivity[]> => (await ask(bot, fields)) as unknown as CardActivity[];
+  const send = async (fields: Record<string, unknown>): Promise<CardActivity[]> => await ask(bot, fields);
   const body = (activity: CardActivity | undefined): Array<Record<string, unknown>> => activity?.attachments?.[0]?.content.body ?? [];
   const adminPart = (activity: CardActivity | undefined): Record<string, unknown> | undefined => body(activity).find((block) => block['id'] === 'admin-part');
 

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { AnswerCardData } from '../../src/cards/card-data.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { helpdeskSigns } from '../../src/routes/audience.js';
@@ -33,7 +32,7 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   ...overrides,
 });
 
-const adminOpenOf = (reply: Reply | undefined): boolean | undefined => (reply?.type === 'card' && reply.card === 'answer' ? (reply.data as AnswerCardData).adminOpen : undefined);
+const adminOpenOf = (reply: Reply | undefined): boolean | undefined => (reply?.type === 'card' && reply.card === 'answer' ? reply.data.adminOpen : undefined);
 const ask = (text: string, overrides: Partial<TurnInput> = {}, isStaff = (): boolean => false): Reply | undefined =>
   answerQuestion({ knowledge, index, isStaff }, input({ text, ...overrides }), text, undefined).replies[0];
 const withPaste = { ...EMPTY_CONVERSATION, pastes: [{ text: 'MAPSReporting : 0', formats: ['mp-properties'] }] };

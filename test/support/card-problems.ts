@@ -6,7 +6,7 @@ import * as AC from 'adaptivecards';
 export function cardProblems(json: unknown): string[] {
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(new AC.Version(1, 5));
-  card.parse(json as AC.PropertyBag, context);
+  card.parse(json, context);
   const problems: string[] = [];
   for (let index = 0; index < context.eventCount; index += 1) problems.push(`parse: ${context.getEventAt(index).message}`);
   for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
