@@ -104,7 +104,9 @@ async function drive(target: Target, seconds: number, record: boolean): Promise<
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-/** Durable writes per second on the disk of `dir`: each is write + fsync of a 2 KB file (what the OS allows at best). */
+/**
+ * Durable writes per second on the disk of `dir`: each is write + fsync of a 2 KB file (what the OS allows at best).
+ */
 function fsyncRate(dir: string, seconds: number): number {
   const file = join(dir, 'fsync-probe');
   const fd = openSync(file, 'w');

@@ -1,7 +1,7 @@
 /**
  * Prints message-extension latency in process (no HTTP): knowledge search over the development questions (each result
- * carries its card), and L2 ticket search over 5,000 stored tickets (first page, and a text filter that scans the newest
- * 500 and finds nothing), with the size of the response bodies. Run: `npx tsx bench/message-extension.ts`.
+ * carries its card), and L2 ticket search over 5,000 stored tickets (first page, and a text filter that scans the
+ * newest 500 and finds nothing), with the size of the response bodies. Run: `npx tsx bench/message-extension.ts`.
  */
 
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,7 @@
-/** Builds large synthetic knowledge bases (1,000 / 5,000 entries) from the real one, deterministically, for latency runs. */
+/**
+ * Builds large synthetic knowledge bases (1,000 / 5,000 entries) from the real one, deterministically, for latency
+ * runs.
+ */
 
 import type { KnowledgeBase, KnowledgeEntry, LocalizedEntry } from '../src/knowledge/knowledge-entry.js';
 

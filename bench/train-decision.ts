@@ -108,7 +108,9 @@ function isotonic(pairs: ReadonlyArray<readonly [number, number]>): Array<[numbe
 const ANSWER_PRECISION = 0.95;
 const OUT_OF_SCOPE_OFFERED = 0.02;
 
-/** Lowest probability threshold at which the answered samples (scanning from the most probable) are right often enough. */
+/**
+ * Lowest probability threshold at which the answered samples (scanning from the most probable) are right often enough.
+ */
 function precisionThreshold(scored: ReadonlyArray<{ readonly right: boolean; readonly p: number }>, floor: number): number {
   let threshold = 0.99;
   let right = 0;
@@ -143,7 +145,10 @@ function train(rows: readonly Sample[]): DecisionModel {
   return { shortChars: SHORT_CHARS, short: regime(rows.filter((row) => row.short), true), long: regime(rows.filter((row) => !row.short), false), choiceShare: 0.1 };
 }
 
-/** Cross-validated answers per set (each sample judged by a model trained without its fold); short questions' choices are not simulated. */
+/**
+ * Cross-validated answers per set (each sample judged by a model trained without its fold); short questions' choices
+ * are not simulated.
+ */
 function crossValidate(folds: number): void {
   const outcome = new Map<string, { n: number; answered: number; right: number; outOfScope: number; offered: number }>();
   for (let fold = 0; fold < folds; fold += 1) {

@@ -69,7 +69,9 @@ async function stopAll(code) {
   process.exit(code);
 }
 
-/** One process ended: Ctrl-C reaches the whole process group, so a child may see it first; anything else is a failure. */
+/**
+ * One process ended: Ctrl-C reaches the whole process group, so a child may see it first; anything else is a failure.
+ */
 function onChildExit(name, code, signal) {
   if (stopping) return;
   if (signal === 'SIGINT' || signal === 'SIGTERM' || code === 0) return void stopAll(0);

@@ -63,7 +63,9 @@ export interface App {
   readonly tickets: TicketStore;
   /** Posts L2 cards that are still pending (also runs at start-up and on a timer). */
   retryDeliveries(): Promise<void>;
-  /** Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind. */
+  /**
+   * Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind.
+   */
   sweepRetention(): Promise<Record<string, number>>;
 }
 
@@ -171,7 +173,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
-  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a budget.
+  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a
+  // budget.
   const outbound: RetryPolicy = { ...DEFAULT_RETRY, attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
   const adapter = new SupportAdapter(boundConnectorCalls(auth, config.outboundTimeoutMs));
@@ -196,7 +199,8 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
   analyticsTimer.unref();
   const at = (): string => now().toISOString();
-  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part open.
+  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part
+  // open.
   const isStaff = (input: TurnInput): boolean =>
     (config.l2ChannelId !== '' && input.teamsChannelId === config.l2ChannelId) ||
     (input.from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(input.from.aadObjectId));

@@ -1,4 +1,6 @@
-/** What the bot records for knowledge authors: outcomes, feedback, unanswered questions, unpicked choices, escalations. */
+/**
+ * What the bot records for knowledge authors: outcomes, feedback, unanswered questions, unpicked choices, escalations.
+ */
 
 import { createHash } from 'node:crypto';
 

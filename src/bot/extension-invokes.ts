@@ -1,4 +1,7 @@
-/** Runs message-extension invokes through the pure extension handlers; a failure (storage, a bug) becomes a message, never a 500. */
+/**
+ * Runs message-extension invokes through the pure extension handlers; a failure (storage, a bug) becomes a message,
+ * never a 500.
+ */
 
 import type { TurnContext } from 'botbuilder';
 

@@ -61,7 +61,9 @@ export function isAllowedDownload(url: string, allowedHosts: readonly string[]):
   });
 }
 
-/** Decodes file bytes as text: UTF-8 (with or without BOM), or UTF-16 LE with its BOM (PowerShell 5's `>` writes that). */
+/**
+ * Decodes file bytes as text: UTF-8 (with or without BOM), or UTF-16 LE with its BOM (PowerShell 5's `>` writes that).
+ */
 function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   const text = new TextDecoder('utf-8').decode(bytes);

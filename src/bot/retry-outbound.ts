@@ -28,7 +28,9 @@ class OutboundTimeoutError extends Error {
   }
 }
 
-/** True for errors a retry may fix: the statuses above, a connection that could not be made, an attempt that timed out. */
+/**
+ * True for errors a retry may fix: the statuses above, a connection that could not be made, an attempt that timed out.
+ */
 export function isRetryable(error: unknown): boolean {
   const status = (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
   if (typeof status === 'number' && status > 0) return RETRYABLE.has(status);
@@ -56,7 +58,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-/** Runs `call`, retrying retryable failures with exponential backoff and full jitter within the policy's budget; rethrows the last error. */
+/**
+ * Runs `call`, retrying retryable failures with exponential backoff and full jitter within the policy's budget;
+ * rethrows the last error.
+ */
 export async function withOutboundRetry<T>(call: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
   const deadline = Date.now() + policy.budgetMs;
   for (let attempt = 1; ; attempt += 1) {

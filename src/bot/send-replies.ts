@@ -16,8 +16,8 @@ export class ReplyDeliveryError extends Error {
 }
 
 /**
- * Returns the outgoing activity for one reply: a card carries its summary (chat list, notifications), and every reply the
- * locale of its own language (an English answer to a Japanese Teams client is en-US, not the client's ja-JP).
+ * Returns the outgoing activity for one reply: a card carries its summary (chat list, notifications), and every reply
+ * the locale of its own language (an English answer to a Japanese Teams client is en-US, not the client's ja-JP).
  */
 export function toActivity(templates: CardTemplates, reply: Reply): Partial<Activity> {
   if (reply.type === 'text') return { ...MessageFactory.text(reply.text), locale: localeOf(reply.language) };

@@ -29,9 +29,15 @@ import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
-  /** Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn, saved when changed. */
+  /**
+   * Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn,
+   * saved when changed.
+   */
   readonly turnState: TurnStateStore;
-  /** The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise undefined. */
+  /**
+   * The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise
+   * undefined.
+   */
   readonly waitingTicketFor: (waiting: WaitingTicket, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
@@ -46,7 +52,10 @@ export interface SupportBotDeps {
   readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
   /** Timeout, retries and budget for sending a turn's replies. */
   readonly outbound?: RetryPolicy;
-  /** The message extension (compose-box searches, the message action); absent: botbuilder's default answer to extension invokes. */
+  /**
+   * The message extension (compose-box searches, the message action); absent: botbuilder's default answer to extension
+   * invokes.
+   */
   readonly extensions?: ComposeExtensions;
 }
 

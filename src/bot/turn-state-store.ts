@@ -22,7 +22,10 @@ export interface TurnState {
   readonly waiting: WaitingTicket | undefined;
 }
 
-/** The waiting-ticket marker (see TicketStore.setWaiting); `requesterId` is missing in markers written before it existed. */
+/**
+ * The waiting-ticket marker (see TicketStore.setWaiting); `requesterId` is missing in markers written before it
+ * existed.
+ */
 export interface WaitingTicket {
   readonly ticketId: string;
   readonly requesterId?: string;

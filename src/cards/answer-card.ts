@@ -62,7 +62,9 @@ function topicData(entryId: string, language: Language, adminOpen: boolean): Car
   return { verb: 'choose-topic', entryId, language, ...(adminOpen ? { view: 'admin' } : {}) };
 }
 
-/** Returns the "did you mean" card data offering `entries`; `adminOpen` carries helpdesk's view to the answer picked. */
+/**
+ * Returns the "did you mean" card data offering `entries`; `adminOpen` carries helpdesk's view to the answer picked.
+ */
 export function buildChoicesCard(entries: readonly KnowledgeEntry[], language: Language, adminOpen = false): ChoicesCardData {
   return {
     prompt: t(language, 'choices.prompt'),

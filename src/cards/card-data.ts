@@ -19,7 +19,10 @@ export interface ActionData {
   readonly [field: string]: string;
 }
 
-/** A bold label and text on a tinted container (Teams renders container styles on desktop and mobile; coloured text reads badly). */
+/**
+ * A bold label and text on a tinted container (Teams renders container styles on desktop and mobile; coloured text
+ * reads badly).
+ */
 export interface CalloutData {
   readonly text: string;
   readonly style: 'attention' | 'warning' | 'emphasis' | 'accent' | 'good' | 'default';

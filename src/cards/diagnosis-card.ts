@@ -11,7 +11,8 @@ import { escalateButton } from './answer-card.js';
 import type { DiagnosisCardData, FactLine } from './card-data.js';
 import { inertText } from './inert-text.js';
 
-// An icon in the text and a tinted container per severity: no coloured text, which reads badly in dark and high-contrast themes.
+// An icon in the text and a tinted container per severity: no coloured text, which reads badly in dark and
+// high-contrast themes.
 const SEVERITY_STYLE = {
   error: { icon: '❌', style: 'attention' },
   warning: { icon: '⚠️', style: 'warning' },
@@ -49,7 +50,10 @@ export function factRows(facts: Facts): Array<{ title: string; value: string }> 
 // Findings whose codes have no rule of their own: their meaning (or "not documented") is spelled out.
 const EXPLAINS_CODES = new Set(['maps-network', 'maps-no-winhttp-proxy', 'maps-unknown-code', 'event-error-codes']);
 
-/** Returns "code: meaning" for every HRESULT in the evidence; codes nobody documents are named as unknown, never dropped. */
+/**
+ * Returns "code: meaning" for every HRESULT in the evidence; codes nobody documents are named as unknown, never
+ * dropped.
+ */
 function codeMeanings(evidence: Readonly<Record<string, unknown>>, language: Language): string[] {
   const codes = [evidence['ValidateMapsConnection.hresult'], ...(Array.isArray(evidence['eventErrorCodes']) ? (evidence['eventErrorCodes'] as unknown[]) : [])];
   return codes

@@ -43,7 +43,9 @@ export class CardTemplateError extends Error {
   }
 }
 
-/** Builds the template set from raw file contents keyed by card name; throws `CardTemplateError` listing every problem. */
+/**
+ * Builds the template set from raw file contents keyed by card name; throws `CardTemplateError` listing every problem.
+ */
 export function buildTemplates(files: Readonly<Partial<Record<string, string>>>): CardTemplates {
   const problems: string[] = [];
   const templates: Partial<Record<CardName, CardJson>> = {};
@@ -72,7 +74,10 @@ export function renderCardUncached<N extends CardName>(templates: CardTemplates,
   return expandTemplate(new ACData.Template(templates[name]), data);
 }
 
-/** Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the compiled path use. */
+/**
+ * Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the
+ * compiled path use.
+ */
 function expandTemplate(template: ACData.Template, data: unknown): CardJson {
   // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
   return protectCardText(template.expand({ $root: data }) as CardJson);
@@ -81,8 +86,8 @@ function expandTemplate(template: ACData.Template, data: unknown): CardJson {
 /** Renders cards from templates parsed once; cards of data seen before come from a cache. */
 export interface CardRenderer {
   /**
-   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as read-only.
-   * Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
+   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as
+   * read-only. Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
    */
   render<N extends CardName>(name: N, data: CardDataMap[N]): CardJson;
 }
@@ -123,7 +128,8 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
       const key = `${name}\n${JSON.stringify(data)}`;
       let card = cache.get(key);
       if (!card) {
-        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not share.
+        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not
+        // share.
         card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
         if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
         cache.set(key, card);
@@ -147,7 +153,10 @@ function cardRendererFor(templates: CardTemplates): CardRenderer {
   return renderer;
 }
 
-/** Returns the Adaptive Card JSON for `name` expanded with `data` (compiled templates; repeated cards cached, read-only). */
+/**
+ * Returns the Adaptive Card JSON for `name` expanded with `data` (compiled templates; repeated cards cached,
+ * read-only).
+ */
 export function renderCard<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
   return cardRendererFor(templates).render(name, data);
 }

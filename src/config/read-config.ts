@@ -24,7 +24,10 @@ export interface Config {
   readonly authDisabled: boolean;
   /** True when authentication is off although NODE_ENV is production (ALLOW_UNAUTHENTICATED=true): logged loudly. */
   readonly unauthenticatedInProduction: boolean;
-  /** Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set, the only ones. */
+  /**
+   * Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set,
+   * the only ones.
+   */
   readonly allowedServiceUrls: readonly string[];
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;

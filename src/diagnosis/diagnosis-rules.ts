@@ -92,7 +92,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
   },
   { id: 'maps-crl-or-tls', severity: 'error', entry: 'winhttp-proxy', next: { entry: 'winhttp-proxy', command: 'netsh-set-proxy' }, evaluate: (facts) => mapsCode(facts, '0x80072F8F') },
   {
-    // The WinHTTP proxy / CRL fix comes first for these codes; 0x80070006's MpCmdRun meaning (firewall, TLS inspection) is second.
+    // The WinHTTP proxy / CRL fix comes first for these codes; 0x80070006's MpCmdRun meaning (firewall, TLS inspection)
+    // is second.
     id: 'maps-no-winhttp-proxy',
     severity: 'error',
     entry: 'winhttp-proxy',

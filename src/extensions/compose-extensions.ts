@@ -243,7 +243,8 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
             return insertCard(answerCardJson(entry, language, adminOpen), { title: entry[language].title, text: firstLine(entry[language].short) });
           }
           if (data['kind'] === 'diagnosis') {
-            // The diagnosis is made again from the message Teams sends with the submit: nothing of the paste travels in card data.
+            // The diagnosis is made again from the message Teams sends with the submit: nothing of the paste travels in
+            // card data.
             const message = readMessagePayload(body['messagePayload']);
             const reading = message ? diagnoseMessage(deps.knowledge, deps.index, input, message) : undefined;
             if (reading?.kind !== 'diagnosis') {

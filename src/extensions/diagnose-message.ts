@@ -34,10 +34,16 @@ export type MessageReading =
   | { readonly kind: 'choices'; readonly language: Language; readonly reply: CardReply }
   | { readonly kind: 'none'; readonly language: Language; readonly reply: CardReply };
 
-/** Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a conversation. */
+/**
+ * Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a
+ * conversation.
+ */
 const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({ ...data, factsHeading: t(language, 'ext.diagnose.facts'), entries: [], actions: [] });
 
-/** Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a question. */
+/**
+ * Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a
+ * question.
+ */
 export function diagnoseMessage(knowledge: KnowledgeBase, index: MatchIndex, input: TurnInput, message: MessageText): MessageReading {
   const reading = readPaste(message.text, message.html);
   if (reading) {

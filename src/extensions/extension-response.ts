@@ -41,7 +41,10 @@ export interface ResultItem {
   readonly card?: CardJson;
 }
 
-/** Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem (Teams inserts what that returns). */
+/**
+ * Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem (Teams inserts
+ * what that returns).
+ */
 export function resultList(items: readonly ResultItem[]): ComposeExtensionBody {
   const attachments = items.map((item): ExtensionAttachment => {
     const preview = { contentType: THUMBNAIL, content: { title: item.title, text: item.text, tap: { type: 'invoke', value: item.select } } };

@@ -1,4 +1,7 @@
-/** Compose-box knowledge search: a query through the chat's matcher to a best-first list of entries, and the card inserted. */
+/**
+ * Compose-box knowledge search: a query through the chat's matcher to a best-first list of entries, and the card
+ * inserted.
+ */
 
 import { buildAnswerCard } from '../cards/answer-card.js';
 import type { AnswerCardData } from '../cards/card-data.js';
@@ -13,19 +16,25 @@ import { EMPTY_CONVERSATION, type TurnInput } from '../routes/turn-input.js';
 /** Longest search text accepted; longer text is a message or a paste, for the message action. */
 export const MAX_QUERY_CHARS = 500;
 
-// Entries after the first are listed only when they carry at least this share of confidence (the matcher always ranks three).
+// Entries after the first are listed only when they carry at least this share of confidence (the matcher always ranks
+// three).
 const MIN_EXTRA_SCORE = 0.1;
 
 export interface KnowledgeSearch {
   readonly language: Language;
   /** Best first. Empty for nonsense, out-of-scope and conversational text. */
   readonly entries: readonly KnowledgeEntry[];
-  /** The query reads like helpdesk (an error code, a command, an event id or setting): the inserted answer opens its admin part. */
+  /**
+   * The query reads like helpdesk (an error code, a command, an event id or setting): the inserted answer opens its
+   * admin part.
+   */
   readonly adminOpen: boolean;
   readonly result: MatchResult;
 }
 
-/** Returns the entries of a match result as a best-first list (the answer, what else the text raises, then close ones). */
+/**
+ * Returns the entries of a match result as a best-first list (the answer, what else the text raises, then close ones).
+ */
 function listedIds(result: MatchResult): string[] {
   switch (result.kind) {
     case 'answer':

@@ -1,4 +1,6 @@
-/** L2 ticket search from the compose box: open / assigned to me / all, newest first, filtered by text or a ticket id. */
+/**
+ * L2 ticket search from the compose box: open / assigned to me / all, newest first, filtered by text or a ticket id.
+ */
 
 import type { L2CardData } from '../cards/card-data.js';
 import { buildL2Card, formatAge } from '../cards/escalation-cards.js';

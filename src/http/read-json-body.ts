@@ -1,4 +1,7 @@
-/** Reads a request body as JSON with a size limit, a time limit and a nesting limit, without trusting Content-Length alone. */
+/**
+ * Reads a request body as JSON with a size limit, a time limit and a nesting limit, without trusting Content-Length
+ * alone.
+ */
 
 import type { IncomingMessage } from 'node:http';
 

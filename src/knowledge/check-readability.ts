@@ -1,4 +1,7 @@
-/** Readability rules for knowledge text: the short answer fits an employee, and no text carries a placeholder in angle brackets. */
+/**
+ * Readability rules for knowledge text: the short answer fits an employee, and no text carries a placeholder in angle
+ * brackets.
+ */
 
 import type { Language } from '../i18n/language.js';
 import type { KnowledgeEntry } from './knowledge-entry.js';

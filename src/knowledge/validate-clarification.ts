@@ -24,7 +24,10 @@ function readOption(check: FileChecker, path: string, value: unknown): ClarifyOp
   return { entry: check.text(`${path}.entry`, option['entry']), label: { ja: label('ja'), en: label('en') }, match: check.texts(`${path}.match`, option['match'], false), reply: check.texts(`${path}.reply`, option['reply'], false) };
 }
 
-/** Reads `clarify: { when?, whenNamed?, ja, en, options: [{ entry, ja, en, match?, reply? }] }`; option entry ids are checked by the caller. */
+/**
+ * Reads `clarify: { when?, whenNamed?, ja, en, options: [{ entry, ja, en, match?, reply? }] }`; option entry ids are
+ * checked by the caller.
+ */
 export function readClarification(check: FileChecker, value: unknown): Clarification | undefined {
   if (!isRecord(value)) {
     check.report('clarify', 'must be a mapping with ja, en and options');

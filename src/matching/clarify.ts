@@ -8,7 +8,10 @@ import { normalizeForMatching } from './normalize-text.js';
 const LATIN = /^[a-z0-9]/u;
 const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
 
-/** Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin phrases as whole words). */
+/**
+ * Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin
+ * phrases as whole words).
+ */
 function cut(text: string, phrase: string): string | undefined {
   if (phrase === '') return undefined;
   const pattern = LATIN.test(phrase) ? new RegExp(`(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`, 'u') : undefined;
@@ -50,7 +53,10 @@ export function namedOptions(
   return [...named].sort((a, b) => a - b);
 }
 
-/** True when the question of `clarification` may be asked for normalized `text`: one of its concepts is named and no error code is. */
+/**
+ * True when the question of `clarification` may be asked for normalized `text`: one of its concepts is named and no
+ * error code is.
+ */
 export function clarificationApplies(clarification: Clarification, text: string, signals: Signals): boolean {
   // An error code is the most specific thing a user can say; the matcher routes it without asking.
   if (signals.errorCodes.length > 0) return false;
@@ -59,7 +65,9 @@ export function clarificationApplies(clarification: Clarification, text: string,
   return clarification.when.some((id) => concepts.includes(`~${id}`));
 }
 
-/** Returns the options a typed reply picks: by number ("2", "(2)") or by what it names (several when it is ambiguous). */
+/**
+ * Returns the options a typed reply picks: by number ("2", "(2)") or by what it names (several when it is ambiguous).
+ */
 export function pickedOptions(clarification: Clarification, text: string, signals: Signals, entries: ReadonlyMap<string, KnowledgeEntry>): number[] {
   const number = /^\s*\(?\s*(\d)\s*[.)]?\s*$/u.exec(text);
   if (number) {

@@ -1,4 +1,6 @@
-/** Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names. */
+/**
+ * Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names.
+ */
 
 /** What a message names exactly. */
 export interface Signals {

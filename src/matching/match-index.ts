@@ -1,4 +1,7 @@
-/** Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, background model, typo lookup. */
+/**
+ * Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, background model,
+ * typo lookup.
+ */
 
 import Fuse from 'fuse.js';
 
@@ -50,7 +53,10 @@ export interface MatchIndex {
   /** Background (all entries) weighted frequency of each term, and its total. */
   readonly background: ReadonlyMap<string, number>;
   readonly backgroundLength: number;
-  /** Fuse indexes of Latin vocabulary terms, bucketed by first letter and length (see vocabularyKey), for typo correction. */
+  /**
+   * Fuse indexes of Latin vocabulary terms, bucketed by first letter and length (see vocabularyKey), for typo
+   * correction.
+   */
   readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   readonly owners: {
     readonly errorCodes: ReadonlyMap<string, string>;
@@ -60,7 +66,9 @@ export interface MatchIndex {
   };
   readonly extractSignals: (text: string) => Signals;
   readonly options: IndexOptions;
-  /** Clarifying questions: the entry asking, its question, and every entry the question decides between (host included). */
+  /**
+   * Clarifying questions: the entry asking, its question, and every entry the question decides between (host included).
+   */
   readonly clarifications: ReadonlyArray<{ readonly host: KnowledgeEntry; readonly clarification: Clarification; readonly group: ReadonlySet<string> }>;
   /** Entries by id, and their positions in `entries` (knowledge entries only). */
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;

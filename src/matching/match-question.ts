@@ -1,4 +1,7 @@
-/** Maps a question or pasted error text to knowledge entries: exact signals first, then token search with typo tolerance. */
+/**
+ * Maps a question or pasted error text to knowledge entries: exact signals first, then token search with typo
+ * tolerance.
+ */
 
 import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
@@ -21,11 +24,17 @@ export interface ScoredEntry {
 export interface MatchResult {
   readonly kind: MatchKind;
   readonly language: Language;
-  /** answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first; none: may be empty. */
+  /**
+   * answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first;
+   * none: may be empty.
+   */
   readonly entries: readonly ScoredEntry[];
   /** clarify: the entry whose question is asked (its options lead to `entries`). */
   readonly clarifyEntryId?: string;
-  /** answer: other problems the message raises (entries answered with confidence by a part of it), to offer beside the answer. */
+  /**
+   * answer: other problems the message raises (entries answered with confidence by a part of it), to offer beside the
+   * answer.
+   */
   readonly also?: readonly ScoredEntry[];
   readonly signals: Signals;
   /** How the decision was reached (for logs and the ask console). */
@@ -38,7 +47,9 @@ export interface MatchInput {
   readonly text: string;
   readonly html?: string | undefined;
   readonly locale?: string | undefined;
-  /** The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context. */
+  /**
+   * The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context.
+   */
   readonly previousEntryId?: string | undefined;
 }
 
@@ -52,7 +63,9 @@ export interface MatchPolicy {
   readonly maxTypoLookups: number;
   /** Dirichlet smoothing mass (in weighted term counts). */
   readonly smoothing: number;
-  /** Largest log-ratio one term can add for an entry, so one generic word concentrated in an entry can't decide alone. */
+  /**
+   * Largest log-ratio one term can add for an entry, so one generic word concentrated in an entry can't decide alone.
+   */
   readonly termCap: number;
   /** Softmax temperature turning log-likelihood ratios into probabilities. */
   readonly temperature: number;
@@ -121,7 +134,9 @@ function closestTerm(index: MatchIndex, term: string): readonly [string, number]
   return best;
 }
 
-/** Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos). */
+/**
+ * Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos).
+ */
 function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPolicy): QueryTerm[] {
   const merged = new Map<string, number>();
   for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
@@ -241,7 +256,8 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
   const result = matchEntries(index, normalized, signals, policy, followUpOf(index, normalized, input.previousEntryId));
-  // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
+  // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not
+  // found".
   if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL) return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
   return { ...base, ...result };
 }
@@ -275,7 +291,8 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
     const position = index.owners.properties.get(property);
     if (position !== undefined) scores[position] = (scores[position] ?? 0) + policy.propertyBonus;
   }
-  // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security steps).
+  // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security
+  // steps).
   if (previous) {
     const bonus = (id: string, value: number): void => {
       const position = index.positions.get(id);
@@ -309,7 +326,9 @@ function unownedSignals(index: MatchIndex, signals: Signals): number {
   );
 }
 
-/** The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be. */
+/**
+ * The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be.
+ */
 function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, chars: number): DecisionFeatures {
   const { scores, ranked, known, unknown } = evidence;
   const first = ranked[0] ?? 0;
@@ -341,7 +360,10 @@ function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, p
   return { query, evidence, features, decision: decide(features, chars) };
 }
 
-/** Exposed for training the decision model (bench/train-decision.ts): the features of a message, as the matcher sees them. */
+/**
+ * Exposed for training the decision model (bench/train-decision.ts): the features of a message, as the matcher sees
+ * them.
+ */
 export function decisionFeatures(
   index: MatchIndex,
   input: MatchInput,
@@ -397,7 +419,8 @@ function matchEntries(index: MatchIndex, normalized: string, signals: Signals, p
   const relative = (position: number): number => evidence.probability(position) / Math.max(evidence.probability(evidence.ranked[0] ?? 0), 1e-12);
   const top3 = evidence.ranked.slice(0, 3);
   const detail = `answer=${decision.answer.toFixed(2)} helpful=${decision.helpful.toFixed(2)}${previous ? ` after ${previous.entry.id}` : ''}`;
-  // The first entry's score is the calibrated chance that it is right; the others are scaled by their share of the evidence.
+  // The first entry's score is the calibrated chance that it is right; the others are scaled by their share of the
+  // evidence.
   const scored = (positions: readonly number[], confidence: number): ScoredEntry[] =>
     positions.map((position) => ({ id: idOf(position), score: round(Math.min(1, confidence * relative(position))) }));
 
@@ -441,7 +464,9 @@ function longKind(evidence: Evidence, policy: MatchPolicy, decision: { readonly 
   return decision.helpful >= decision.regime.choiceThreshold ? 'choices' : 'none';
 }
 
-/** The entries a follow-up to `entry` is likely about: its related entries and the branches of its clarifying question. */
+/**
+ * The entries a follow-up to `entry` is likely about: its related entries and the branches of its clarifying question.
+ */
 function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
   const ids = new Set(entry.related);
   for (const { group } of index.clarifications) if (group.has(entry.id)) for (const id of group) ids.add(id);

@@ -1,4 +1,7 @@
-/** Splits normalized text into weighted search terms: concepts, English words (stemmed), codes, Japanese words and bigrams. */
+/**
+ * Splits normalized text into weighted search terms: concepts, English words (stemmed), codes, Japanese words and
+ * bigrams.
+ */
 
 import { conceptTerms } from './concepts.js';
 
@@ -54,7 +57,8 @@ function latinTerms(run: string, out: Term[]): void {
     // "whats" and "thanks" stem to stop words.
     if (ENGLISH_STOP.has(stemmed)) continue;
     out.push({ term: stemmed, weight: 1 });
-    // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe → mpcmdrun).
+    // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe →
+    // mpcmdrun).
     const pieces = token.split(/[-._]+/u);
     if (pieces.length > 1) {
       for (const part of pieces) if (part.length > 1 && !ENGLISH_STOP.has(part)) out.push({ term: stem(part), weight: 0.5 });

@@ -1,4 +1,6 @@
-/** Builds the Teams app package: the manifest filled in, Japanese localization, generated icons; validated by schema. */
+/**
+ * Builds the Teams app package: the manifest filled in, Japanese localization, generated icons; validated by schema.
+ */
 
 import { encodePng, type Painter } from './png.js';
 import type { ZipEntry } from './zip.js';

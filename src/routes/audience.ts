@@ -20,7 +20,9 @@ const HELPDESK_SIGNS: readonly HelpdeskSign[] = [
   { id: 'event-or-setting', test: (_input, signals) => (signals?.eventIds.length ?? 0) + (signals?.properties.length ?? 0) > 0 },
 ];
 
-/** Returns the ids of the helpdesk signs in this turn (empty: an employee asked); `signals` come from the matched text. */
+/**
+ * Returns the ids of the helpdesk signs in this turn (empty: an employee asked); `signals` come from the matched text.
+ */
 export function helpdeskSigns(input: TurnInput, signals: Signals | undefined, isStaff: IsStaff = () => false): string[] {
   return HELPDESK_SIGNS.filter((sign) => sign.test(input, signals, isStaff)).map((sign) => sign.id);
 }

@@ -36,7 +36,8 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
   return [
     verbRoute('choose-topic', (input, language) => {
       const entry = knowledge.byId.get(actionField(input, 'entryId') ?? '');
-      // Helpdesk's view travels in the button (view: 'admin'); a paste earlier in the conversation or an L2 user opens it too.
+      // Helpdesk's view travels in the button (view: 'admin'); a paste earlier in the conversation or an L2 user opens
+      // it too.
       const adminOpen = actionField(input, 'view') === 'admin' || helpdeskSigns(input, undefined, deps.isStaff).length > 0;
       return entry
         ? { replies: [answerReply(knowledge, entry, language, adminOpen)], conversation: rememberAnswer(input.conversation, entry.id) }

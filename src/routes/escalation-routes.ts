@@ -1,4 +1,6 @@
-/** Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards. */
+/**
+ * Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards.
+ */
 
 import { buildEscalationFormCard, buildTicketCard } from '../cards/escalation-cards.js';
 import { diagnose } from '../diagnosis/diagnose.js';
@@ -166,7 +168,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, action, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         const { ticket, event } = result;
-        // Only the requester's next message answers (in a group chat, other members' messages are questions of their own).
+        // Only the requester's next message answers (in a group chat, other members' messages are questions of their
+        // own).
         if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.

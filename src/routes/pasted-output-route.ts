@@ -1,4 +1,6 @@
-/** The route for pasted command output: parse, add to the conversation's facts, diagnose, reply with a diagnosis card. */
+/**
+ * The route for pasted command output: parse, add to the conversation's facts, diagnose, reply with a diagnosis card.
+ */
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';

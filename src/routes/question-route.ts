@@ -1,4 +1,7 @@
-/** The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not found. */
+/**
+ * The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not
+ * found.
+ */
 
 import { buildAnswerCard, buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
 import { buildAlsoCard, buildClarifyCard } from '../cards/clarify-card.js';
@@ -29,7 +32,9 @@ export interface QuestionRouteDeps {
 // deeply frozen, so the card renderer finds its card by identity instead of serializing the data every turn.
 const answerReplies = new WeakMap<KnowledgeBase, WeakMap<KnowledgeEntry, Map<string, Reply>>>();
 
-/** Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part. */
+/**
+ * Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part.
+ */
 export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language, adminOpen = false): Reply {
   let byEntry = answerReplies.get(knowledge);
   if (!byEntry) answerReplies.set(knowledge, (byEntry = new WeakMap()));
@@ -48,7 +53,10 @@ export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, lan
 const resolve = (knowledge: KnowledgeBase, ids: ReadonlyArray<{ readonly id: string }>): KnowledgeEntry[] =>
   ids.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
 
-/** Returns the replies for one match result; `adminOpen` unfolds the admin part of answers (and of answers chosen from them). */
+/**
+ * Returns the replies for one match result; `adminOpen` unfolds the admin part of answers (and of answers chosen from
+ * them).
+ */
 export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language, adminOpen = false): readonly Reply[] {
   const entries = resolve(knowledge, result.entries);
   switch (result.kind) {

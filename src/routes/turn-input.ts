@@ -17,7 +17,9 @@ export interface ConversationData {
   readonly draftId?: string;
   /** The entry answered last: a short follow-up ("what about on Server?") is read in its context. */
   readonly lastEntryId?: string;
-  /** The entry whose clarifying question is waiting for the user's pick (a click or a typed option), and its language. */
+  /**
+   * The entry whose clarifying question is waiting for the user's pick (a click or a typed option), and its language.
+   */
   readonly pendingClarify?: { readonly entryId: string; readonly language: Language };
 }
 

@@ -9,7 +9,10 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { KeyValueStore, StoredItem, StoredKey } from './key-value-store.js';
 import { StorageError } from './file-store.js';
 
-/** The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped, URI-encoded. */
+/**
+ * The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped,
+ * URI-encoded.
+ */
 function blobNameOf(key: string): string {
   const joined = key.split('/').reduce((name, part, index) => (part ? [name, part].join(index < 255 ? '/' : '') : name));
   return encodeURIComponent(joined).slice(0, 1024);
@@ -29,7 +32,8 @@ export async function openBlobStore(
   container: string,
   bounds: BlobBounds = { attemptTimeoutMs: 5000, budgetMs: 12000 },
 ): Promise<KeyValueStore & { readonly container: string }> {
-  // The SDK's tries are few and short; the budget below is what guarantees an end (its try timeout is server-side only).
+  // The SDK's tries are few and short; the budget below is what guarantees an end (its try timeout is server-side
+  // only).
   const pipeline = { retryOptions: { maxTries: 3, tryTimeoutInMs: bounds.attemptTimeoutMs, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
   const blobs = new BlobsStorage(connectionString, container, { storagePipelineOptions: pipeline });
   const client = new ContainerClient(connectionString, container, pipeline);

@@ -40,7 +40,8 @@ describe('outbound calls against a peer that never answers', () => {
     try {
       const started = performance.now();
       await postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'help' }));
-      // Our 4 tries with their short pauses; the library's own retries (with seconds of backoff) would hit the attempt timeout.
+      // Our 4 tries with their short pauses; the library's own retries (with seconds of backoff) would hit the attempt
+      // timeout.
       expect(performance.now() - started).toBeLessThan(2000);
       expect(peer.connections).toBeGreaterThanOrEqual(2);
       expect(peer.connections).toBeLessThanOrEqual(4);

@@ -32,7 +32,9 @@ const index = buildMatchIndex(knowledge);
 const card = (name: CardName, data: CardReply['data']): CardReply => ({ type: 'card', card: name, data }) as CardReply;
 const cardsOf = (replies: readonly Reply[]): CardReply[] => replies.filter((reply): reply is CardReply => reply.type === 'card');
 
-/** Every card reply the bot can produce from the real knowledge, cards, dev set and paste fixtures, by a readable name. */
+/**
+ * Every card reply the bot can produce from the real knowledge, cards, dev set and paste fixtures, by a readable name.
+ */
 function everyCardReply(): Array<[string, CardReply]> {
   const replies: Array<[string, CardReply]> = [];
   const pastes = join(ROOT, 'test/fixtures/pasted');

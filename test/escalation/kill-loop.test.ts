@@ -50,7 +50,8 @@ describe('escalation submit under SIGKILL at random points', () => {
     const submit = (baseUrl: string, round: number) => postActivity(baseUrl, submitActivity(connector?.url ?? '', `a:kill-${round}`, `draft-kill-loop-${round}`, `PC-KILL-${round}`));
 
     let baseUrl = await start();
-    // How long a whole submit takes on a warm bot (median of three): kills land uniformly between its start and 1.2 times that.
+    // How long a whole submit takes on a warm bot (median of three): kills land uniformly between its start and 1.2
+    // times that.
     const told = new Map<number, string>([[0, toldTicketId((await submit(baseUrl, 0)).json) ?? '']]);
     const timings: number[] = [];
     for (let draft = ROUNDS + 1; draft <= ROUNDS + 3; draft += 1) {

@@ -216,7 +216,8 @@ describe('POST /api/messages over real HTTP', () => {
   });
 
   it('apologises in the user language without error details when a turn fails, and logs the ids', async () => {
-    // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the next post.
+    // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the
+    // next post.
     connector = await startMockConnector({ statusFor: (index) => (index === 0 ? 400 : undefined) });
     const activity = messageActivity({ serviceUrl: connector.url, text: 'クラウド保護について', id: 'fail-1', conversationId: 'conv-fail' });
     const result = await postActivity(bot.baseUrl, activity);

@@ -10,7 +10,10 @@ import { messageActivity } from '../support/activities.js';
 import { fillingStore, type FillingStore } from '../support/filling-store.js';
 import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
 
-/** Opens a raw connection, sends `head`, then calls `pump` until the server answers or closes; returns what came back and how much was sent. */
+/**
+ * Opens a raw connection, sends `head`, then calls `pump` until the server answers or closes; returns what came back
+ * and how much was sent.
+ */
 function rawRequest(port: number, head: string, pump: (write: (data: string) => boolean) => void, timeoutMs: number): Promise<{ response: string; sent: number; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();

@@ -330,7 +330,8 @@ describe('catalogue facts per entry', () => {
   });
 });
 
-// The corrections from the knowledge review of issue 15 (source article and Microsoft Learn): each fails on the old text.
+// The corrections from the knowledge review of issue 15 (source article and Microsoft Learn): each fails on the old
+// text.
 describe('knowledge review corrections', () => {
   const prose = (item: KnowledgeEntry, language: Language): string[] => {
     const local = item[language];

@@ -34,7 +34,8 @@ describe('matchQuestion', () => {
     ['hr=80508015', 'maps-error-cloud-disabled'],
     ['０ｘ８００７０００５', 'maps-error-access-denied'],
     ['ValidateMapsConnection failed (hr=0x80072F8F httpcode=451)', 'winhttp-proxy'],
-    // Learn: for 0x80070006 and 0x80072EFE, as for 0x80072F8F, the usual root cause is a missing system-wide WinHTTP proxy.
+    // Learn: for 0x80070006 and 0x80072EFE, as for 0x80072F8F, the usual root cause is a missing system-wide WinHTTP
+    // proxy.
     ['接続テストで 0x80070006 が出ました', 'winhttp-proxy'],
     ['MpCmdRun.exe: hr = 0x80072EFE', 'winhttp-proxy'],
     ['5013', 'event-5013'],

@@ -1,4 +1,7 @@
-/** Test helper process: creates tickets in file storage as fast as it can and prints "ack <id>" after each one is stored. */
+/**
+ * Test helper process: creates tickets in file storage as fast as it can and prints "ack <id>" after each one is
+ * stored.
+ */
 
 import { createTicketStore } from '../../src/escalation/ticket-store.js';
 import { openFileStore } from '../../src/storage/file-store.js';

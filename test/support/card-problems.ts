@@ -1,4 +1,6 @@
-/** Adaptive Card checks shared by tests: the official renderer's problems at schema 1.5, and the Action.Submit buttons. */
+/**
+ * Adaptive Card checks shared by tests: the official renderer's problems at schema 1.5, and the Action.Submit buttons.
+ */
 
 import * as AC from 'adaptivecards';
 

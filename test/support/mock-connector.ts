@@ -44,7 +44,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// Restify patches http.ServerResponse.prototype process-wide (writeHead no longer returns `this`), so calls are not chained.
+// Restify patches http.ServerResponse.prototype process-wide (writeHead no longer returns `this`), so calls are not
+// chained.
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));

@@ -9,7 +9,10 @@ export interface BotProcess {
   /** Parsed JSON log lines from stdout so far. */
   readonly logs: Array<Record<string, unknown>>;
   stderr(): string;
-  /** Resolves with the port once the bot logs "bot ready" (rejects if it exits first; 20 s by default, for loaded CI machines). */
+  /**
+   * Resolves with the port once the bot logs "bot ready" (rejects if it exits first; 20 s by default, for loaded CI
+   * machines).
+   */
   ready(timeoutMs?: number): Promise<number>;
   /** Resolves with the exit code. */
   exited(): Promise<number | null>;
