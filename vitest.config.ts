@@ -13,7 +13,10 @@ export default defineConfig({
       { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: ['test/deployment/**'] } },
       // npm ci, tsc and two bot starts in a temporary folder load the machine for a minute or more: run alone,
       // after everything else, so timing-sensitive tests (the browser test) never share the CPU with it.
-      { extends: true, test: { name: 'deployment', include: ['test/deployment/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'deployment', include: ['test/deployment/**/*.test.ts'], sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

@@ -10,14 +10,20 @@ import { flagsOrExit } from './bench-args.js';
 import { loadDevSet, measureAccuracy, percent } from './dev-set.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FAILURES = flagsOrExit('accuracy', { options: { failures: 'flag' }, positionals: { min: 0, max: 0 }, usage: 'usage: tsx bench/accuracy.ts [--failures]' }).has('failures');
+const FAILURES = flagsOrExit('accuracy', {
+  options: { failures: 'flag' },
+  positionals: { min: 0, max: 0 },
+  usage: 'usage: tsx bench/accuracy.ts [--failures]',
+}).has('failures');
 const knowledge = loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
 const index = buildMatchIndex(knowledge);
 const questions = loadDevSet(`${ROOT}test/fixtures/questions`);
 
 for (const language of ['ja', 'en'] as const) {
   const subset = questions.filter((question) => question.language === language);
-  const accuracy = measureAccuracy(subset, (text) => matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }));
+  const accuracy = measureAccuracy(subset, (text) =>
+    matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }),
+  );
   process.stdout.write(
     `${language}: in-scope ${accuracy.inScope}: strict ${percent(accuracy.strict, accuracy.inScope)}, helpful ${percent(accuracy.helpful, accuracy.inScope)}, ` +
       `confident-wrong ${percent(accuracy.confidentWrong, accuracy.inScope)}; out-of-scope ${accuracy.outOfScope}: abstain ${percent(accuracy.abstain, accuracy.outOfScope)}; ` +

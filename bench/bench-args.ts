@@ -8,10 +8,20 @@ function exitWithUsage(command: string, error: UsageError): never {
   process.exit(2);
 }
 
-/** The positional whole numbers `counts` describes (name, default, min, max), from process.argv; exits 2 on a mistake. */
-export function countsOrExit<const T extends ReadonlyArray<readonly [string, number, number, number]>>(command: string, usage: string, counts: T): { -readonly [K in keyof T]: number } {
+/**
+ * The positional whole numbers `counts` describes (name, default, min, max), from process.argv; exits 2 on a mistake.
+ */
+export function countsOrExit<const T extends ReadonlyArray<readonly [string, number, number, number]>>(
+  command: string,
+  usage: string,
+  counts: T,
+): { -readonly [K in keyof T]: number } {
   try {
-    const { positionals } = parseArgs(process.argv.slice(2), { options: {}, positionals: { min: 0, max: counts.length }, usage });
+    const { positionals } = parseArgs(process.argv.slice(2), {
+      options: {},
+      positionals: { min: 0, max: counts.length },
+      usage,
+    });
     const problems: string[] = [];
     const values = counts.map(([name, fallback, min, max], index) => {
       const text = positionals[index];

@@ -25,18 +25,28 @@ const add = (name: string, json: unknown): void => {
 for (const language of LANGUAGES) {
   for (const entry of knowledge.entries) {
     const reply = answerReply(knowledge, entry, language);
-    if (reply.type === 'card') add(`answer ${entry.id} ${language}`, renderCard(templates, reply.card, reply.data as never));
+    if (reply.type === 'card')
+      add(`answer ${entry.id} ${language}`, renderCard(templates, reply.card, reply.data as never));
   }
   add(`topics ${language}`, renderCard(templates, 'topics', buildTopicsCard(knowledge, language)));
   add(`help ${language}`, renderCard(templates, 'help', buildHelpCard(language)));
   const dir = `${ROOT}test/fixtures/pasted/`;
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
     const reading = readPaste(readFileSync(`${dir}${file}`, 'utf8'), undefined);
-    if (reading) add(`diagnosis ${file} ${language}`, renderCard(templates, 'diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language)));
+    if (reading)
+      add(
+        `diagnosis ${file} ${language}`,
+        renderCard(templates, 'diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language)),
+      );
   }
 }
 sizes.sort((a, b) => b[1] - a[1]);
-process.stdout.write(`cards: ${sizes.length}; largest ${sizes.slice(0, 3).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`).join(', ')} (budget 28 KB)\n`);
+process.stdout.write(
+  `cards: ${sizes.length}; largest ${sizes
+    .slice(0, 3)
+    .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`)
+    .join(', ')} (budget 28 KB)\n`,
+);
 
 // The L2 card of a ticket with every field at its longest in Japanese (3 bytes a character), after `rounds` of
 // question, answer, resolution and reopen: how large it would be whole, and what fitting it into the budget keeps.
@@ -44,7 +54,8 @@ const heavy = (chars: number): string => '確認'.repeat(chars).slice(0, chars);
 const requester = { id: 'user-1', name: 'User' };
 const l2 = { id: 'l2-1', name: 'L2' };
 const now = new Date('2026-11-30T00:00:00Z');
-const l2Bytes = (data: L2CardData): number => Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
+const l2Bytes = (data: L2CardData): number =>
+  Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
 for (const rounds of [1, 5, 50]) {
   const events: TicketEvent[] = [{ at: '2026-11-01T00:00:00.000Z', kind: 'created', by: requester }];
   for (let round = 0; round < rounds; round += 1) {
@@ -67,7 +78,11 @@ for (const rounds of [1, 5, 50]) {
     userConversation: {},
     form: { deviceName: heavy(100), tried: heavy(2000), impact: 'high', mdeOnboarded: 'yes', intuneManaged: 'no' },
     summary: {
-      questions: Array.from({ length: 10 }, () => ({ text: heavy(500), kind: 'answer', entryIds: ['tp-cannot-enable'] })),
+      questions: Array.from({ length: 10 }, () => ({
+        text: heavy(500),
+        kind: 'answer',
+        entryIds: ['tp-cannot-enable'],
+      })),
       feedback: [],
       facts: {},
       findings: [],

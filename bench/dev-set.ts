@@ -42,7 +42,11 @@ export function loadDevSet(dir: string): DevQuestion[] {
       readFileSync(join(dir, file), 'utf8')
         .split('\n')
         .filter((line) => line.trim() !== '')
-        .map((line) => ({ ...(JSON.parse(line) as Omit<DevQuestion, 'file' | 'language'>), file, language: (file.startsWith('ja') ? 'ja' : 'en') as Language })),
+        .map((line) => ({
+          ...(JSON.parse(line) as Omit<DevQuestion, 'file' | 'language'>),
+          file,
+          language: file.startsWith('ja') ? 'ja' : 'en',
+        })),
     );
 }
 
@@ -59,9 +63,16 @@ export function measureAccuracy(questions: readonly DevQuestion[], match: (text:
     const ids = result.entries.map((entry) => entry.id);
     if (question.kind === 'answer') {
       // An entry that asks a clarifying question first (knowledge `clarify`) is answered right when it asks it.
-      const right = (result.kind === 'answer' && ids[0] === question.expect) || (result.kind === 'clarify' && result.clarifyEntryId === question.expect);
+      const right =
+        (result.kind === 'answer' && ids[0] === question.expect) ||
+        (result.kind === 'clarify' && result.clarifyEntryId === question.expect);
       if (right) strict += 1;
-      if (right || ((result.kind === 'answer' || result.kind === 'choices' || result.kind === 'clarify') && ids.slice(0, 3).includes(question.expect))) helpful += 1;
+      if (
+        right ||
+        ((result.kind === 'answer' || result.kind === 'choices' || result.kind === 'clarify') &&
+          ids.slice(0, 3).includes(question.expect))
+      )
+        helpful += 1;
       if (result.kind === 'answer' && ids[0] !== question.expect) confidentWrong += 1;
       if (!right) failures.push({ question, result });
     } else if (question.kind === 'none') {
@@ -85,4 +96,5 @@ export function measureAccuracy(questions: readonly DevQuestion[], match: (text:
 }
 
 /** Percentage with one decimal. */
-export const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
+export const percent = (part: number, whole: number): string =>
+  whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;

@@ -1,6 +1,7 @@
 /**
  * The baseline for `bench/echo-compare.ts`: a bare botbuilder + restify echo bot (the BotBuilder sample's wiring),
- * built from this project's node_modules. Plain JavaScript run by plain node, like the compiled bot it is compared with.
+ * built from this project's node_modules. Plain JavaScript run by plain node, like the compiled bot it is
+ * compared with.
  * Usage: PORT=... node bench/echo-bot.mjs
  */
 

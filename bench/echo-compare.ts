@@ -7,7 +7,17 @@
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, promises as fs, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  promises as fs,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +30,15 @@ import { loadDevSet } from './dev-set.js';
 import { freePort, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const [SECONDS, ROUNDS, CONNECTIONS] = countsOrExit('echo-compare', 'usage: tsx bench/echo-compare.ts [<seconds 1-600> [<rounds 1-100> [<connections 1-10000>]]]', [
-  ['seconds', 5, 1, 600],
-  ['rounds', 3, 1, 100],
-  ['connections', 10, 1, 10000],
-]);
+const [SECONDS, ROUNDS, CONNECTIONS] = countsOrExit(
+  'echo-compare',
+  'usage: tsx bench/echo-compare.ts [<seconds 1-600> [<rounds 1-100> [<connections 1-10000>]]]',
+  [
+    ['seconds', 5, 1, 600],
+    ['rounds', 3, 1, 100],
+    ['connections', 10, 1, 10000],
+  ],
+);
 const WARM_UP_SECONDS = 3;
 // Many conversations, so state is read and written for many keys, as with real users.
 const CONVERSATIONS = 2000;
@@ -46,7 +60,11 @@ const BASE_ENV = { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL
 
 async function start(name: string, args: readonly string[], env: Record<string, string>): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
+    cwd: ROOT,
+    env: { ...BASE_ENV, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (Number.isNaN(await waitReady(port))) throw new Error(`${name} did not become ready`);
   return { name, child, port, samples: [], requests: 0, failures: 0, seconds: 0, cpuMs: 0 };
 }
@@ -65,36 +83,39 @@ async function drive(target: Target, seconds: number, record: boolean): Promise<
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     settle = (error, result) => (error ? reject(error) : resolve(result));
   });
-  const instance = autocannon({
-    url: `http://127.0.0.1:${target.port}/api/messages`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (request) => {
-          counter += 1;
-          const conversation = `bench-${counter % CONVERSATIONS}`;
-          return {
-            ...request,
-            body: JSON.stringify({
-              type: 'message',
-              id: `bench-${counter}`,
-              channelId: 'msteams',
-              serviceUrl: 'http://127.0.0.1:9',
-              conversation: { id: conversation },
-              from: { id: `user-${conversation}` },
-              recipient: { id: 'bot' },
-              text: questions[counter % questions.length] ?? 'hello',
-              locale: 'en-US',
-              deliveryMode: 'expectReplies',
-            }),
-          };
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${target.port}/api/messages`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (request) => {
+            counter += 1;
+            const conversation = `bench-${counter % CONVERSATIONS}`;
+            return {
+              ...request,
+              body: JSON.stringify({
+                type: 'message',
+                id: `bench-${counter}`,
+                channelId: 'msteams',
+                serviceUrl: 'http://127.0.0.1:9',
+                conversation: { id: conversation },
+                from: { id: `user-${conversation}` },
+                recipient: { id: 'bot' },
+                text: questions[counter % questions.length] ?? 'hello',
+                locale: 'en-US',
+                deliveryMode: 'expectReplies',
+              }),
+            };
+          },
         },
-      },
-    ],
-  }, (error, result) => settle(error as Error | null, result));
+      ],
+    },
+    (error, result) => settle(error as Error | null, result),
+  );
   instance.on('response', (_client, _status, _bytes, responseTime) => samples.push(responseTime));
   const result = await done;
   if (!record) return;
@@ -105,9 +126,12 @@ async function drive(target: Target, seconds: number, record: boolean): Promise<
   target.cpuMs += cpuMsOf(target.child.pid ?? 0) - cpuBefore;
 }
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-/** Durable writes per second on the disk of `dir`: each is write + fsync of a 2 KB file (what the OS allows at best). */
+/**
+ * Durable writes per second on the disk of `dir`: each is write + fsync of a 2 KB file (what the OS allows at best).
+ */
 function fsyncRate(dir: string, seconds: number): number {
   const file = join(dir, 'fsync-probe');
   const fd = openSync(file, 'w');
@@ -127,7 +151,14 @@ function fsyncRate(dir: string, seconds: number): number {
 /** Writes/s of the real file store (temp file, fsync, rename, folder fsync), `parallel` different keys at a time. */
 async function storeRate(dir: string, parallel: number, seconds: number): Promise<number> {
   const store = await openFileStore(dir);
-  const item = { conversationData: { facts: {}, pastes: [], questions: [{ text: 'x'.repeat(200), kind: 'answer', entryIds: ['a'] }], feedback: [] } };
+  const item = {
+    conversationData: {
+      facts: {},
+      pastes: [],
+      questions: [{ text: 'x'.repeat(200), kind: 'answer', entryIds: ['a'] }],
+      feedback: [],
+    },
+  };
   let count = 0;
   const until = performance.now() + seconds * 1000;
   await Promise.all(
@@ -164,7 +195,10 @@ async function durableWriteSteps(dir: string, count: number): Promise<Record<str
   return steps;
 }
 
-const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const loadBefore = load();
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-compare-'));
 const targets = [
@@ -187,7 +221,13 @@ try {
 
 const rows = targets.map((target) => {
   const sorted = [...target.samples].sort((a, b) => a - b);
-  return { target, rate: target.requests / target.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpu: target.cpuMs / Math.max(1, target.requests) };
+  return {
+    target,
+    rate: target.requests / target.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    cpu: target.cpuMs / Math.max(1, target.requests),
+  };
 });
 const [echo] = rows;
 const lines = [
@@ -203,7 +243,9 @@ const lines = [
 
 // Under machine load the req/s ratio is noisy; the CPU each turn costs is not, and bounds throughput on a free core.
 for (const row of rows.slice(1)) {
-  lines.push(`  ${row.target.name}: ${((echo?.cpu ?? 0) / row.cpu).toFixed(2)}× the echo bot's throughput if both are CPU-bound (echo ${(echo?.cpu ?? 0).toFixed(2)} ms CPU per request, bot ${row.cpu.toFixed(2)} ms)`);
+  lines.push(
+    `  ${row.target.name}: ${((echo?.cpu ?? 0) / row.cpu).toFixed(2)}× the echo bot's throughput if both are CPU-bound (echo ${(echo?.cpu ?? 0).toFixed(2)} ms CPU per request, bot ${row.cpu.toFixed(2)} ms)`,
+  );
 }
 
 // The file storage ceiling: every answered question is one durable write (two fsyncs: the file and its folder).
@@ -225,7 +267,11 @@ if (memory && file) {
   const total = Object.values(steps).reduce((sum, ms) => sum + ms, 0);
   lines.push(
     `  file storage: this disk does ${fsyncs.toFixed(0)} fsync/s (2 KB write + fsync, one at a time). A durable write (what each answered question costs) takes ` +
-      `${total.toFixed(2)} ms: ${Object.entries(steps).map(([step, ms]) => `${step} ${ms.toFixed(2)}`).join(', ')} ms, of which ${cpuPerWrite.toFixed(2)} ms is CPU (${(100 * systemShare).toFixed(0)}% of it in the kernel).`,
+      `${total.toFixed(2)} ms: ${Object.entries(steps)
+        .map(([step, ms]) => `${step} ${ms.toFixed(2)}`)
+        .join(
+          ', ',
+        )} ms, of which ${cpuPerWrite.toFixed(2)} ms is CPU (${(100 * systemShare).toFixed(0)}% of it in the kernel).`,
     `  the file store does ${storeSequential.toFixed(0)} writes/s one at a time and ${storeParallel.toFixed(0)}/s with ${CONNECTIONS} in parallel: that is the ceiling for turns/s at ${CONNECTIONS} connections, ` +
       `and the bot reaches ${((100 * file.rate) / storeParallel).toFixed(0)}% of it. CPU per turn: ${file.cpu.toFixed(2)} ms with file storage, ${memory.cpu.toFixed(2)} ms with memory storage ` +
       `(the difference is the two file reads and the durable write).`,

@@ -8,14 +8,19 @@ import { openFileStore } from '../src/storage/file-store.js';
 
 const WRITES = 500;
 const store = await openFileStore(mkdtempSync(join(tmpdir(), 'bench-store-')));
-const item = { facts: { MAPSReporting: 2, IsTamperProtected: true }, pastes: [{ text: 'x'.repeat(2000), formats: ['mp-properties'] }] };
+const item = {
+  facts: { MAPSReporting: 2, IsTamperProtected: true },
+  pastes: [{ text: 'x'.repeat(2000), formats: ['mp-properties'] }],
+};
 
 let started = performance.now();
 for (let index = 0; index < WRITES; index += 1) await store.write({ [`sequential-${index}`]: { ...item, index } });
 const sequential = WRITES / ((performance.now() - started) / 1000);
 
 started = performance.now();
-await Promise.all(Array.from({ length: WRITES }, (_, index) => store.write({ [`parallel-${index}`]: { ...item, index } })));
+await Promise.all(
+  Array.from({ length: WRITES }, (_, index) => store.write({ [`parallel-${index}`]: { ...item, index } })),
+);
 const parallel = WRITES / ((performance.now() - started) / 1000);
 
 started = performance.now();

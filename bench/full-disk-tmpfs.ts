@@ -18,13 +18,23 @@ import { startMockConnector } from '../test/support/mock-connector.js';
 import { spawnBot, type BotProcess } from '../test/support/spawn-bot.js';
 import { postActivity, ROOT } from '../test/support/start-test-app.js';
 
-const [rounds] = countsOrExit('full-disk-tmpfs', 'usage: tsx bench/full-disk-tmpfs.ts [<rounds 1-1000>]', [['rounds', 30, 1, 1000]]);
+const [rounds] = countsOrExit('full-disk-tmpfs', 'usage: tsx bench/full-disk-tmpfs.ts [<rounds 1-1000>]', [
+  ['rounds', 30, 1, 1000],
+]);
 const mountPoint = mkdtempSync(join(tmpdir(), 'full-disk-tmpfs-'));
 execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
 const dataDir = join(mountPoint, 'data');
 const filler = join(mountPoint, 'filler');
 const connector = await startMockConnector();
-const env = { STORAGE: 'file', DATA_DIR: dataDir, L2_CHANNEL_ID: '19:l2@thread.tacv2', L2_LANGUAGE: 'en', ESCALATION_RETRY_SECONDS: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0' };
+const env = {
+  STORAGE: 'file',
+  DATA_DIR: dataDir,
+  L2_CHANNEL_ID: '19:l2@thread.tacv2',
+  L2_LANGUAGE: 'en',
+  ESCALATION_RETRY_SECONDS: '0',
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_MINUTE: '0',
+};
 let bot: BotProcess = spawnBot(env);
 let baseUrl = `http://127.0.0.1:${await bot.ready(30_000)}`;
 
@@ -38,21 +48,35 @@ const fillLeaving = (pages: number): void => {
 
 const told = new Map<number, string>();
 let failedSubmits = 0;
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 // Which writes hit the full disk (the kind of key of each ENOSPC logged by the first bot).
 const failedWrites = (logs: Array<Record<string, unknown>>): string[] =>
-  logs.map((line) => /cannot write ([a-z-]+)/u.exec(String((line['err'] as { message?: unknown } | undefined)?.message ?? ''))?.[1] ?? '').filter(Boolean);
+  logs
+    .map(
+      (line) =>
+        /cannot write ([a-z-]+)/u.exec(textOf((line['err'] as { message?: unknown } | undefined)?.message))?.[1] ?? '',
+    )
+    .filter(Boolean);
 try {
   for (let round = 0; round < rounds; round += 1) {
     fillLeaving(round % 6);
-    const full = await postActivity(baseUrl, submitActivity(connector.url, `a:tmpfs-${round}`, `draft-tmpfs-${round}`, `PC-TMPFS-${round}`));
+    const full = await postActivity(
+      baseUrl,
+      submitActivity(connector.url, `a:tmpfs-${round}`, `draft-tmpfs-${round}`, `PC-TMPFS-${round}`),
+    );
     const first = toldTicketId(full.json);
     if (first === undefined) failedSubmits += 1;
     rmSync(filler, { force: true });
-    const second = await postActivity(baseUrl, submitActivity(connector.url, `a:tmpfs-${round}`, `draft-tmpfs-${round}`, `PC-TMPFS-${round}`));
+    const second = await postActivity(
+      baseUrl,
+      submitActivity(connector.url, `a:tmpfs-${round}`, `draft-tmpfs-${round}`, `PC-TMPFS-${round}`),
+    );
     const again = toldTicketId(second.json);
     if (again === undefined || (first !== undefined && first !== again)) {
       const problems = bot.logs.filter((line) => Number(line['level']) >= 40).slice(-5);
-      throw new Error(`round ${round}: told ${String(first)} then ${String(again)}: ${second.status} ${second.text.slice(0, 300)} ${JSON.stringify(problems).slice(0, 3000)}`);
+      throw new Error(
+        `round ${round}: told ${String(first)} then ${String(again)}: ${second.status} ${second.text.slice(0, 300)} ${JSON.stringify(problems).slice(0, 3000)}`,
+      );
     }
     told.set(round, again);
   }
@@ -63,11 +87,18 @@ try {
   bot = spawnBot(env);
   baseUrl = `http://127.0.0.1:${await bot.ready(30_000)}`;
   const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && [...told.values()].some((id) => !JSON.stringify(connector.created).includes(id))) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() < deadline && [...told.values()].some((id) => !JSON.stringify(connector.created).includes(id)))
+    await new Promise((resolve) => setTimeout(resolve, 100));
   bot.child.kill('SIGTERM');
   await bot.exited();
-  const listing = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', 'list'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } }).toString('utf8');
-  const listed = [...listing.matchAll(/^(MDAV-\d{8}-\d{4,})\s.*\s(PC-TMPFS-\d+)\s/gmu)].map((match) => ({ id: match[1] ?? '', device: match[2] ?? '' }));
+  const listing = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', 'list'], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  }).toString('utf8');
+  const listed = [...listing.matchAll(/^(MDAV-\d{8}-\d{4,})\s.*\s(PC-TMPFS-\d+)\s/gmu)].map((match) => ({
+    id: match[1] ?? '',
+    device: match[2] ?? '',
+  }));
   const lost = [...told.values()].filter((id) => !listed.some((ticket) => ticket.id === id)).length;
   const duplicates = listed.length - new Set(listed.map((ticket) => ticket.device)).size;
   const undelivered = [...told.values()].filter((id) => !JSON.stringify(connector.created).includes(id)).length;

@@ -42,7 +42,7 @@ function authored(dir: string, set: string): LabelledMessage[] {
           text: String(line['text']),
           locale: localeOf(file.startsWith('ja') ? 'ja' : 'en'),
           expect: line['kind'] === 'none' ? [] : [String(line['expect'])],
-          style: String(line['style'] ?? ''),
+          style: typeof line['style'] === 'string' ? line['style'] : '',
         })),
     );
 }
@@ -54,16 +54,22 @@ function posts(file: string, set: string): LabelledMessage[] {
     text: String(line['q']),
     locale: localeOf(line['lang']),
     expect: Array.isArray(line['expect']) ? line['expect'].map(String) : [],
-    style: String(line['style'] ?? ''),
+    style: typeof line['style'] === 'string' ? line['style'] : '',
     ...(typeof line['previous'] === 'string' ? { previous: line['previous'] } : {}),
-    ...(typeof line['facts'] === 'object' && line['facts'] !== null ? { facts: line['facts'] as Record<string, unknown> } : {}),
+    ...(typeof line['facts'] === 'object' && line['facts'] !== null
+      ? { facts: line['facts'] as Record<string, unknown> }
+      : {}),
   }));
 }
 
 /** The realistic set's files by name (in-scope, clarify, mixed-paste, followups, out-of-scope), both languages. */
 export function realisticSets(root: string): LabelledMessage[] {
   const dir = join(root, 'bench/realistic');
-  const names = [...new Set(['ja', 'en'].flatMap((language) => (existsSync(join(dir, language)) ? readdirSync(join(dir, language)) : [])))]
+  const names = [
+    ...new Set(
+      ['ja', 'en'].flatMap((language) => (existsSync(join(dir, language)) ? readdirSync(join(dir, language)) : [])),
+    ),
+  ]
     .filter((file) => file.endsWith('.jsonl'))
     .sort();
   return names.flatMap((file) =>
@@ -113,7 +119,10 @@ export interface AskResult {
 const HELPFUL_KINDS = new Set(['answer', 'choices', 'clarify', 'diagnosis']);
 
 /** Scores `messages` by set with `ask` (one `npm run ask` result per message). */
-export function scoreSets(messages: readonly LabelledMessage[], ask: (message: LabelledMessage) => AskResult): SetScore[] {
+export function scoreSets(
+  messages: readonly LabelledMessage[],
+  ask: (message: LabelledMessage) => AskResult,
+): SetScore[] {
   const bySet = new Map<string, LabelledMessage[]>();
   for (const message of messages) bySet.set(message.set, [...(bySet.get(message.set) ?? []), message]);
   return [...bySet].map(([set, list]) => {
@@ -143,6 +152,17 @@ export function scoreSets(messages: readonly LabelledMessage[], ask: (message: L
       if (!right) failures.push({ message, result });
     }
     const inScope = list.filter((message) => message.expect.length > 0).length;
-    return { set, inScope, strict, helpful, confidentWrong, diagnosisFirstRight, diagnoses, outOfScope: list.length - inScope, abstain, failures };
+    return {
+      set,
+      inScope,
+      strict,
+      helpful,
+      confidentWrong,
+      diagnosisFirstRight,
+      diagnoses,
+      outOfScope: list.length - inScope,
+      abstain,
+      failures,
+    };
   });
 }

@@ -41,11 +41,15 @@ function time(inputs: readonly string[], rounds: number, work: (text: string) =>
   return { p50: at(0.5), p99: at(0.99), max: samples[samples.length - 1] ?? Number.NaN };
 }
 
-const format = (timing: Timing): string => `p50 ${timing.p50.toFixed(3)} ms, p99 ${timing.p99.toFixed(3)} ms, max ${timing.max.toFixed(3)} ms`;
+const format = (timing: Timing): string =>
+  `p50 ${timing.p50.toFixed(3)} ms, p99 ${timing.p99.toFixed(3)} ms, max ${timing.max.toFixed(3)} ms`;
 
 /** The naive baseline: fuse.js defaults over title + answer in both languages; the top hit is the answer. */
 function createBaseline(knowledge: KnowledgeBase): (text: string) => MatchResult {
-  const fuse = new Fuse(knowledge.entries, { keys: ['ja.title', 'en.title', 'ja.answer', 'en.answer'], includeScore: true });
+  const fuse = new Fuse(knowledge.entries, {
+    keys: ['ja.title', 'en.title', 'ja.answer', 'en.answer'],
+    includeScore: true,
+  });
   return (text) => {
     const hits = fuse.search(text, { limit: 3 });
     return {
@@ -59,7 +63,11 @@ function createBaseline(knowledge: KnowledgeBase): (text: string) => MatchResult
   };
 }
 
-function accuracyLine(name: string, set: readonly DevQuestion[], match: (question: DevQuestion) => MatchResult): string {
+function accuracyLine(
+  name: string,
+  set: readonly DevQuestion[],
+  match: (question: DevQuestion) => MatchResult,
+): string {
   return (['ja', 'en'] as const)
     .map((language) => {
       const subset = set.filter((question) => question.language === language);
@@ -72,7 +80,8 @@ function accuracyLine(name: string, set: readonly DevQuestion[], match: (questio
 
 const locale = (question: DevQuestion): string => (question.language === 'ja' ? 'ja-JP' : 'en-US');
 const realIndex = buildMatchIndex(real);
-const ours = (question: DevQuestion): MatchResult => matchQuestion(realIndex, { text: question.text, locale: locale(question) });
+const ours = (question: DevQuestion): MatchResult =>
+  matchQuestion(realIndex, { text: question.text, locale: locale(question) });
 const baseline = createBaseline(real);
 process.stdout.write(`${accuracyLine('dev set, ours    ', questions, ours)}\n`);
 process.stdout.write(`${accuracyLine('dev set, baseline', questions, (question) => baseline(question.text))}\n`);
@@ -91,7 +100,9 @@ for (const size of [real.entries.length, 1000, 5000]) {
   const oursShort = time(short, realSize ? 20 : 5, (text) => matchQuestion(index, { text }));
   const oursPaste = time([paste], 30, (text) => matchQuestion(index, { text }));
   const byText = new Map(long.map((message) => [message.text, message.previous]));
-  const oursLong = time([...byText.keys()], realSize ? 10 : 2, (text) => matchQuestion(index, { text, previousEntryId: byText.get(text) }));
+  const oursLong = time([...byText.keys()], realSize ? 10 : 2, (text) =>
+    matchQuestion(index, { text, previousEntryId: byText.get(text) }),
+  );
   // The baseline is slow (seconds per paste, growing with the entries): a sample, one round, no warm-up, and the
   // paste only at the real size (at 5,000 entries one baseline paste takes minutes).
   const baseShort = time(realSize ? short : short.slice(0, 20), 1, naive, realSize);
@@ -101,6 +112,8 @@ for (const size of [real.entries.length, 1000, 5000]) {
       `  questions  ours ${format(oursShort)} | baseline ${format(baseShort)} | p99 ratio ours/baseline ${(oursShort.p99 / baseShort.p99).toFixed(3)}\n` +
       `  long messages ours ${format(oursLong)} (${byText.size} realistic messages)\n` +
       `  20 KB paste ours ${format(oursPaste)} | ` +
-      (basePaste ? `baseline ${format(basePaste)} | p99 ratio ours/baseline ${(oursPaste.p99 / basePaste.p99).toFixed(4)}\n` : 'baseline not run at this size\n'),
+      (basePaste
+        ? `baseline ${format(basePaste)} | p99 ratio ours/baseline ${(oursPaste.p99 / basePaste.p99).toFixed(4)}\n`
+        : 'baseline not run at this size\n'),
   );
 }

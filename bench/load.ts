@@ -21,7 +21,7 @@ const [SECONDS, CONNECTIONS] = countsOrExit('load', USAGE, [
   ['seconds', 30, 1, 3600],
   ['connections', 50, 1, 10000],
 ]);
-const WARM_UP_SECONDS = Number(process.env["LOAD_WARM_UP_SECONDS"] ?? 15);
+const WARM_UP_SECONDS = Number(process.env['LOAD_WARM_UP_SECONDS'] ?? 15);
 
 // What users send: dev-set questions in both languages, and real pastes.
 const questions = loadDevSet(join(ROOT, 'test/fixtures/questions')).map((question) => question.text);
@@ -33,7 +33,15 @@ const messages = [...questions, ...pastes];
 const port = await freePort();
 const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.js'], {
   cwd: ROOT,
-  env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORAGE: 'file', DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')), RATE_LIMIT_PER_MINUTE: '0' },
+  env: {
+    PATH: process.env['PATH'] ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    STORAGE: 'file',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')),
+    RATE_LIMIT_PER_MINUTE: '0',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await waitReady(port);

@@ -17,7 +17,10 @@ const inputs: Record<string, string> = {
   'real pastes repeated': realistic,
   'real pastes, lines collapsed by Teams': realistic.replace(/\r?\n/gu, ' '),
   'real pastes, line breaks dropped': realistic.replace(/\r?\n/gu, ''),
-  'real pastes in Teams HTML': `<div>${realistic.split('\n').map((line) => `<div>${line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')}</div>`).join('')}</div>`,
+  'real pastes in Teams HTML': `<div>${realistic
+    .split('\n')
+    .map((line) => `<div>${line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')}</div>`)
+    .join('')}</div>`,
   'a 100 KB dashed line': repeatTo('---- '),
   'one 100 KB line of words': repeatTo('Word '),
   'repeated SERVICE_NAME blocks': repeatTo('SERVICE_NAME: sense STATE : 4 RUNNING '),

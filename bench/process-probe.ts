@@ -14,13 +14,20 @@ export const freePort = (): Promise<number> =>
   });
 
 /** Resident memory of process `pid` in MiB (Linux /proc). */
-export const rssMiB = (pid: number): number => Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+export const rssMiB = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** Polls `/readyz` of a bot on `port` until it answers 200; resolves with the milliseconds waited, or NaN. */
 export async function waitReady(port: number, attempts = 500): Promise<number> {
   const started = performance.now();
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    if (await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.ok, () => false)) return performance.now() - started;
+    if (
+      await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return Number.NaN;

@@ -14,16 +14,31 @@ import { percent } from './dev-set.js';
 import { loadLabelledSets, scoreSets, type AskResult } from './labelled-sets.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FAILURES = flagsOrExit('real-sets', { options: { failures: 'flag' }, positionals: { min: 0, max: 0 }, usage: 'usage: tsx bench/real-sets.ts [--failures]' }).has('failures');
+const FAILURES = flagsOrExit('real-sets', {
+  options: { failures: 'flag' },
+  positionals: { min: 0, max: 0 },
+  usage: 'usage: tsx bench/real-sets.ts [--failures]',
+}).has('failures');
 const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
 const messages = loadLabelledSets(ROOT, 'all');
-const scores = scoreSets(messages, (message) => askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as unknown as AskResult);
+const scores = scoreSets(
+  messages,
+  (message) =>
+    askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as unknown as AskResult,
+);
 
 process.stdout.write('labelled sets (strict / helpful / confident-wrong on in-scope; abstain on out-of-scope):\n');
 for (const score of scores) {
-  const inScope = score.inScope > 0 ? `in-scope ${String(score.inScope).padStart(3)}: strict ${percent(score.strict, score.inScope)}, helpful ${percent(score.helpful, score.inScope)}, confident-wrong ${percent(score.confidentWrong, score.inScope)}` : '';
-  const diagnoses = score.diagnoses > 0 ? `diagnoses ${score.diagnoses}: first entry right ${percent(score.diagnosisFirstRight, score.diagnoses)}` : '';
-  const outOfScope = score.outOfScope > 0 ? `out-of-scope ${score.outOfScope}: abstain ${percent(score.abstain, score.outOfScope)}` : '';
+  const inScope =
+    score.inScope > 0
+      ? `in-scope ${String(score.inScope).padStart(3)}: strict ${percent(score.strict, score.inScope)}, helpful ${percent(score.helpful, score.inScope)}, confident-wrong ${percent(score.confidentWrong, score.inScope)}`
+      : '';
+  const diagnoses =
+    score.diagnoses > 0
+      ? `diagnoses ${score.diagnoses}: first entry right ${percent(score.diagnosisFirstRight, score.diagnoses)}`
+      : '';
+  const outOfScope =
+    score.outOfScope > 0 ? `out-of-scope ${score.outOfScope}: abstain ${percent(score.abstain, score.outOfScope)}` : '';
   process.stdout.write(`  ${score.set.padEnd(26)} ${[inScope, diagnoses, outOfScope].filter(Boolean).join('; ')}\n`);
   if (FAILURES) {
     for (const { message, result } of score.failures) {

@@ -19,7 +19,14 @@ async function once(): Promise<{ readyMs: number; idleRssMiB: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.js'], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORAGE: 'file', DATA_DIR: DATA_DIR },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      STORAGE: 'file',
+      DATA_DIR: DATA_DIR,
+    },
     stdio: 'ignore',
   });
   // Counted from the spawn, so process start-up is included (NaN if it never got ready).
@@ -33,7 +40,8 @@ async function once(): Promise<{ readyMs: number; idleRssMiB: number }> {
 
 const results = [];
 for (let run = 0; run < RUNS; run += 1) results.push(await once());
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ready = results.map((result) => result.readyMs);
 const rss = results.map((result) => result.idleRssMiB);
 process.stdout.write(

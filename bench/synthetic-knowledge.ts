@@ -1,4 +1,7 @@
-/** Builds large synthetic knowledge bases (1,000 / 5,000 entries) from the real one, deterministically, for latency runs. */
+/**
+ * Builds large synthetic knowledge bases (1,000 / 5,000 entries) from the real one, deterministically, for latency
+ * runs.
+ */
 
 import type { KnowledgeBase, KnowledgeEntry, LocalizedEntry } from '../src/knowledge/knowledge-entry.js';
 
@@ -14,7 +17,24 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'to', 'ri', 'mon', 'sel', 'var', 'qu', 'ex', 'lo', 'pin', 'dra', 'zu', 'ne', 'sto', 'gra', 'vel'];
+const SYLLABLES = [
+  'ka',
+  'to',
+  'ri',
+  'mon',
+  'sel',
+  'var',
+  'qu',
+  'ex',
+  'lo',
+  'pin',
+  'dra',
+  'zu',
+  'ne',
+  'sto',
+  'gra',
+  'vel',
+];
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ';
 
 /** Returns `count` entries: real entries re-worded with invented words (a growing vocabulary) under new ids. */

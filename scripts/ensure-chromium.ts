@@ -29,8 +29,11 @@ function install(packages: readonly string[]): string | undefined {
     plan = simulate(packages);
   }
   if (plan === undefined) return `apt-get cannot find ${packages.join(' ')}`;
-  if (plan.upgrades.length > 0) return `installing them would upgrade packages already on this machine (${plan.upgrades.join(', ')}); nothing was installed`;
-  console.error(`Installing for the browser test: ${packages.join(' ')} (${plan.installs.length} new packages, nothing upgraded)`);
+  if (plan.upgrades.length > 0)
+    return `installing them would upgrade packages already on this machine (${plan.upgrades.join(', ')}); nothing was installed`;
+  console.error(
+    `Installing for the browser test: ${packages.join(' ')} (${plan.installs.length} new packages, nothing upgraded)`,
+  );
   const result = spawnSync('apt-get', ['install', ...APT_FLAGS, ...packages], { stdio: 'inherit', env: APT_ENV });
   return result.status === 0 ? undefined : `apt-get install ended with exit code ${String(result.status)}`;
 }
@@ -38,9 +41,18 @@ function install(packages: readonly string[]): string | undefined {
 let missing = missingBrowserNeeds();
 if (missing.length > 0) {
   // A CHROMIUM_PATH of one's own is not something apt-get can provide.
-  const installable = missing.filter((need) => need.debianPackage !== 'chromium' || !process.env['CHROMIUM_PATH']).map((need) => need.debianPackage);
+  const installable = missing
+    .filter((need) => need.debianPackage !== 'chromium' || !process.env['CHROMIUM_PATH'])
+    .map((need) => need.debianPackage);
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const why = installable.length === 0 ? undefined : !root ? 'not running as root' : !hasAptGet() ? "no Debian apt-get on this machine" : install(installable);
+  const why =
+    installable.length === 0
+      ? undefined
+      : !root
+        ? 'not running as root'
+        : !hasAptGet()
+          ? 'no Debian apt-get on this machine'
+          : install(installable);
   if (why !== undefined) console.error(`Browser test packages not installed: ${why}.`);
   missing = missingBrowserNeeds();
 }

@@ -8,7 +8,14 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   if (typeof args[0] === 'number' || (typeof args[0] === 'string' && /^\d+$/.test(args[0]))) {
     // listen(port[, host][, backlog][, callback]): insert the host when none was given.
     if (typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
-  } else if (typeof args[0] === 'object' && args[0] !== null && !('path' in args[0]) && !('fd' in args[0]) && !('handle' in args[0]) && args[0].host === undefined) {
+  } else if (
+    typeof args[0] === 'object' &&
+    args[0] !== null &&
+    !('path' in args[0]) &&
+    !('fd' in args[0]) &&
+    !('handle' in args[0]) &&
+    args[0].host === undefined
+  ) {
     args[0] = { ...args[0], host: '127.0.0.1' };
   } else if (args.length === 0 || typeof args[0] === 'function') {
     args.unshift(0, '127.0.0.1');

@@ -75,7 +75,9 @@ async function stopAll(code) {
   process.exit(code);
 }
 
-/** One process ended: Ctrl-C reaches the whole process group, so a child may see it first; anything else is a failure. */
+/**
+ * One process ended: Ctrl-C reaches the whole process group, so a child may see it first; anything else is a failure.
+ */
 function onChildExit(name, code, signal) {
   if (stopping) return;
   if (signal === 'SIGINT' || signal === 'SIGTERM' || code === 0) return void stopAll(0);
@@ -90,14 +92,16 @@ process.on('SIGTERM', () => void stopAll(0));
 function emulatorGeneralChannel() {
   const config = parse(readFileSync(EMULATOR_CONFIG, 'utf8'));
   const id = config?.team?.id;
-  if (typeof id !== 'string' || !id.startsWith('19:')) throw new Error(`${EMULATOR_CONFIG}: team.id must be a Teams channel id (19:...)`);
+  if (typeof id !== 'string' || !id.startsWith('19:'))
+    throw new Error(`${EMULATOR_CONFIG}: team.id must be a Teams channel id (19:...)`);
   return id;
 }
 
 async function main() {
   const general = emulatorGeneralChannel();
   const l2ChannelId = process.env.L2_CHANNEL_ID ?? general;
-  const botPort = process.env.PORT === undefined || process.env.PORT === '' ? 3978 : Number(process.env.PORT) || (await freePort());
+  const botPort =
+    process.env.PORT === undefined || process.env.PORT === '' ? 3978 : Number(process.env.PORT) || (await freePort());
   const bot = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], {
     cwd: ROOT,
     // Authentication off and loopback only: the playground sends no tokens, and nothing else may reach this bot.
@@ -122,7 +126,18 @@ async function main() {
 
   const playground = spawn(
     process.execPath,
-    ['--require', join(ROOT, 'scripts/loopback-only.cjs'), PLAYGROUND_CLI, '-e', endpoint, '-c', 'msteams', '-p', process.env.PLAYGROUND_PORT || '56150', '--disable-telemetry'],
+    [
+      '--require',
+      join(ROOT, 'scripts/loopback-only.cjs'),
+      PLAYGROUND_CLI,
+      '-e',
+      endpoint,
+      '-c',
+      'msteams',
+      '-p',
+      process.env.PLAYGROUND_PORT || '56150',
+      '--disable-telemetry',
+    ],
     {
       cwd: ROOT,
       env: {

@@ -44,7 +44,9 @@ if (tsc !== undefined) {
   // The start cache, as `npm run build` writes it (the bot starts without it too, only slower).
   await import(pathToFileURL(join(ROOT, 'dist', 'cli', 'write-start-cache.js')).href);
 } else if (!existsSync(ENTRY)) {
-  console.error('npm start: dist/index.js is missing and TypeScript is not installed. Build first with all dependencies: npm ci && npm run build');
+  console.error(
+    'npm start: dist/index.js is missing and TypeScript is not installed. Build first with all dependencies: npm ci && npm run build',
+  );
   process.exit(1);
 }
 await import(pathToFileURL(ENTRY).href);

@@ -51,7 +51,9 @@ export interface AppPaths {
   readonly cardsDir: string;
   /** Folder of the knowledge entries (`knowledge/`). */
   readonly knowledgeDir: string;
-  /** The start cache written by the build (dist/start-cache.json); used only while it fits the knowledge and the code. */
+  /**
+   * The start cache written by the build (dist/start-cache.json); used only while it fits the knowledge and the code.
+   */
   readonly startCache?: string | undefined;
 }
 
@@ -64,12 +66,14 @@ export interface App {
   readonly tickets: TicketStore;
   /** Posts L2 cards that are still pending (also runs at start-up and on a timer). */
   retryDeliveries(): Promise<void>;
-  /** Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind. */
+  /**
+   * Deletes conversation state idle for RETENTION_DAYS and drafts as old (also at start-up and daily); counts per kind.
+   */
   sweepRetention(): Promise<Record<string, number>>;
 }
 
 /** Thrown when start-up content is unusable; the message lists every problem of every component. */
-export class StartupError extends Error {
+class StartupError extends Error {
   constructor(readonly causes: readonly Error[]) {
     super(causes.map((cause) => cause.message).join('\n'));
     this.name = 'StartupError';
@@ -96,7 +100,13 @@ function loadContent(paths: AppPaths): { content: StartContent; templates: CardT
 /** Token failures from botbuilder and the JWT library it uses; CloudAdapter.process answers some of them with 500. */
 function isAuthenticationFailure(error: unknown): boolean {
   const names = [(error as { name?: unknown }).name, (error as { constructor?: { name?: unknown } }).constructor?.name];
-  return names.some((name) => name === 'AuthenticationError' || name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError');
+  return names.some(
+    (name) =>
+      name === 'AuthenticationError' ||
+      name === 'JsonWebTokenError' ||
+      name === 'TokenExpiredError' ||
+      name === 'NotBeforeError',
+  );
 }
 
 /**
@@ -104,7 +114,13 @@ function isAuthenticationFailure(error: unknown): boolean {
  * every token failure becomes 401 (botbuilder answers a bad signature with 500 and the library's message), and
  * any other failure a logged 500 with a JSON body that reveals nothing.
  */
-async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logger: Logger, req: Request, res: Response): Promise<void> {
+async function processWithAdapter(
+  adapter: SupportAdapter,
+  bot: SupportBot,
+  logger: Logger,
+  req: Request,
+  res: Response,
+): Promise<void> {
   const activity = { ...(req.body as Activity) };
   for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
     const raw = (req.body as Record<string, unknown>)[field];
@@ -112,17 +128,27 @@ async function processWithAdapter(adapter: SupportAdapter, bot: SupportBot, logg
   }
   const authorization = req.headers['authorization'];
   try {
-    const response = await adapter.processChecked(typeof authorization === 'string' ? authorization : '', activity, (context) => bot.run(context));
+    const response = await adapter.processChecked(
+      typeof authorization === 'string' ? authorization : '',
+      activity,
+      (context) => bot.run(context),
+    );
     // botbuilder answers some invokes it has no handler for (e.g. a nameless invoke) with 500; say why in the log.
     if ((response?.status ?? 200) >= 500) {
-      logger.warn({ activityId: activity.id, activityType: activity.type, invokeName: activity.name, status: response?.status }, 'activity handler answered with a server error');
+      logger.warn(
+        { activityId: activity.id, activityType: activity.type, invokeName: activity.name, status: response?.status },
+        'activity handler answered with a server error',
+      );
     }
     res.status(response?.status ?? 200);
     if (response?.body !== undefined) res.json(response.body);
     else res.end();
   } catch (error) {
     if (isAuthenticationFailure(error)) {
-      logger.info({ activityId: activity.id, reason: (error as Error).constructor.name }, 'activity rejected: authentication');
+      logger.info(
+        { activityId: activity.id, reason: (error as Error).constructor.name },
+        'activity rejected: authentication',
+      );
       res.status(401);
       res.json({ error: { code: 'unauthorized', message: 'Missing or invalid token.' } });
       return;
@@ -165,7 +191,12 @@ export interface AppOverrides {
 }
 
 /** Builds the whole bot; throws a component-prefixed error naming every problem when something can't start. */
-export async function createApp(config: Config, logger: Logger, paths: AppPaths, overrides: AppOverrides = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  paths: AppPaths,
+  overrides: AppOverrides = {},
+): Promise<App> {
   const { content, templates } = loadContent(paths);
   const { knowledge, index } = content;
   logger.info({ entries: knowledge.entries.length, startCache: content.cache }, 'knowledge loaded');
@@ -174,8 +205,13 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const tickets = createTicketStore(storage);
   const now = (): Date => new Date();
 
-  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a budget.
-  const outbound: RetryPolicy = { ...DEFAULT_RETRY, attemptTimeoutMs: config.outboundTimeoutMs, budgetMs: config.outboundBudgetMs };
+  // Every outbound call is bounded: connector requests are aborted after the attempt timeout, and retries share a
+  // budget.
+  const outbound: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    attemptTimeoutMs: config.outboundTimeoutMs,
+    budgetMs: config.outboundBudgetMs,
+  };
   const auth = new ConfigurationBotFrameworkAuthentication({ ...config.auth });
   const adapter = new SupportAdapter(boundConnectorCalls(auth, config.outboundTimeoutMs));
   adapter.onTurnError = createTurnErrorHandler(logger);
@@ -194,11 +230,13 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
   const analytics = createAnalyticsStore(storage);
   // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.
   const record = (event: AnalyticsEvent): void => analytics.record(event);
-  const flushAnalytics = (): Promise<void> => analytics.flush().catch((error: unknown) => logger.warn({ err: error }, 'analytics flush failed'));
+  const flushAnalytics = (): Promise<void> =>
+    analytics.flush().catch((error: unknown) => logger.warn({ err: error }, 'analytics flush failed'));
   const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
   analyticsTimer.unref();
   const at = (): string => now().toISOString();
-  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part open.
+  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part
+  // open.
   // The channel counts only for a channel conversation of that channel (see isL2Sender), not for a copied channelData.
   const l2Access = { channelId: config.l2ChannelId, allowedAadIds: config.l2AllowedAadIds };
   const isStaff = (input: TurnInput): boolean => isL2Sender(input, l2Access);
@@ -209,11 +247,29 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     onMatch: (input: TurnInput, result: MatchResult, text: string) => {
       // Ids and scores only: the question text may name hosts and users.
       logger.info(
-        { activityId: input.activityId, kind: result.kind, entries: result.entries, reason: result.reason, truncated: result.truncated },
+        {
+          activityId: input.activityId,
+          kind: result.kind,
+          entries: result.entries,
+          reason: result.reason,
+          truncated: result.truncated,
+        },
         'question matched',
       );
-      record({ kind: 'turn', at: at(), outcome: result.kind, language: result.language, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) });
-      if (result.kind === 'none') record({ kind: 'unanswered', at: at(), language: result.language, ...questionFields(text, config.storeQuestions) });
+      record({
+        kind: 'turn',
+        at: at(),
+        outcome: result.kind,
+        language: result.language,
+        ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}),
+      });
+      if (result.kind === 'none')
+        record({
+          kind: 'unanswered',
+          at: at(),
+          language: result.language,
+          ...questionFields(text, config.storeQuestions),
+        });
     },
   };
   const routes = createRouteTable(
@@ -229,7 +285,13 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
         onTicket: (ticketId, kind, detail) => {
           logger.info({ ticketId, kind, ...detail }, 'ticket');
           if (kind === 'created') {
-            record({ kind: 'escalation', at: at(), ticketId, entryIds: (detail?.['entryIds'] as string[] | undefined) ?? [], findingIds: (detail?.['findingIds'] as string[] | undefined) ?? [] });
+            record({
+              kind: 'escalation',
+              at: at(),
+              ticketId,
+              entryIds: (detail?.['entryIds'] as string[] | undefined) ?? [],
+              findingIds: (detail?.['findingIds'] as string[] | undefined) ?? [],
+            });
           }
         },
       }),
@@ -238,10 +300,20 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
         onFeedback: (input, feedback) => {
           logger.info({ activityId: input.activityId, ...feedback }, 'feedback');
           // The question this answer was given for: the latest one that led to the entry.
-          const asked = [...input.conversation.questions].reverse().find((question) => question.entryIds[0] === feedback.entryId);
-          record({ kind: 'feedback', at: at(), entryId: feedback.entryId, helpful: feedback.helpful, language: feedback.language, ...(asked ? questionFields(asked.text, config.storeQuestions) : {}) });
+          const asked = [...input.conversation.questions]
+            .reverse()
+            .find((question) => question.entryIds[0] === feedback.entryId);
+          record({
+            kind: 'feedback',
+            at: at(),
+            entryId: feedback.entryId,
+            helpful: feedback.helpful,
+            language: feedback.language,
+            ...(asked ? questionFields(asked.text, config.storeQuestions) : {}),
+          });
         },
-        onChoicesRejected: (input, offered) => record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
+        onChoicesRejected: (input, offered) =>
+          record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
       }),
       createFileNotReadRoute(config.fileMaxBytes),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
@@ -253,7 +325,9 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
             findings: reading.diagnosis.findings.map((finding) => finding.id),
             pastes: input.conversation.pastes.length + 1,
             wordsLength: reading.words.length,
-            ...(question ? { question: { kind: question.kind, entries: question.entries, reason: question.reason } } : {}),
+            ...(question
+              ? { question: { kind: question.kind, entries: question.entries, reason: question.reason } }
+              : {}),
           },
           'paste read',
         );
@@ -282,7 +356,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
     readFile: createFileReader(
-      { allowedHosts: config.fileDownloadHosts, maxBytes: config.fileMaxBytes, timeoutMs: config.fileDownloadTimeoutMs },
+      {
+        allowedHosts: config.fileDownloadHosts,
+        maxBytes: config.fileMaxBytes,
+        timeoutMs: config.fileDownloadTimeoutMs,
+      },
       (reason) => logger.info({ reason }, 'file attachment not read'),
     ),
     outbound,
@@ -318,22 +396,32 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
       logger.warn({ err: error }, 'pending ticket delivery failed');
     }
   };
-  await recoverTickets().catch((error: unknown) => logger.error({ err: error }, 'finishing interrupted ticket creations failed; retried later'));
+  await recoverTickets().catch((error: unknown) =>
+    logger.error({ err: error }, 'finishing interrupted ticket creations failed; retried later'),
+  );
   void retryDeliveries();
 
   const sweepRetention = async (): Promise<Record<string, number>> => {
     // A draft is only deleted once its ticket is stored and listed.
     recovered = false;
     await recoverTickets();
-    const deleted = await sweepIdle(storage, RETENTION_RULES, new Date(now().getTime() - config.retentionDays * DAY_MS));
+    const deleted = await sweepIdle(
+      storage,
+      RETENTION_RULES,
+      new Date(now().getTime() - config.retentionDays * DAY_MS),
+    );
     logger.info({ deleted, retentionDays: config.retentionDays }, 'retention sweep');
     return deleted;
   };
-  const sweepInBackground = (): void => void sweepRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed'));
+  const sweepInBackground = (): void =>
+    void sweepRetention().catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed'));
   sweepInBackground();
   const sweepTimer = setInterval(sweepInBackground, SWEEP_EVERY_MS);
   sweepTimer.unref();
-  const retryTimer = config.escalationRetrySeconds > 0 ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000) : undefined;
+  const retryTimer =
+    config.escalationRetrySeconds > 0
+      ? setInterval(() => void retryDeliveries(), config.escalationRetrySeconds * 1000)
+      : undefined;
   retryTimer?.unref();
 
   // A write, not only a read: a full or read-only disk makes the instance not ready. The result is kept for a
@@ -389,7 +477,11 @@ export async function createApp(config: Config, logger: Logger, paths: AppPaths,
       clearInterval(sweepTimer);
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const finished = await inFlight.idle(config.shutdownTimeoutMs);
-      if (!finished) logger.warn({ inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with turns in flight');
+      if (!finished)
+        logger.warn(
+          { inFlight: inFlight.count, timeoutMs: config.shutdownTimeoutMs },
+          'shutdown timed out with turns in flight',
+        );
       server.server.closeAllConnections();
       // Analytics still in memory are written, so nothing recorded is lost on a clean stop.
       clearInterval(analyticsTimer);

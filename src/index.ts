@@ -23,9 +23,11 @@ function readConfigOrExit(): Config {
 
 /** What to do about an address the server cannot listen on, by error code: one line that names the setting. */
 const LISTEN_PROBLEMS: Readonly<Record<string, (port: number, host: string) => string>> = {
-  EADDRINUSE: (port, host) => `http: port ${port} on ${host} is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)`,
+  EADDRINUSE: (port, host) =>
+    `http: port ${port} on ${host} is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)`,
   EACCES: (port) => `http: no permission to listen on port ${port}; set PORT to 1024 or above`,
-  EADDRNOTAVAIL: (_port, host) => `http: HOST ${host} is not an address of this machine; set HOST to one of its addresses, or 0.0.0.0 for all`,
+  EADDRNOTAVAIL: (_port, host) =>
+    `http: HOST ${host} is not an address of this machine; set HOST to one of its addresses, or 0.0.0.0 for all`,
 };
 
 async function main(): Promise<void> {
@@ -42,7 +44,11 @@ async function main(): Promise<void> {
   try {
     // The build's start cache sits next to the compiled entry point (dist/start-cache.json).
     const startCache = fileURLToPath(new URL('start-cache.json', import.meta.url));
-    app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: config.knowledgeDir || `${ROOT}knowledge`, startCache });
+    app = await createApp(config, logger, {
+      cardsDir: `${ROOT}cards`,
+      knowledgeDir: config.knowledgeDir || `${ROOT}knowledge`,
+      startCache,
+    });
   } catch (error) {
     // Start-up errors are component-prefixed and list every problem; nothing else is worth printing.
     logger.fatal({ err: error }, 'start-up failed');

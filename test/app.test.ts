@@ -17,13 +17,25 @@ describe('app content', () => {
     const copy = mkdtempSync(join(tmpdir(), 'content-once-'));
     cpSync(join(ROOT, 'knowledge'), join(copy, 'knowledge'), { recursive: true });
     cpSync(join(ROOT, 'cards'), join(copy, 'cards'), { recursive: true });
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '0' });
-    const app = await createApp(config, createLogger({ level: 'silent', format: 'json' }), { cardsDir: join(copy, 'cards'), knowledgeDir: join(copy, 'knowledge') });
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      STORAGE: 'memory',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    const app = await createApp(config, createLogger({ level: 'silent', format: 'json' }), {
+      cardsDir: join(copy, 'cards'),
+      knowledgeDir: join(copy, 'knowledge'),
+    });
     try {
       const { port } = await app.listen();
       rmSync(copy, { recursive: true, force: true });
       const ask = async (extra: Record<string, unknown>): Promise<string> => {
-        const response = await postActivity(`http://127.0.0.1:${port}`, messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra }));
+        const response = await postActivity(
+          `http://127.0.0.1:${port}`,
+          messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra }),
+        );
         expect(response.status).toBe(200);
         return JSON.stringify((response.json as Replies).activities);
       };

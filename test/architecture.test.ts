@@ -6,12 +6,26 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/start-test-app.js';
 
 // The shell: process entry, composition root, HTTP, bot wiring, logging, file loaders, storage adapters.
-const SHELL = [/^src\/index\.ts$/u, /^src\/app\.ts$/u, /^src\/http\//u, /^src\/bot\//u, /^src\/log\//u, /^src\/storage\//u, /^src\/config\/env-file\.ts$/u, /\/load-[a-z-]+\.ts$/u, /^src\/cli\//u];
+const SHELL = [
+  /^src\/index\.ts$/u,
+  /^src\/app\.ts$/u,
+  /^src\/http\//u,
+  /^src\/bot\//u,
+  /^src\/log\//u,
+  /^src\/storage\//u,
+  /^src\/config\/env-file\.ts$/u,
+  /\/load-[a-z-]+\.ts$/u,
+  /^src\/cli\//u,
+];
 const FORBIDDEN_IN_CORE = /from '(botbuilder[^']*|restify|node:fs|node:fs\/promises|fs|node:http|node:child_process)'/u;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -31,7 +45,9 @@ describe('architecture', () => {
   });
 
   it('uses no console logging in src', () => {
-    const offenders = files.filter((file) => /console\.(log|error|warn|info)/u.test(readFileSync(join(ROOT, file), 'utf8')));
+    const offenders = files.filter((file) =>
+      /console\.(log|error|warn|info)/u.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

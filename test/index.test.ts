@@ -32,7 +32,11 @@ describe('process entry (src/index.ts)', () => {
   });
 
   it('stops a half-configured authentication with the config error, never a botbuilder AssertionError', async () => {
-    bot = spawnBot({ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' });
+    bot = spawnBot({
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+    });
     expect(await bot.exited()).toBe(1);
     expect(bot.stderr()).toContain('config: invalid configuration');
     expect(bot.stderr()).toContain('MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant');
@@ -46,7 +50,9 @@ describe('process entry (src/index.ts)', () => {
     try {
       bot = spawnBot({ PORT: String(port) });
       expect(await bot.exited()).toBe(1);
-      expect(bot.stderr()).toBe(`http: port ${port} on 127.0.0.1 is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)\n`);
+      expect(bot.stderr()).toBe(
+        `http: port ${port} on 127.0.0.1 is already in use; stop the program using it, or set PORT to a free port (PORT=0 picks one)\n`,
+      );
       expect(bot.logs.filter((line) => line['level'] === 60)).toEqual([]);
     } finally {
       await new Promise((resolve) => taken.close(resolve));
@@ -61,14 +67,18 @@ describe('process entry (src/index.ts)', () => {
     bot = spawnBot({ KNOWLEDGE_DIR: dir });
     expect(await bot.exited()).toBe(1);
     expect(bot.stderr()).toContain("unknown-shell.yaml: commands[0].shell: 'bash' is not one of cmd, powershell");
-    expect(bot.stderr()).toContain("bad-error-code.yaml: errorCodes[0]: '0x8007005' is not 0x + 8 upper-case hex digits");
+    expect(bot.stderr()).toContain(
+      "bad-error-code.yaml: errorCodes[0]: '0x8007005' is not 0x + 8 upper-case hex digits",
+    );
     expect(bot.stderr()).toContain("missing: catalogue entry 'slow-first-launch' does not exist");
   });
 
   it('warns loudly at start-up that authentication is off when MicrosoftAppId is empty', async () => {
     bot = spawnBot({});
     await bot.ready();
-    const warning = bot.logs.find((line) => line['level'] === 40 && String(line['msg']).includes('authentication is OFF'));
+    const warning = bot.logs.find(
+      (line) => line['level'] === 40 && String(line['msg']).includes('authentication is OFF'),
+    );
     expect(warning).toBeDefined();
   });
 
@@ -78,12 +88,18 @@ describe('process entry (src/index.ts)', () => {
     const port = await bot.ready();
     const baseUrl = `http://127.0.0.1:${port}`;
 
-    const slowTurn = postActivity(baseUrl, messageActivity({ serviceUrl: connector.url, text: 'slow one', id: 'slow-1' }));
+    const slowTurn = postActivity(
+      baseUrl,
+      messageActivity({ serviceUrl: connector.url, text: 'slow one', id: 'slow-1' }),
+    );
     await connector.waitForArrived(1);
     bot.child.kill('SIGTERM');
     // New work is refused once the bot has taken the signal in (on a loaded machine that is not instant).
     const signalled = Date.now();
-    while (!bot.logs.some((line) => line['msg'] === 'shutting down: no new activities accepted') && Date.now() - signalled < 5000) {
+    while (
+      !bot.logs.some((line) => line['msg'] === 'shutting down: no new activities accepted') &&
+      Date.now() - signalled < 5000
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
 
@@ -105,7 +121,9 @@ describe('process entry (src/index.ts)', () => {
     connector = await startMockConnector({ delayMs: 8000 });
     bot = spawnBot({ SHUTDOWN_TIMEOUT_MS: '300' });
     const port = await bot.ready();
-    void postActivity(`http://127.0.0.1:${port}`, messageActivity({ serviceUrl: connector.url })).catch(() => undefined);
+    void postActivity(`http://127.0.0.1:${port}`, messageActivity({ serviceUrl: connector.url })).catch(
+      () => undefined,
+    );
     await connector.waitForArrived(1);
     const signalled = Date.now();
     bot.child.kill('SIGTERM');

@@ -9,13 +9,13 @@ import type { AnalyticsEvent } from './analytics-event.js';
 
 const PREFIX = 'analytics/';
 /** Most events kept per minute; beyond it events are counted as dropped, so a bucket never grows without bound. */
-export const MAX_EVENTS_PER_MINUTE = 2000;
+const MAX_EVENTS_PER_MINUTE = 2000;
 /** Most events waiting in memory; beyond it the oldest are dropped (and counted). */
 const MAX_BUFFERED = 10_000;
 const MINUTE_MS = 60_000;
 
 /** The bucket key of an instant: analytics/2026-11-29T05:37. */
-export const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 16)}`;
+const bucketKey = (at: Date): string => `${PREFIX}${at.toISOString().slice(0, 16)}`;
 
 export interface AnalyticsStore {
   /** Queues an event; it is written by the next flush. */
@@ -27,12 +27,20 @@ export interface AnalyticsStore {
 }
 
 /** Appends `events` to the bucket `key`, retrying on conflicts with other writers. */
-function append(store: KeyValueStore, key: string, events: readonly AnalyticsEvent[], droppedBefore: number): Promise<void> {
+function append(
+  store: KeyValueStore,
+  key: string,
+  events: readonly AnalyticsEvent[],
+  droppedBefore: number,
+): Promise<void> {
   return retryOnConflict(async () => {
     const bucket: StoredItem | undefined = (await store.read([key]))[key];
     const stored = Array.isArray(bucket?.['events']) ? (bucket['events'] as AnalyticsEvent[]) : [];
     const room = Math.max(0, MAX_EVENTS_PER_MINUTE - stored.length);
-    const dropped = (typeof bucket?.['dropped'] === 'number' ? bucket['dropped'] : 0) + droppedBefore + Math.max(0, events.length - room);
+    const dropped =
+      (typeof bucket?.['dropped'] === 'number' ? bucket['dropped'] : 0) +
+      droppedBefore +
+      Math.max(0, events.length - room);
     const next = { events: [...stored, ...events.slice(0, room)], dropped };
     if (bucket) await store.write({ [key]: { ...next, eTag: bucket.eTag } });
     else if (!(await store.create(key, next))) throw new ConflictError(`another writer created ${key} first`);
@@ -77,7 +85,12 @@ export function createAnalyticsStore(store: KeyValueStore): AnalyticsStore {
     },
     async read(from, to) {
       const keys: string[] = [];
-      for (let minute = new Date(from.toISOString().slice(0, 16) + ':00Z'); minute <= to; minute = new Date(minute.getTime() + MINUTE_MS)) keys.push(bucketKey(minute));
+      for (
+        let minute = new Date(from.toISOString().slice(0, 16) + ':00Z');
+        minute <= to;
+        minute = new Date(minute.getTime() + MINUTE_MS)
+      )
+        keys.push(bucketKey(minute));
       const events: AnalyticsEvent[] = [];
       let dropped = 0;
       // Read in slices so a long window does not ask for thousands of keys at once.

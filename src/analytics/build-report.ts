@@ -9,7 +9,12 @@ export interface Report {
   /** Most frequent unanswered questions (text when stored, else hash). */
   readonly topUnanswered: ReadonlyArray<{ readonly question: string; readonly count: number }>;
   /** Entries with feedback, worst helpful ratio first. */
-  readonly worstEntries: ReadonlyArray<{ readonly entryId: string; readonly helpful: number; readonly notHelpful: number; readonly ratio: number }>;
+  readonly worstEntries: ReadonlyArray<{
+    readonly entryId: string;
+    readonly helpful: number;
+    readonly notHelpful: number;
+    readonly ratio: number;
+  }>;
   readonly escalationsPerEntry: ReadonlyArray<{ readonly entryId: string; readonly count: number }>;
   readonly escalationsPerFinding: ReadonlyArray<{ readonly findingId: string; readonly count: number }>;
   /** Entries offered in "did you mean" cards that users rejected with "none of these". */
@@ -67,7 +72,11 @@ export function buildReport(events: readonly AnalyticsEvent[], from: Date, to: D
     outcomes: Object.fromEntries([...outcomes.entries()].sort((a, b) => a[0].localeCompare(b[0]))),
     topUnanswered: ranked(unanswered).map(({ key, count }) => ({ question: key, count })),
     worstEntries: [...feedback.entries()]
-      .map(([entryId, tally]) => ({ entryId, ...tally, ratio: Number((tally.helpful / (tally.helpful + tally.notHelpful)).toFixed(3)) }))
+      .map(([entryId, tally]) => ({
+        entryId,
+        ...tally,
+        ratio: Number((tally.helpful / (tally.helpful + tally.notHelpful)).toFixed(3)),
+      }))
       .sort((a, b) => a.ratio - b.ratio || b.notHelpful - a.notHelpful || a.entryId.localeCompare(b.entryId))
       .slice(0, top),
     escalationsPerEntry: ranked(perEntry).map(({ key, count }) => ({ entryId: key, count })),
@@ -79,15 +88,39 @@ export function buildReport(events: readonly AnalyticsEvent[], from: Date, to: D
 
 /** Returns the report as text lines for the console. */
 export function formatReport(report: Report): string {
-  const section = (title: string, lines: string[]): string[] => [title, ...(lines.length > 0 ? lines : ['  (none)']), ''];
+  const section = (title: string, lines: string[]): string[] => [
+    title,
+    ...(lines.length > 0 ? lines : ['  (none)']),
+    '',
+  ];
   return [
     `Report ${report.from} – ${report.to}${report.dropped > 0 ? ` (${report.dropped} events dropped: per-minute cap or buffer limit reached)` : ''}`,
     '',
-    ...section('Outcomes', Object.entries(report.outcomes).map(([outcome, count]) => `  ${outcome.padEnd(12)} ${count}`)),
-    ...section('Top unanswered questions', report.topUnanswered.map((item) => `  ${String(item.count).padStart(4)}  ${item.question}`)),
-    ...section('Entries with the worst helpful ratio', report.worstEntries.map((item) => `  ${item.ratio.toFixed(2)}  👍 ${item.helpful} 👎 ${item.notHelpful}  ${item.entryId}`)),
-    ...section('Escalations per entry', report.escalationsPerEntry.map((item) => `  ${String(item.count).padStart(4)}  ${item.entryId}`)),
-    ...section('Escalations per finding', report.escalationsPerFinding.map((item) => `  ${String(item.count).padStart(4)}  ${item.findingId}`)),
-    ...section('Choices offered but not picked', report.choicesNotPicked.map((item) => `  ${String(item.count).padStart(4)}  ${item.entryId}`)),
+    ...section(
+      'Outcomes',
+      Object.entries(report.outcomes).map(([outcome, count]) => `  ${outcome.padEnd(12)} ${count}`),
+    ),
+    ...section(
+      'Top unanswered questions',
+      report.topUnanswered.map((item) => `  ${String(item.count).padStart(4)}  ${item.question}`),
+    ),
+    ...section(
+      'Entries with the worst helpful ratio',
+      report.worstEntries.map(
+        (item) => `  ${item.ratio.toFixed(2)}  👍 ${item.helpful} 👎 ${item.notHelpful}  ${item.entryId}`,
+      ),
+    ),
+    ...section(
+      'Escalations per entry',
+      report.escalationsPerEntry.map((item) => `  ${String(item.count).padStart(4)}  ${item.entryId}`),
+    ),
+    ...section(
+      'Escalations per finding',
+      report.escalationsPerFinding.map((item) => `  ${String(item.count).padStart(4)}  ${item.findingId}`),
+    ),
+    ...section(
+      'Choices offered but not picked',
+      report.choicesNotPicked.map((item) => `  ${String(item.count).padStart(4)}  ${item.entryId}`),
+    ),
   ].join('\n');
 }

@@ -26,13 +26,23 @@ interface PipelineRequestLike {
 }
 interface PipelineLike {
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: PipelineRequestLike, next: (request: PipelineRequestLike) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(
+      request: PipelineRequestLike,
+      next: (request: PipelineRequestLike) => Promise<unknown>,
+    ): Promise<unknown>;
+  }): void;
 }
 
-/** Applies the per-attempt timeout to one ConnectorClient; throws if botbuilder's client no longer has the expected shape. */
+/**
+ * Applies the per-attempt timeout to one ConnectorClient; throws if botbuilder's client no longer has the expected
+ * shape.
+ */
 function boundClient<T>(client: T, attemptTimeoutMs: number): T {
   const pipeline = (client as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
-  if (!pipeline || typeof pipeline.addPolicy !== 'function') throw new Error('outbound: the Bot Connector client has no request pipeline to bound');
+  if (!pipeline || typeof pipeline.addPolicy !== 'function')
+    throw new Error('outbound: the Bot Connector client has no request pipeline to bound');
   pipeline.removePolicy({ name: LIBRARY_RETRY_POLICY });
   pipeline.addPolicy({
     name: 'mdavAttemptTimeout',

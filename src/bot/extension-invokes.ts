@@ -1,4 +1,7 @@
-/** Runs message-extension invokes through the pure extension handlers; a failure (storage, a bug) becomes a message, never a 500. */
+/**
+ * Runs message-extension invokes through the pure extension handlers; a failure (storage, a bug) becomes a message,
+ * never a 500.
+ */
 
 import type { TurnContext } from 'botbuilder';
 
@@ -11,7 +14,12 @@ import { readTurnInput } from './read-turn-input.js';
 export type ExtensionInvoke = keyof ComposeExtensions;
 
 /** Returns the response body for one extension invoke of `context`. */
-export async function answerExtensionInvoke(extensions: ComposeExtensions, invoke: ExtensionInvoke, context: TurnContext, logger: Logger): Promise<ExtensionBody> {
+export async function answerExtensionInvoke(
+  extensions: ComposeExtensions,
+  invoke: ExtensionInvoke,
+  context: TurnContext,
+  logger: Logger,
+): Promise<ExtensionBody> {
   // The invoke's value is not a card action: the route-facing input is read without it (who, where, locale).
   const input = readTurnInput({ ...context.activity, value: undefined, text: '' });
   try {

@@ -29,15 +29,19 @@ export interface FileReaderOptions {
 export type FileProblemReason = 'host-not-allowed' | 'too-large' | 'http-status' | 'timeout' | 'network' | 'not-text';
 
 /** Returns the text file attachment of a personal-chat message, if it has one Teams lets the bot download. */
-export function findTextFile(activity: Partial<Activity>): TextFileAttachment | undefined {
+function findTextFile(activity: Partial<Activity>): TextFileAttachment | undefined {
   // Teams sends file download info only in personal chat; elsewhere files never reach the bot this way.
-  if (activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal') return undefined;
+  if (activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal')
+    return undefined;
   for (const attachment of activity.attachments ?? []) {
     if (attachment?.contentType !== FILE_DOWNLOAD_INFO) continue;
     const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
     const name = typeof attachment.name === 'string' ? attachment.name : '';
-    const type = (typeof content?.fileType === 'string' ? content.fileType : name.split('.').pop() ?? '').toLowerCase();
-    if (typeof content?.downloadUrl === 'string' && TEXT_FILE_TYPES.has(type)) return { name: name || `file.${type}`, downloadUrl: content.downloadUrl };
+    const type = (
+      typeof content?.fileType === 'string' ? content.fileType : (name.split('.').pop() ?? '')
+    ).toLowerCase();
+    if (typeof content?.downloadUrl === 'string' && TEXT_FILE_TYPES.has(type))
+      return { name: name || `file.${type}`, downloadUrl: content.downloadUrl };
   }
   return undefined;
 }
@@ -61,7 +65,9 @@ export function isAllowedDownload(url: string, allowedHosts: readonly string[]):
   });
 }
 
-/** Decodes file bytes as text: UTF-8 (with or without BOM), or UTF-16 LE with its BOM (PowerShell 5's `>` writes that). */
+/**
+ * Decodes file bytes as text: UTF-8 (with or without BOM), or UTF-16 LE with its BOM (PowerShell 5's `>` writes that).
+ */
 function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   const text = new TextDecoder('utf-8').decode(bytes);
@@ -70,7 +76,10 @@ function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 /** Downloads one file within the limits; resolves with its text or the reason it was not read. */
-export async function downloadTextFile(file: TextFileAttachment, options: FileReaderOptions): Promise<{ text: string } | { reason: FileProblemReason }> {
+async function downloadTextFile(
+  file: TextFileAttachment,
+  options: FileReaderOptions,
+): Promise<{ text: string } | { reason: FileProblemReason }> {
   if (!isAllowedDownload(file.downloadUrl, options.allowedHosts)) return { reason: 'host-not-allowed' };
   const abort = new AbortController();
   // Why the transfer was stopped, when this code stopped it (aborting makes the pending read throw).

@@ -3,7 +3,14 @@
 import type { Activity } from 'botbuilder';
 
 import { detectLanguage } from '../i18n/language.js';
-import { EMPTY_CONVERSATION, MAX_MESSAGE_CHARS, type CardAction, type ConversationData, type FileInput, type TurnInput } from '../routes/turn-input.js';
+import {
+  EMPTY_CONVERSATION,
+  MAX_MESSAGE_CHARS,
+  type CardAction,
+  type ConversationData,
+  type FileInput,
+  type TurnInput,
+} from '../routes/turn-input.js';
 import { FILE_DOWNLOAD_INFO } from './read-file-attachment.js';
 
 // Teams puts every @mention in the text as <at>Name</at>; removeRecipientMention only strips the first.
@@ -61,7 +68,8 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
       ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
     },
     teamsChannelId: readTeamsChannelId(activity.channelData),
-    conversationType: typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType : undefined,
+    conversationType:
+      typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType : undefined,
     reference: extra.reference ?? {},
     waitingTicketId: extra.waitingTicketId,
     otherAttachments: (activity.attachments ?? [])

@@ -17,10 +17,16 @@ export interface RetryPolicy {
   readonly budgetMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 4, baseDelayMs: 250, maxDelayMs: 3000, attemptTimeoutMs: 5000, budgetMs: 12000 });
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({
+  attempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 3000,
+  attemptTimeoutMs: 5000,
+  budgetMs: 12000,
+});
 
 /** Thrown when an attempt or the whole budget ran out without an answer. */
-export class OutboundTimeoutError extends Error {
+class OutboundTimeoutError extends Error {
   readonly code = 'ETIMEDOUT';
   constructor(message: string) {
     super(`outbound: ${message}`);
@@ -28,9 +34,12 @@ export class OutboundTimeoutError extends Error {
   }
 }
 
-/** True for errors a retry may fix: the statuses above, a connection that could not be made, an attempt that timed out. */
+/**
+ * True for errors a retry may fix: the statuses above, a connection that could not be made, an attempt that timed out.
+ */
 export function isRetryable(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
+  const status =
+    (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
   if (typeof status === 'number' && status > 0) return RETRYABLE.has(status);
   const code = (error as { code?: unknown }).code;
   const name = (error as { name?: unknown }).name;
@@ -44,7 +53,7 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Resolves or rejects like `work`, or rejects with OutboundTimeoutError after `ms`. */
-export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new OutboundTimeoutError(`${what}: no answer within ${ms} ms`)), ms);
@@ -56,7 +65,10 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
   }
 }
 
-/** Runs `call`, retrying retryable failures with exponential backoff and full jitter within the policy's budget; rethrows the last error. */
+/**
+ * Runs `call`, retrying retryable failures with exponential backoff and full jitter within the policy's budget;
+ * rethrows the last error.
+ */
 export async function withOutboundRetry<T>(call: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
   const deadline = Date.now() + policy.budgetMs;
   for (let attempt = 1; ; attempt += 1) {

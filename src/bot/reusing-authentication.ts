@@ -35,7 +35,9 @@ function createClientCache<T>(): (key: string, create: () => Promise<T>) => Prom
 
 // The claims botbuilder takes the app id from: the audience for channel tokens, appid for the emulator.
 const appIdOf = (identity: ClaimsIdentity): string =>
-  identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  identity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+  identity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+  '';
 
 /** A connector factory that hands out one ConnectorClient per (app id, service URL, audience). */
 class ReusingConnectorFactory extends ConnectorFactory {
@@ -63,19 +65,31 @@ export class ReusingAuthentication extends BotFrameworkAuthentication {
 
   private reuse(result: AuthenticateRequestResult): AuthenticateRequestResult {
     const factory = result.connectorFactory;
-    return factory ? { ...result, connectorFactory: new ReusingConnectorFactory(factory, appIdOf(result.claimsIdentity), this.connectors) } : result;
+    return factory
+      ? {
+          ...result,
+          connectorFactory: new ReusingConnectorFactory(factory, appIdOf(result.claimsIdentity), this.connectors),
+        }
+      : result;
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     return this.reuse(await this.inner.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.reuse(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new ReusingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors);
+    return new ReusingConnectorFactory(
+      this.inner.createConnectorFactory(claimsIdentity),
+      appIdOf(claimsIdentity),
+      this.connectors,
+    );
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

@@ -16,26 +16,38 @@ export class ReplyDeliveryError extends Error {
 }
 
 /**
- * Returns the outgoing activity for one reply: a card carries its summary (chat list, notifications), and every reply the
- * locale of its own language (an English answer to a Japanese Teams client is en-US, not the client's ja-JP).
+ * Returns the outgoing activity for one reply: a card carries its summary (chat list, notifications), and every reply
+ * the locale of its own language (an English answer to a Japanese Teams client is en-US, not the client's ja-JP).
  */
 export function toActivity(templates: CardTemplates, reply: Reply): Partial<Activity> {
   if (reply.type === 'text') return { ...MessageFactory.text(reply.text), locale: localeOf(reply.language) };
   // The generic signature cannot correlate card and data inside the union; cardReply() guarantees the pairing.
   const card = renderCard(templates, reply.card, reply.data as never);
-  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary: reply.summary, locale: localeOf(reply.language) };
+  return {
+    ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+    summary: reply.summary,
+    locale: localeOf(reply.language),
+  };
 }
 
 /**
  * Sends every reply in order, awaiting each send; throttled or failed-in-transit sends are retried with backoff,
  * and all the replies of a turn share one budget, so a turn ends even when the channel never answers.
  */
-export async function sendReplies(context: TurnContext, templates: CardTemplates, replies: readonly Reply[], policy: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+export async function sendReplies(
+  context: TurnContext,
+  templates: CardTemplates,
+  replies: readonly Reply[],
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<void> {
   const deadline = Date.now() + policy.budgetMs;
   for (const reply of replies) {
     const activity = toActivity(templates, reply);
     try {
-      await withOutboundRetry(() => context.sendActivity(activity), { ...policy, budgetMs: Math.max(0, deadline - Date.now()) });
+      await withOutboundRetry(() => context.sendActivity(activity), {
+        ...policy,
+        budgetMs: Math.max(0, deadline - Date.now()),
+      });
     } catch (error) {
       throw new ReplyDeliveryError(error);
     }

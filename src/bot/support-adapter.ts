@@ -15,7 +15,11 @@ export class SupportAdapter extends CloudAdapter {
   }
 
   /** Authenticates `authorization` and runs `logic` for `activity`; throws authentication errors as they are. */
-  processChecked(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processChecked(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
 }

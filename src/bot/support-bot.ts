@@ -29,24 +29,42 @@ import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
   readonly routes: RouteTable;
-  /** Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn, saved when changed. */
+  /**
+   * Conversation data (facts from pastes add up per conversation) and the waiting-ticket marker: one read per turn,
+   * saved when changed.
+   */
   readonly turnState: TurnStateStore;
-  /** The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise undefined. */
-  readonly waitingTicketFor: (waiting: WaitingTicket, from: { readonly id: string; readonly aadObjectId?: string }) => Promise<string | undefined>;
+  /**
+   * The waiting ticket's id when `from` (its requester, or an L2 member) answers it in this conversation; otherwise
+   * undefined.
+   */
+  readonly waitingTicketFor: (
+    waiting: WaitingTicket,
+    from: { readonly id: string; readonly aadObjectId?: string },
+  ) => Promise<string | undefined>;
   /** Tenants answered; empty: all. */
   readonly allowedTenantIds: readonly string[];
   readonly rateLimiter: RateLimiter;
   /** Milliseconds now (injected for tests). */
   readonly now: () => number;
   /** Receives every handled turn (ids, kinds and latency only). */
-  readonly onTurn?: (event: { route: string; kind: string; entryId?: string; language: string; latencyMs: number }) => void;
+  readonly onTurn?: (event: {
+    route: string;
+    kind: string;
+    entryId?: string;
+    language: string;
+    latencyMs: number;
+  }) => void;
   readonly templates: CardTemplates;
   readonly logger: Logger;
   /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
   readonly readFile?: (activity: Partial<Activity>) => Promise<FileInput | undefined>;
   /** Timeout, retries and budget for sending a turn's replies. */
   readonly outbound?: RetryPolicy;
-  /** The message extension (compose-box searches, the message action); absent: botbuilder's default answer to extension invokes. */
+  /**
+   * The message extension (compose-box searches, the message action); absent: botbuilder's default answer to extension
+   * invokes.
+   */
   readonly extensions?: ComposeExtensions;
 }
 
@@ -73,17 +91,30 @@ export class SupportBot extends TeamsActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const tenantId = (activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? '') as string;
+    const tenantId = (activity.conversation?.tenantId ??
+      (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ??
+      '') as string;
     if (this.deps.allowedTenantIds.length > 0 && !this.deps.allowedTenantIds.includes(String(tenantId).toLowerCase())) {
-      this.deps.logger.warn({ activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' }, 'activity from a tenant that is not allowed; ignored');
+      this.deps.logger.warn(
+        { activityId: activity.id, conversationId: activity.conversation?.id, tenantId: String(tenantId) || '(none)' },
+        'activity from a tenant that is not allowed; ignored',
+      );
       return;
     }
     const sender = activity.from?.aadObjectId ?? activity.from?.id ?? '';
     if (!this.deps.rateLimiter.allow(sender, this.deps.now())) {
-      this.deps.logger.info({ activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type }, 'rate limited');
-      if (activity.type === ActivityTypes.Message) {
+      this.deps.logger.info(
+        { activityId: activity.id, conversationId: activity.conversation?.id, activityType: activity.type },
+        'rate limited',
+      );
+      if (activity.type === 'message') {
         const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
-        await sendReplies(context, this.deps.templates, [textReply(t(language, 'limit.rate'), language)], this.deps.outbound);
+        await sendReplies(
+          context,
+          this.deps.templates,
+          [textReply(t(language, 'limit.rate'), language)],
+          this.deps.outbound,
+        );
       }
       return;
     }
@@ -91,28 +122,63 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   // Message extension invokes: the pure handlers answer; the response bodies are already in Teams' shape.
-  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     if (!this.deps.extensions) return super.handleTeamsMessagingExtensionQuery(context, query);
-    return (await answerExtensionInvoke(this.deps.extensions, 'query', context, this.deps.logger)) as MessagingExtensionResponse;
+    return (await answerExtensionInvoke(
+      this.deps.extensions,
+      'query',
+      context,
+      this.deps.logger,
+    )) as MessagingExtensionResponse;
   }
 
-  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, query: unknown): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    query: unknown,
+  ): Promise<MessagingExtensionResponse> {
     if (!this.deps.extensions) return super.handleTeamsMessagingExtensionSelectItem(context, query);
-    return (await answerExtensionInvoke(this.deps.extensions, 'selectItem', context, this.deps.logger)) as MessagingExtensionResponse;
+    return (await answerExtensionInvoke(
+      this.deps.extensions,
+      'selectItem',
+      context,
+      this.deps.logger,
+    )) as MessagingExtensionResponse;
   }
 
-  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     if (!this.deps.extensions) return super.handleTeamsMessagingExtensionFetchTask(context, action);
-    return (await answerExtensionInvoke(this.deps.extensions, 'fetchTask', context, this.deps.logger)) as MessagingExtensionActionResponse;
+    return (await answerExtensionInvoke(
+      this.deps.extensions,
+      'fetchTask',
+      context,
+      this.deps.logger,
+    )) as MessagingExtensionActionResponse;
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     if (!this.deps.extensions) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
-    return (await answerExtensionInvoke(this.deps.extensions, 'submitAction', context, this.deps.logger)) as MessagingExtensionActionResponse;
+    return (await answerExtensionInvoke(
+      this.deps.extensions,
+      'submitAction',
+      context,
+      this.deps.logger,
+    )) as MessagingExtensionActionResponse;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const address = { channelId: context.activity.channelId ?? '', conversationId: context.activity.conversation?.id ?? '' };
+    const address = {
+      channelId: context.activity.channelId ?? '',
+      conversationId: context.activity.conversation?.id ?? '',
+    };
     const state = await this.deps.turnState.load(address);
     const conversation = normalizeConversation(state.conversation);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
@@ -120,15 +186,29 @@ export class SupportBot extends TeamsActivityHandler {
     const waitingTicketId = state.waiting ? await this.deps.waitingTicketFor(state.waiting, from) : undefined;
     const started = performance.now();
     const file = await this.deps.readFile?.(context.activity);
-    const input = readTurnInput(context.activity, { conversation, reference, ...(waitingTicketId ? { waitingTicketId } : {}), ...(file ? { file } : {}) });
+    const input = readTurnInput(context.activity, {
+      conversation,
+      reference,
+      ...(waitingTicketId ? { waitingTicketId } : {}),
+      ...(file ? { file } : {}),
+    });
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     const fileChars = file && 'text' in file ? file.text.length : 0;
-    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS) await context.sendActivity({ type: ActivityTypes.Typing });
+    if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS)
+      await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
     // Saved before sending: a failed send must not lose facts the user already pasted.
     if (changed) await this.deps.turnState.save(address, changed);
-    const notes = input.cutChars > 0 ? [textReply(t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }), input.language)] : [];
+    const notes =
+      input.cutChars > 0
+        ? [
+            textReply(
+              t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }),
+              input.language,
+            ),
+          ]
+        : [];
     await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
     // Ids, lengths and route ids only: message text may hold host and user names.
     this.deps.onTurn?.({
@@ -146,7 +226,12 @@ export class SupportBot extends TeamsActivityHandler {
         language: input.language,
         textLength: input.text.length,
         htmlLength: input.html?.length ?? 0,
-        ...(file ? { fileLength: 'text' in file ? file.text.length : 0, fileProblem: 'problem' in file ? file.problem : undefined } : {}),
+        ...(file
+          ? {
+              fileLength: 'text' in file ? file.text.length : 0,
+              fileProblem: 'problem' in file ? file.problem : undefined,
+            }
+          : {}),
         verb: input.action?.verb,
         replies: replies.length,
         ms: Math.round(performance.now() - started),

@@ -31,9 +31,13 @@ export interface TeamsOutboxOptions {
 export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox {
   const { adapter, appId, templates, logger } = options;
   // The card's size is measured as rendered: a long history folds its oldest events until the card fits.
-  const cardBytes = (data: L2CardData): number => Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
+  const cardBytes = (data: L2CardData): number =>
+    Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
   const l2Card = (ticket: Ticket): Partial<Activity> =>
-    toActivity(templates, cardReply('l2-ticket', fitL2Card(ticket, options.now(), options.l2Language, cardBytes), options.l2Language));
+    toActivity(
+      templates,
+      cardReply('l2-ticket', fitL2Card(ticket, options.now(), options.l2Language, cardBytes), options.l2Language),
+    );
   const attempt = async (what: string, ticket: Ticket, call: () => Promise<void>): Promise<boolean> => {
     try {
       await withOutboundRetry(call, options.retry);
@@ -49,13 +53,18 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
     conversation: { id: post.conversationId, isGroup: true, conversationType: 'channel', name: '' },
   });
   const note = (ticket: Ticket, event: TicketEvent): string =>
-    t(options.l2Language, `l2.note.${event.kind}`, { name: inertText(event.by.name ?? event.by.id), note: inertText(event.note ?? ''), id: ticket.id });
+    t(options.l2Language, `l2.note.${event.kind}`, {
+      name: inertText(event.by.name ?? event.by.id),
+      note: inertText(event.note ?? ''),
+      id: ticket.id,
+    });
 
   // One post per ticket at a time: a background retry joins a post that is still running instead of doubling it.
   const posting = new Map<string, Promise<L2Post | undefined>>();
 
   const post = async (ticket: Ticket): Promise<L2Post | undefined> => {
-    const serviceUrl = String(ticket.userConversation['serviceUrl'] ?? '');
+    const stored = ticket.userConversation['serviceUrl'];
+    const serviceUrl = typeof stored === 'string' ? stored : '';
     let posted: L2Post | undefined;
     const ok = await attempt('post', ticket, async () => {
       // What TeamsInfo.sendMessageToTeamsChannel does on a CloudAdapter, called directly so that it also works
@@ -65,7 +74,13 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
         'msteams',
         serviceUrl,
         '',
-        { isGroup: true, channelData: { channel: { id: options.l2ChannelId } }, activity: l2Card(ticket) as never, bot: undefined as never, members: [] },
+        {
+          isGroup: true,
+          channelData: { channel: { id: options.l2ChannelId } },
+          activity: l2Card(ticket) as never,
+          bot: undefined as never,
+          members: [],
+        },
         async (context) => {
           const conversationId = TurnContext.getConversationReference(context.activity).conversation?.id ?? '';
           // CloudAdapter hands back the conversation id where the activity id belongs; Teams puts the posted
@@ -109,7 +124,8 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       const last = ticket.userCard;
       let delivered = true;
       if (last) {
-        // The older card keeps what it said, shows the state now and loses its buttons (Teams renders the update in place).
+        // The older card keeps what it said, shows the state now and loses its buttons (Teams renders the update in
+        // place).
         const older = buildTicketCard(ticket, last, language, { updatedAt: options.now() });
         const update = { ...toActivity(templates, cardReply('ticket', older, language)), id: last.activityId };
         delivered = await attempt('update-user-card', ticket, () =>
@@ -124,7 +140,9 @@ export function createTeamsOutbox(options: TeamsOutboxOptions): EscalationOutbox
       const told = await attempt('notify', ticket, () =>
         adapter.continueConversationAsync(appId, reference, async (context) => {
           const response = await context.sendActivity(activity);
-          sent = response?.id ? { activityId: response.id, message: notice.message, ...(notice.quote ? { quote: notice.quote } : {}) } : undefined;
+          sent = response?.id
+            ? { activityId: response.id, message: notice.message, ...(notice.quote ? { quote: notice.quote } : {}) }
+            : undefined;
         }),
       );
       return { delivered: delivered && told, ...(sent ? { userCard: sent } : {}) };

@@ -22,7 +22,10 @@ export interface TurnState {
   readonly waiting: WaitingTicket | undefined;
 }
 
-/** The waiting-ticket marker (see TicketStore.setWaiting); `requesterId` is missing in markers written before it existed. */
+/**
+ * The waiting-ticket marker (see TicketStore.setWaiting); `requesterId` is missing in markers written before it
+ * existed.
+ */
 export interface WaitingTicket {
   readonly ticketId: string;
   readonly requesterId?: string;
@@ -36,7 +39,8 @@ export interface TurnStateStore {
 }
 
 /** The storage key of a conversation's data (botbuilder ConversationState's key with the default namespace). */
-export const conversationKey = (address: TurnAddress): string => `${address.channelId}/conversations/${address.conversationId}/`;
+export const conversationKey = (address: TurnAddress): string =>
+  `${address.channelId}/conversations/${address.conversationId}/`;
 
 /** Creates the turn state store on `store`. */
 export function createTurnStateStore(store: KeyValueStore): TurnStateStore {
@@ -49,8 +53,11 @@ export function createTurnStateStore(store: KeyValueStore): TurnStateStore {
       const ticketId = items[waiting]?.['ticketId'];
       const requesterId = items[waiting]?.['requesterId'];
       return {
-        conversation: typeof data === 'object' && data !== null ? (data as Partial<ConversationData>) : undefined,
-        waiting: typeof ticketId === 'string' ? { ticketId, ...(typeof requesterId === 'string' ? { requesterId } : {}) } : undefined,
+        conversation: typeof data === 'object' && data !== null ? data : undefined,
+        waiting:
+          typeof ticketId === 'string'
+            ? { ticketId, ...(typeof requesterId === 'string' ? { requesterId } : {}) }
+            : undefined,
       };
     },
     async save(address, conversation) {

@@ -10,11 +10,14 @@ const WARNING_STYLE = { warning: 'attention', important: 'warning', note: 'empha
 
 /** The escalate button; `entryId` says which answer did not help. */
 export function escalateButton(language: Language, entryId?: string): CardButton {
-  return { title: t(language, 'action.escalate'), data: { verb: 'escalate', language, ...(entryId ? { entryId } : {}) } };
+  return {
+    title: t(language, 'action.escalate'),
+    data: { verb: 'escalate', language, ...(entryId ? { entryId } : {}) },
+  };
 }
 
 /** Returns a link as one Markdown row (brackets in the title would end the link text early). */
-export function linkRow(title: string, url: string): LinkRow {
+function linkRow(title: string, url: string): LinkRow {
   return { text: `[${title.replace(/\[/gu, '(').replace(/\]/gu, ')')}](${url})` };
 }
 
@@ -24,7 +27,12 @@ export interface AnswerOptions {
 }
 
 /** Returns the answer card data for `entry` in `language`; `related` resolves related ids to entries. */
-export function buildAnswerCard(entry: KnowledgeEntry, language: Language, related: readonly KnowledgeEntry[] = [], options: AnswerOptions = { adminOpen: false }): AnswerCardData {
+export function buildAnswerCard(
+  entry: KnowledgeEntry,
+  language: Language,
+  related: readonly KnowledgeEntry[] = [],
+  options: AnswerOptions = { adminOpen: false },
+): AnswerCardData {
   const local = entry[language];
   return {
     entryId: entry.id,
@@ -43,11 +51,16 @@ export function buildAnswerCard(entry: KnowledgeEntry, language: Language, relat
       purpose: command.purpose[language],
     })),
     // The level label is bold Markdown in front of the knowledge text (both trusted: i18n and knowledge files).
-    warnings: local.warnings.map((warning) => ({ text: `**${t(language, `warning.${warning.level}`)}:** ${warning.text}`, style: WARNING_STYLE[warning.level] })),
+    warnings: local.warnings.map((warning) => ({
+      text: `**${t(language, `warning.${warning.level}`)}:** ${warning.text}`,
+      style: WARNING_STYLE[warning.level],
+    })),
     linksHeading: t(language, 'answer.links'),
     links: local.links.map((link) => linkRow(link.title, link.url)),
     relatedHeading: t(language, 'answer.related'),
-    related: related.slice(0, 4).map((item) => ({ title: item[language].title, data: topicData(item.id, language, options.adminOpen) })),
+    related: related
+      .slice(0, 4)
+      .map((item) => ({ title: item[language].title, data: topicData(item.id, language, options.adminOpen) })),
     helpfulPrompt: t(language, 'answer.helpful'),
     actions: [
       { title: t(language, 'feedback.up'), data: { verb: 'feedback', value: 'up', entryId: entry.id, language } },
@@ -62,8 +75,14 @@ function topicData(entryId: string, language: Language, adminOpen: boolean): Car
   return { verb: 'choose-topic', entryId, language, ...(adminOpen ? { view: 'admin' } : {}) };
 }
 
-/** Returns the "did you mean" card data offering `entries`; `adminOpen` carries helpdesk's view to the answer picked. */
-export function buildChoicesCard(entries: readonly KnowledgeEntry[], language: Language, adminOpen = false): ChoicesCardData {
+/**
+ * Returns the "did you mean" card data offering `entries`; `adminOpen` carries helpdesk's view to the answer picked.
+ */
+export function buildChoicesCard(
+  entries: readonly KnowledgeEntry[],
+  language: Language,
+  adminOpen = false,
+): ChoicesCardData {
   return {
     prompt: t(language, 'choices.prompt'),
     choices: entries.map((entry) => ({ title: entry[language].title, data: topicData(entry.id, language, adminOpen) })),

@@ -19,7 +19,10 @@ export interface ActionData {
   readonly [field: string]: string;
 }
 
-/** A bold label and text on a tinted container (Teams renders container styles on desktop and mobile; coloured text reads badly). */
+/**
+ * A bold label and text on a tinted container (Teams renders container styles on desktop and mobile; coloured text
+ * reads badly).
+ */
 export interface CalloutData {
   readonly text: string;
   readonly style: 'attention' | 'warning' | 'emphasis' | 'accent' | 'good' | 'default';
@@ -129,7 +132,12 @@ export interface EscalationFormCardData {
   readonly impactValue: string;
   readonly impacts: readonly ChoiceOption[];
   /** Management questions the facts did not answer (the others are not asked). */
-  readonly questions: ReadonlyArray<{ readonly id: string; readonly label: string; readonly value: string; readonly choices: readonly ChoiceOption[] }>;
+  readonly questions: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly value: string;
+    readonly choices: readonly ChoiceOption[];
+  }>;
   readonly snippetTip: string;
   /** One line per TextBlock: Markdown would join the lines of one block. */
   readonly snippet: ReadonlyArray<{ readonly text: string }>;
@@ -156,13 +164,20 @@ export interface L2CardData {
   readonly facts: readonly FactLine[];
   readonly historyHeading: string;
   /** The newest changes, newest first; each item is lines of "when · who did what" (subtle) and what they wrote. */
-  readonly history: ReadonlyArray<{ readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }> }>;
+  readonly history: ReadonlyArray<{
+    readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }>;
+  }>;
   /** Older changes, folded behind a toggle labelled `earlierLabel`. */
   readonly earlierLabel: string;
-  readonly earlier: ReadonlyArray<{ readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }> }>;
+  readonly earlier: ReadonlyArray<{
+    readonly lines: ReadonlyArray<{ readonly text: string; readonly subtle: boolean }>;
+  }>;
   /** Says how many still older changes are left off the card (empty when none). */
   readonly omitted: string;
-  readonly sections: ReadonlyArray<{ readonly heading: string; readonly lines: ReadonlyArray<{ readonly text: string }> }>;
+  readonly sections: ReadonlyArray<{
+    readonly heading: string;
+    readonly lines: ReadonlyArray<{ readonly text: string }>;
+  }>;
   readonly pastesLabel: string;
   readonly pastes: ReadonlyArray<{ readonly text: string }>;
   readonly ticketId: string;
@@ -197,4 +212,15 @@ export interface CardDataMap {
 export type CardName = keyof CardDataMap;
 
 /** Every template the bot needs; start-up fails when one is missing. */
-export const CARD_NAMES: readonly CardName[] = Object.freeze(['welcome', 'answer', 'choices', 'not-found', 'diagnosis', 'topics', 'help', 'escalation-form', 'ticket', 'l2-ticket']);
+export const CARD_NAMES: readonly CardName[] = Object.freeze([
+  'welcome',
+  'answer',
+  'choices',
+  'not-found',
+  'diagnosis',
+  'topics',
+  'help',
+  'escalation-form',
+  'ticket',
+  'l2-ticket',
+]);

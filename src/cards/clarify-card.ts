@@ -11,12 +11,19 @@ import type { ChoicesCardData, TopicsCardData } from './card-data.js';
  * the knowledge's order (the number is what a typed number picks), each leading to its entry, and "I'm not sure",
  * which answers `host` itself.
  */
-export function buildClarifyCard(host: KnowledgeEntry, offeredIds: readonly string[], language: Language): ChoicesCardData {
+export function buildClarifyCard(
+  host: KnowledgeEntry,
+  offeredIds: readonly string[],
+  language: Language,
+): ChoicesCardData {
   const options = host.clarify?.options ?? [];
   const offered = options.filter((option) => offeredIds.includes(option.entry));
   return {
     prompt: host.clarify?.question[language] ?? '',
-    choices: offered.map((option) => ({ title: `(${options.indexOf(option) + 1}) ${option.label[language]}`, data: { verb: 'choose-topic', entryId: option.entry, language } })),
+    choices: offered.map((option) => ({
+      title: `(${options.indexOf(option) + 1}) ${option.label[language]}`,
+      data: { verb: 'choose-topic', entryId: option.entry, language },
+    })),
     noneLabel: t(language, 'clarify.notSure'),
     noneData: { verb: 'choose-topic', entryId: host.id, language },
   };
@@ -26,6 +33,14 @@ export function buildClarifyCard(host: KnowledgeEntry, offeredIds: readonly stri
 export function buildAlsoCard(entries: readonly KnowledgeEntry[], language: Language): TopicsCardData {
   return {
     title: t(language, 'also.title'),
-    groups: [{ title: t(language, 'also.group'), topics: entries.map((entry) => ({ title: entry[language].title, data: { verb: 'choose-topic', entryId: entry.id, language } })) }],
+    groups: [
+      {
+        title: t(language, 'also.group'),
+        topics: entries.map((entry) => ({
+          title: entry[language].title,
+          data: { verb: 'choose-topic', entryId: entry.id, language },
+        })),
+      },
+    ],
   };
 }

@@ -6,8 +6,14 @@ import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
 import { CATEGORIES, type KnowledgeBase } from '../knowledge/knowledge-entry.js';
 import type { CardButton, HelpCardData, TopicsCardData, WelcomeCardData } from './card-data.js';
 
-const topicsButton = (language: Language): CardButton => ({ title: t(language, 'action.topics'), data: { verb: 'topics', language } });
-const helpButton = (language: Language): CardButton => ({ title: t(language, 'action.help'), data: { verb: 'help', language } });
+const topicsButton = (language: Language): CardButton => ({
+  title: t(language, 'action.topics'),
+  data: { verb: 'topics', language },
+});
+const helpButton = (language: Language): CardButton => ({
+  title: t(language, 'action.help'),
+  data: { verb: 'help', language },
+});
 
 /** Returns the welcome card data. */
 export function buildWelcomeCard(language: Language): WelcomeCardData {
@@ -26,7 +32,10 @@ export function buildHelpCard(language: Language): HelpCardData {
     title: t(language, 'help.title'),
     abilities: (['help.ask', 'help.paste', 'help.escalate'] as const).map((key) => ({ text: `• ${t(language, key)}` })),
     examplesHeading: t(language, 'help.examples'),
-    examples: examples.map((key) => ({ title: t(language, key), data: { verb: 'ask', text: t(language, key), language } })),
+    examples: examples.map((key) => ({
+      title: t(language, key),
+      data: { verb: 'ask', text: t(language, key), language },
+    })),
     actions: [topicsButton(language)],
   };
 }
@@ -46,7 +55,10 @@ export function buildTopicsCard(knowledge: KnowledgeBase, language: Language): T
       topics: knowledge.entries
         .filter((entry) => entry.category === category)
         .sort((a, b) => catalogueOrder(a.id) - catalogueOrder(b.id) || a.id.localeCompare(b.id))
-        .map((entry) => ({ title: entry[language].title, data: { verb: 'choose-topic', entryId: entry.id, language } })),
+        .map((entry) => ({
+          title: entry[language].title,
+          data: { verb: 'choose-topic', entryId: entry.id, language },
+        })),
     })).filter((group) => group.topics.length > 0),
   };
 }

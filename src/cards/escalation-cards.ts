@@ -22,7 +22,10 @@ const FIELD_LABEL: Readonly<Record<FormField, MessageKey>> = {
   intuneManaged: 'escalation.intune',
 };
 
-/** Largest L2 card, in bytes of JSON: Teams refuses messages over about 28 KB, and the activity around the card needs room too. */
+/**
+ * Largest L2 card, in bytes of JSON: Teams refuses messages over about 28 KB, and the activity around the card needs
+ * room too.
+ */
 export const MAX_L2_CARD_BYTES = 27 * 1024;
 
 /**
@@ -33,12 +36,66 @@ export const MAX_L2_CARD_BYTES = 27 * 1024;
  * L2 scans the channel for, last.
  */
 const L2_CARD_LEVELS = [
-  { shown: 6, shownChars: 600, folded: 20, foldedChars: 300, pasteChars: 1500, questions: 10, questionChars: 500, triedChars: 2000 },
-  { shown: 6, shownChars: 600, folded: 20, foldedChars: 200, pasteChars: 600, questions: 10, questionChars: 200, triedChars: 1000 },
-  { shown: 5, shownChars: 400, folded: 15, foldedChars: 150, pasteChars: 300, questions: 5, questionChars: 150, triedChars: 600 },
-  { shown: 4, shownChars: 300, folded: 10, foldedChars: 120, pasteChars: 0, questions: 3, questionChars: 100, triedChars: 400 },
-  { shown: 3, shownChars: 200, folded: 5, foldedChars: 100, pasteChars: 0, questions: 0, questionChars: 0, triedChars: 300 },
-  { shown: 2, shownChars: 150, folded: 0, foldedChars: 0, pasteChars: 0, questions: 0, questionChars: 0, triedChars: 200 },
+  {
+    shown: 6,
+    shownChars: 600,
+    folded: 20,
+    foldedChars: 300,
+    pasteChars: 1500,
+    questions: 10,
+    questionChars: 500,
+    triedChars: 2000,
+  },
+  {
+    shown: 6,
+    shownChars: 600,
+    folded: 20,
+    foldedChars: 200,
+    pasteChars: 600,
+    questions: 10,
+    questionChars: 200,
+    triedChars: 1000,
+  },
+  {
+    shown: 5,
+    shownChars: 400,
+    folded: 15,
+    foldedChars: 150,
+    pasteChars: 300,
+    questions: 5,
+    questionChars: 150,
+    triedChars: 600,
+  },
+  {
+    shown: 4,
+    shownChars: 300,
+    folded: 10,
+    foldedChars: 120,
+    pasteChars: 0,
+    questions: 3,
+    questionChars: 100,
+    triedChars: 400,
+  },
+  {
+    shown: 3,
+    shownChars: 200,
+    folded: 5,
+    foldedChars: 100,
+    pasteChars: 0,
+    questions: 0,
+    questionChars: 0,
+    triedChars: 300,
+  },
+  {
+    shown: 2,
+    shownChars: 150,
+    folded: 0,
+    foldedChars: 0,
+    pasteChars: 0,
+    questions: 0,
+    questionChars: 0,
+    triedChars: 200,
+  },
 ] as const;
 
 const clipTo = (text: string, chars: number): string => (text.length > chars ? `${text.slice(0, chars)} …` : text);
@@ -56,15 +113,29 @@ export function buildEscalationFormCard(
   const known = knownManagement(conversation.facts);
   const questions = (['mdeOnboarded', 'intuneManaged'] as const)
     .filter((field) => known[field] === undefined)
-    .map((field) => ({ id: field, label: t(language, FIELD_LABEL[field]), value: values[field] ?? 'unknown', choices: yesNo(language) }));
+    .map((field) => ({
+      id: field,
+      label: t(language, FIELD_LABEL[field]),
+      value: values[field] ?? 'unknown',
+      choices: yesNo(language),
+    }));
   return {
     title: t(language, 'escalation.formTitle'),
     intro: t(language, 'escalation.formIntro', {
       questions: countOf(language, 'question', conversation.questions.length),
       pastes: countOf(language, 'paste', conversation.pastes.length),
-      findings: countOf(language, 'finding', diagnose(conversation.facts).findings.filter((finding) => finding.severity !== 'info').length),
+      findings: countOf(
+        language,
+        'finding',
+        diagnose(conversation.facts).findings.filter((finding) => finding.severity !== 'info').length,
+      ),
     }),
-    error: missing.length > 0 ? t(language, 'escalation.missing', { fields: missing.map((field) => t(language, FIELD_LABEL[field])).join(', ') }) : '',
+    error:
+      missing.length > 0
+        ? t(language, 'escalation.missing', {
+            fields: missing.map((field) => t(language, FIELD_LABEL[field])).join(', '),
+          })
+        : '',
     deviceLabel: t(language, 'escalation.device'),
     deviceValue: values.deviceName ?? '',
     triedLabel: t(language, 'escalation.tried'),
@@ -89,7 +160,9 @@ function formRows(form: EscalationForm, language: Language): Array<{ title: stri
   ];
 }
 
-/** What a ticket card tells the user besides the ticket's state: the message, L2's words set apart, and what to do next. */
+/**
+ * What a ticket card tells the user besides the ticket's state: the message, L2's words set apart, and what to do next.
+ */
 export interface TicketNotice {
   readonly message: string;
   readonly quote?: string;
@@ -107,7 +180,12 @@ export interface TicketCardOptions {
  * Returns the user's ticket card: a message about the ticket, its state, and a reopen button once resolved. With
  * `updatedAt`, the card is an older one updated in place: it says what the state is now and has no buttons.
  */
-export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, language: Language, options: TicketCardOptions = {}): TicketCardData {
+export function buildTicketCard(
+  ticket: Ticket,
+  notice: string | TicketNotice,
+  language: Language,
+  options: TicketCardOptions = {},
+): TicketCardData {
   const { updatedAt, buttons = true } = options;
   const { message, quote = '', hint = '' } = typeof notice === 'string' ? { message: notice } : notice;
   const status = t(language, `ticket.status.${ticket.status}`);
@@ -116,10 +194,19 @@ export function buildTicketCard(ticket: Ticket, notice: string | TicketNotice, l
     message,
     quote: inertText(quote),
     hint,
-    update: updatedAt ? t(language, 'ticket.superseded', { time: formatEventTime(updatedAt.toISOString()), status }) : '',
+    update: updatedAt
+      ? t(language, 'ticket.superseded', { time: formatEventTime(updatedAt.toISOString()), status })
+      : '',
     facts: [{ title: t(language, 'l2.status'), value: status }, ...formRows(ticket.form, language)].map(factLine),
     actions:
-      ticket.status === 'resolved' && buttons && !updatedAt ? [{ title: t(language, 'ticket.reopenButton'), data: { verb: 'ticket-reopen', ticketId: ticket.id, language } }] : [],
+      ticket.status === 'resolved' && buttons && !updatedAt
+        ? [
+            {
+              title: t(language, 'ticket.reopenButton'),
+              data: { verb: 'ticket-reopen', ticketId: ticket.id, language },
+            },
+          ]
+        : [],
   };
 }
 
@@ -139,11 +226,17 @@ export function ticketNotice(ticket: Ticket, event: TicketEvent, origin: ChangeO
     case 'assigned':
       return { message: t(language, 'ticket.assigned', { name, id }) };
     case 'info-requested':
-      return { message: t(language, 'ticket.infoRequested', { id }), quote: event.note ?? '', hint: t(language, 'ticket.replyHint') };
+      return {
+        message: t(language, 'ticket.infoRequested', { id }),
+        quote: event.note ?? '',
+        hint: t(language, 'ticket.replyHint'),
+      };
     case 'resolved':
       return { message: t(language, 'ticket.resolved', { id }), quote: event.note ?? '' };
     case 'reopened':
-      return origin === 'requester' ? undefined : { message: t(language, 'ticket.reopenedByL2', { name, id }), quote: event.note ?? '' };
+      return origin === 'requester'
+        ? undefined
+        : { message: t(language, 'ticket.reopenedByL2', { name, id }), quote: event.note ?? '' };
     default:
       return undefined;
   }
@@ -157,7 +250,12 @@ export function formatAge(createdAt: string, now: Date): string {
   return [days > 0 ? `${days} d` : '', hours > 0 ? `${hours} h` : '', `${minutes % 60} min`].filter(Boolean).join(' ');
 }
 
-const STATUS_STYLE = { open: 'attention', assigned: 'accent', 'waiting-for-user': 'warning', resolved: 'good' } as const;
+const STATUS_STYLE = {
+  open: 'attention',
+  assigned: 'accent',
+  'waiting-for-user': 'warning',
+  resolved: 'good',
+} as const;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 /**
@@ -169,27 +267,42 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language, level
   const summary = ticket.summary;
   const history = historyItems(ticket, now, language, fit.shownChars, formatAge);
   const older = history.slice(fit.shown);
-  const folded = fit.folded > 0 ? historyItems(ticket, now, language, fit.foldedChars, formatAge).slice(fit.shown, fit.shown + fit.folded) : [];
+  const folded =
+    fit.folded > 0
+      ? historyItems(ticket, now, language, fit.foldedChars, formatAge).slice(fit.shown, fit.shown + fit.folded)
+      : [];
   const omitted = older.length - folded.length;
   const facts = [
     { title: t(language, 'l2.requester'), value: inertText(ticket.requester.name ?? ticket.requester.id) },
     { title: t(language, 'l2.age'), value: formatAge(ticket.createdAt, now) },
     { title: t(language, 'l2.status'), value: t(language, `ticket.status.${ticket.status}`) },
-    ...(ticket.assignee ? [{ title: t(language, 'l2.assignee'), value: inertText(ticket.assignee.name ?? ticket.assignee.id) }] : []),
+    ...(ticket.assignee
+      ? [{ title: t(language, 'l2.assignee'), value: inertText(ticket.assignee.name ?? ticket.assignee.id) }]
+      : []),
     ...formRows(ticket.form, language),
   ];
   const sections = [
     { heading: t(language, 'l2.tried'), lines: [{ text: inertText(clipTo(ticket.form.tried, fit.triedChars)) }] },
     {
       heading: t(language, 'l2.findings'),
-      lines: summary.findings.map((finding) => ({ text: `${SEVERITY_ICON[finding.severity]} ${FINDING_TEXT[finding.id]?.[language].title ?? finding.id}` })),
+      lines: summary.findings.map((finding) => ({
+        text: `${SEVERITY_ICON[finding.severity]} ${FINDING_TEXT[finding.id]?.[language].title ?? finding.id}`,
+      })),
     },
-    { heading: t(language, 'l2.facts'), lines: factRows(summary.facts).map((row) => ({ text: `${row.title}: ${row.value}` })) },
+    {
+      heading: t(language, 'l2.facts'),
+      lines: factRows(summary.facts).map((row) => ({ text: `${row.title}: ${row.value}` })),
+    },
     {
       heading: t(language, 'l2.questions'),
-      lines: summary.questions.slice(Math.max(0, summary.questions.length - fit.questions)).map((question) => ({ text: `• ${inertText(clipTo(question.text, fit.questionChars))} → ${question.kind}${question.entryIds[0] ? ` (${question.entryIds[0]})` : ''}` })),
+      lines: summary.questions.slice(Math.max(0, summary.questions.length - fit.questions)).map((question) => ({
+        text: `• ${inertText(clipTo(question.text, fit.questionChars))} → ${question.kind}${question.entryIds[0] ? ` (${question.entryIds[0]})` : ''}`,
+      })),
     },
-    { heading: t(language, 'l2.feedback'), lines: summary.feedback.map((item) => ({ text: `${item.helpful ? '👍' : '👎'} ${item.entryId}` })) },
+    {
+      heading: t(language, 'l2.feedback'),
+      lines: summary.feedback.map((item) => ({ text: `${item.helpful ? '👍' : '👎'} ${item.entryId}` })),
+    },
   ].filter((section) => section.lines.length > 0);
   return {
     title: `🎫 ${t(language, 'ticket.title', { id: ticket.id })}`,
@@ -226,8 +339,15 @@ export function buildL2Card(ticket: Ticket, now: Date, language: Language, level
  * Returns the L2 card data of the first level whose card fits `budget` bytes as measured by `measure` (the rendered
  * card's JSON size, supplied by the caller that renders), or the smallest level.
  */
-export function fitL2Card(ticket: Ticket, now: Date, language: Language, measure: (data: L2CardData) => number, budget = MAX_L2_CARD_BYTES): L2CardData {
+export function fitL2Card(
+  ticket: Ticket,
+  now: Date,
+  language: Language,
+  measure: (data: L2CardData) => number,
+  budget = MAX_L2_CARD_BYTES,
+): L2CardData {
   let data = buildL2Card(ticket, now, language, 0);
-  for (let level = 1; level < L2_CARD_LEVELS.length && measure(data) > budget; level += 1) data = buildL2Card(ticket, now, language, level);
+  for (let level = 1; level < L2_CARD_LEVELS.length && measure(data) > budget; level += 1)
+    data = buildL2Card(ticket, now, language, level);
   return data;
 }

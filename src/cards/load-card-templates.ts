@@ -11,7 +11,9 @@ export function loadCardTemplates(dir: string): CardTemplates {
   try {
     names = readdirSync(dir).filter((file) => file.endsWith('.json'));
   } catch (error) {
-    throw new CardTemplateError([`${dir}: cannot read the cards folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    throw new CardTemplateError([
+      `${dir}: cannot read the cards folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
   }
   const files: Record<string, string> = {};
   for (const file of names) files[file.slice(0, -'.json'.length)] = readFileSync(join(dir, file), 'utf8');

@@ -12,10 +12,10 @@ export type CardJson = Readonly<Record<string, unknown>>;
 export type CardTemplates = Readonly<Record<CardName, CardJson>>;
 
 /** Highest Adaptive Card schema version Teams renders on desktop and mobile. */
-export const MAX_CARD_VERSION = 1.5;
+const MAX_CARD_VERSION = 1.5;
 
 /** Returns the problems of one raw template file (empty when it is usable). */
-export function checkTemplate(file: string, raw: string): { template?: CardJson; problems: string[] } {
+function checkTemplate(file: string, raw: string): { template?: CardJson; problems: string[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -43,7 +43,9 @@ export class CardTemplateError extends Error {
   }
 }
 
-/** Builds the template set from raw file contents keyed by card name; throws `CardTemplateError` listing every problem. */
+/**
+ * Builds the template set from raw file contents keyed by card name; throws `CardTemplateError` listing every problem.
+ */
 export function buildTemplates(files: Readonly<Partial<Record<string, string>>>): CardTemplates {
   const problems: string[] = [];
   const templates: Partial<Record<CardName, CardJson>> = {};
@@ -68,11 +70,18 @@ export function buildTemplates(files: Readonly<Partial<Record<string, string>>>)
  * Returns the Adaptive Card JSON for `name` expanded with `data` by a fresh `ACData.Template`: every `${…}` is
  * parsed again. This is the reference the compiled renderer is checked against; the bot renders with `renderCard`.
  */
-export function renderCardUncached<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
+export function renderCardUncached<N extends CardName>(
+  templates: CardTemplates,
+  name: N,
+  data: CardDataMap[N],
+): CardJson {
   return expandTemplate(new ACData.Template(templates[name]), data);
 }
 
-/** Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the compiled path use. */
+/**
+ * Expands a parsed template with `data` and protects its text for Teams: the one step both the reference and the
+ * compiled path use.
+ */
 function expandTemplate(template: ACData.Template, data: unknown): CardJson {
   // expand() keeps its state on the Template only while it runs synchronously, so one instance serves every turn.
   return protectCardText(template.expand({ $root: data }) as CardJson);
@@ -81,15 +90,22 @@ function expandTemplate(template: ACData.Template, data: unknown): CardJson {
 /** Renders cards from templates parsed once; cards of data seen before come from a cache. */
 export interface CardRenderer {
   /**
-   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as read-only.
-   * Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
+   * Returns the card for `name` expanded with `data`; cached cards are deeply frozen, so treat every result as
+   * read-only. Frozen `data` must be frozen all the way down (deepFreeze): its card is then reused by identity.
    */
   render<N extends CardName>(name: N, data: CardDataMap[N]): CardJson;
 }
 
 // Cards whose data repeats from turn to turn: they depend only on (entry, language), (entries, language) or the
 // language. Diagnosis, escalation and ticket cards carry facts, ids and times of one turn and are never reused.
-const REUSED_CARDS: ReadonlySet<CardName> = new Set<CardName>(['answer', 'choices', 'not-found', 'topics', 'help', 'welcome']);
+const REUSED_CARDS: ReadonlySet<CardName> = new Set<CardName>([
+  'answer',
+  'choices',
+  'not-found',
+  'topics',
+  'help',
+  'welcome',
+]);
 
 // Cached cards at most (entries × languages answers plus choices and the fixed cards); the oldest go first.
 const MAX_CACHED_CARDS = 512;
@@ -109,11 +125,14 @@ export function deepFreeze<T>(value: T): T {
  * data: a repeated answer is rendered once and then reused (a frozen copy that shares nothing with any turn's data).
  */
 export function createCardRenderer(templates: CardTemplates): CardRenderer {
-  const compiled = new Map<CardName, ACData.Template>(CARD_NAMES.map((name) => [name, new ACData.Template(templates[name])]));
+  const compiled = new Map<CardName, ACData.Template>(
+    CARD_NAMES.map((name) => [name, new ACData.Template(templates[name])]),
+  );
   const cache = new Map<string, CardJson>();
   // Frozen data (answer replies are built once and frozen) cannot change, so its card is found by identity first.
   const byData = new WeakMap<object, CardJson>();
-  const expand = (name: CardName, data: unknown): CardJson => expandTemplate(compiled.get(name) ?? new ACData.Template(templates[name]), data);
+  const expand = (name: CardName, data: unknown): CardJson =>
+    expandTemplate(compiled.get(name) ?? new ACData.Template(templates[name]), data);
   return {
     render(name, data) {
       if (!REUSED_CARDS.has(name)) return expand(name, data);
@@ -123,7 +142,8 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
       const key = `${name}\n${JSON.stringify(data)}`;
       let card = cache.get(key);
       if (!card) {
-        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not share.
+        // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not
+        // share.
         card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
         if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
         cache.set(key, card);
@@ -138,7 +158,7 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
 const renderers = new WeakMap<CardTemplates, CardRenderer>();
 
 /** Returns the renderer of a template set (made on first use for sets not built by `buildTemplates`). */
-export function cardRendererFor(templates: CardTemplates): CardRenderer {
+function cardRendererFor(templates: CardTemplates): CardRenderer {
   let renderer = renderers.get(templates);
   if (!renderer) {
     renderer = createCardRenderer(templates);
@@ -147,7 +167,10 @@ export function cardRendererFor(templates: CardTemplates): CardRenderer {
   return renderer;
 }
 
-/** Returns the Adaptive Card JSON for `name` expanded with `data` (compiled templates; repeated cards cached, read-only). */
+/**
+ * Returns the Adaptive Card JSON for `name` expanded with `data` (compiled templates; repeated cards cached,
+ * read-only).
+ */
 export function renderCard<N extends CardName>(templates: CardTemplates, name: N, data: CardDataMap[N]): CardJson {
   return cardRendererFor(templates).render(name, data);
 }

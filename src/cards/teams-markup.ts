@@ -22,8 +22,10 @@ export function protectCardText<T>(node: T): T {
   const source = node as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (source['type'] === 'TextBlock' && key === 'text' && typeof value === 'string') copy[key] = escapeTeamsMarkup(value);
-    else if (source['type'] === 'FactSet' && key === 'facts' && Array.isArray(value)) copy[key] = value.map(protectFact);
+    if (source['type'] === 'TextBlock' && key === 'text' && typeof value === 'string')
+      copy[key] = escapeTeamsMarkup(value);
+    else if (source['type'] === 'FactSet' && key === 'facts' && Array.isArray(value))
+      copy[key] = value.map(protectFact);
     else copy[key] = protectCardText(value);
   }
   return copy as T;

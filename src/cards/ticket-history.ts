@@ -21,7 +21,8 @@ export function formatEventTime(at: string): string {
   return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 }
 
-const clip = (text: string, chars: number): string => (text.length > chars ? `${text.slice(0, chars).trimEnd()} …` : text);
+const clip = (text: string, chars: number): string =>
+  text.length > chars ? `${text.slice(0, chars).trimEnd()} …` : text;
 
 const HEAD: Partial<Record<TicketEvent['kind'], MessageKey>> = {
   created: 'l2.event.created',
@@ -37,14 +38,21 @@ const HEAD: Partial<Record<TicketEvent['kind'], MessageKey>> = {
  * "waiting for the user since …"), resolutions with their notes and reopens. Written text is clipped to `chars`.
  * `age` formats how long ago a time was (for the open question).
  */
-export function historyItems(ticket: Ticket, now: Date, language: Language, chars: number, age: (at: string, now: Date) => string): HistoryItem[] {
+export function historyItems(
+  ticket: Ticket,
+  now: Date,
+  language: Language,
+  chars: number,
+  age: (at: string, now: Date) => string,
+): HistoryItem[] {
   const items: HistoryLine[][] = [];
   let openQuestion: HistoryLine[] | undefined;
   const head = (event: TicketEvent, key: MessageKey): HistoryLine => ({
     text: t(language, key, { time: formatEventTime(event.at), name: inertText(event.by.name ?? event.by.id) }),
     subtle: true,
   });
-  const written = (event: TicketEvent): HistoryLine[] => (event.note ? [{ text: inertText(clip(event.note, chars)), subtle: false }] : []);
+  const written = (event: TicketEvent): HistoryLine[] =>
+    event.note ? [{ text: inertText(clip(event.note, chars)), subtle: false }] : [];
   for (const event of ticket.events) {
     const key = HEAD[event.kind];
     if (!key) continue;
@@ -67,7 +75,11 @@ export function historyItems(ticket: Ticket, now: Date, language: Language, char
   }
   if (openQuestion && ticket.status === 'waiting-for-user') {
     const asked = [...ticket.events].reverse().find((event) => event.kind === 'info-requested');
-    if (asked) openQuestion.push({ text: t(language, 'l2.event.waiting', { time: formatEventTime(asked.at), age: age(asked.at, now) }), subtle: false });
+    if (asked)
+      openQuestion.push({
+        text: t(language, 'l2.event.waiting', { time: formatEventTime(asked.at), age: age(asked.at, now) }),
+        subtle: false,
+      });
   }
   return items.reverse().map((lines) => ({ lines }));
 }

@@ -1,4 +1,7 @@
-/** The `npm run ask` result for one input (design.md contract), shared by the console and the benchmarks. */
+/**
+ * The `npm run ask` result for one input (contract in ../shared/docs/design.md), shared by the console and the
+ * benchmarks.
+ */
 
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
 import { pasteLanguage, type Language } from '../i18n/language.js';
@@ -17,7 +20,11 @@ export interface AskInput {
  * The result for pasted output: kind diagnosis with facts and findings; entries are what the question around the
  * output asks for (when it asks something), then the entries the findings point to, then the next check.
  */
-function diagnosisContract(reading: PasteReading, language: Language, question: MatchResult | undefined): Record<string, unknown> {
+function diagnosisContract(
+  reading: PasteReading,
+  language: Language,
+  question: MatchResult | undefined,
+): Record<string, unknown> {
   const asked = question?.entries.slice(0, question.kind === 'answer' ? 1 : 3) ?? [];
   const pointed = diagnosisEntryIds(reading.diagnosis).filter((id) => !asked.some((entry) => entry.id === id));
   return {
@@ -52,8 +59,16 @@ function matchContract(result: MatchResult): Record<string, unknown> {
 export function askOne(index: MatchIndex, input: AskInput): Record<string, unknown> {
   const reading = readPaste(input.text, undefined);
   if (reading) {
-    const question = matchAroundPaste(index, { words: reading.words, diagnosis: reading.diagnosis, statedOnly: reading.statedOnly, locale: input.locale, previousEntryId: input.previous });
+    const question = matchAroundPaste(index, {
+      words: reading.words,
+      diagnosis: reading.diagnosis,
+      statedOnly: reading.statedOnly,
+      locale: input.locale,
+      previousEntryId: input.previous,
+    });
     return diagnosisContract(reading, pasteLanguage(input.text, input.locale), question);
   }
-  return matchContract(matchQuestion(index, { text: input.text, locale: input.locale, previousEntryId: input.previous }));
+  return matchContract(
+    matchQuestion(index, { text: input.text, locale: input.locale, previousEntryId: input.previous }),
+  );
 }

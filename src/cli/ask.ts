@@ -23,7 +23,8 @@ const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url))
 const SPEC: ArgsSpec = {
   options: { json: 'flag', jsonl: 'flag', locale: 'value' },
   positionals: { min: 0, max: Number.POSITIVE_INFINITY },
-  usage: 'usage: npm run ask -- [--json] [--locale ja-JP|en-US] "question"   (or the question on standard input; --jsonl < inputs.jsonl)',
+  usage:
+    'usage: npm run ask -- [--json] [--locale ja-JP|en-US] "question"   (or the question on standard input; --jsonl < inputs.jsonl)',
 };
 
 function main(): number {
@@ -33,9 +34,11 @@ function main(): number {
   const localeArg = args.values.get('locale');
   const text = args.positionals.join(' ');
   const problems: string[] = [];
-  if (json && jsonl) problems.push('--json and --jsonl exclude each other (--jsonl already prints JSON, one line per input)');
+  if (json && jsonl)
+    problems.push('--json and --jsonl exclude each other (--jsonl already prints JSON, one line per input)');
   if (jsonl && text !== '') problems.push('--jsonl reads its inputs from standard input, not from arguments');
-  if (localeArg !== undefined && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/iu.test(localeArg)) problems.push(`--locale '${localeArg}' is not a language tag such as ja-JP or en-US`);
+  if (localeArg !== undefined && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/iu.test(localeArg))
+    problems.push(`--locale '${localeArg}' is not a language tag such as ja-JP or en-US`);
   if (problems.length > 0) throw new UsageError(problems, SPEC.usage);
 
   let knowledge;
@@ -83,9 +86,15 @@ function main(): number {
     return 0;
   }
   if (contract['kind'] === 'diagnosis') {
-    process.stdout.write(safeText(`diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`));
+    process.stdout.write(
+      safeText(
+        `diagnosis (${String(contract['language'])}) — formats ${(contract['formats'] as string[]).join(', ')}\n`,
+      ),
+    );
     for (const finding of contract['findings'] as Array<{ id: string; severity: string; entry?: string }>) {
-      process.stdout.write(safeText(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`));
+      process.stdout.write(
+        safeText(`  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}\n`),
+      );
     }
     process.stdout.write(`  facts ${safeJson(contract['facts'])}\n`);
     return 0;
@@ -93,9 +102,14 @@ function main(): number {
   const result = matchQuestion(index, { text: input, locale: localeArg });
   const titleOf = (id: string): string => knowledge.byId.get(id)?.[result.language].title ?? id;
   process.stdout.write(safeText(`${result.kind} (${result.language}) — ${result.reason}\n`));
-  if (result.clarifyEntryId) process.stdout.write(safeText(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`));
-  for (const entry of result.entries) process.stdout.write(safeText(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
-  for (const entry of result.also ?? []) process.stdout.write(safeText(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
+  if (result.clarifyEntryId)
+    process.stdout.write(
+      safeText(`  asks: ${knowledge.byId.get(result.clarifyEntryId)?.clarify?.question[result.language] ?? ''}\n`),
+    );
+  for (const entry of result.entries)
+    process.stdout.write(safeText(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
+  for (const entry of result.also ?? [])
+    process.stdout.write(safeText(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
   return 0;
 }
 

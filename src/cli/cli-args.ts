@@ -80,8 +80,13 @@ export function parseArgs(args: readonly string[], spec: ArgsSpec): ParsedArgs {
   }
   const { min, max } = spec.positionals;
   if (positionals.length > max) {
-    const extra = positionals.slice(max).map((value) => `'${value}'`).join(' ');
-    problems.push(max === 0 ? `unexpected argument ${extra} (this command takes options only)` : `unexpected argument ${extra}`);
+    const extra = positionals
+      .slice(max)
+      .map((value) => `'${value}'`)
+      .join(' ');
+    problems.push(
+      max === 0 ? `unexpected argument ${extra} (this command takes options only)` : `unexpected argument ${extra}`,
+    );
   } else if (positionals.length < min) {
     problems.push('missing argument');
   }
@@ -113,7 +118,9 @@ export async function runCli(command: string, main: () => number | Promise<numbe
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     // Problems quote what was typed: control characters in it are shown escaped.
-    process.stderr.write(`${error.problems.map((problem) => `${command}: ${escapeControl(problem)}`).join('\n')}\n${error.usage}\n`);
+    process.stderr.write(
+      `${error.problems.map((problem) => `${command}: ${escapeControl(problem)}`).join('\n')}\n${error.usage}\n`,
+    );
     process.exitCode = 2;
   }
 }

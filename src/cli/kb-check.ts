@@ -9,11 +9,17 @@ import { parseArgs, runCli } from './cli-args.js';
 import { safeText } from './safe-output.js';
 
 function main(): number {
-  const { positionals } = parseArgs(process.argv.slice(2), { options: {}, positionals: { min: 0, max: 1 }, usage: 'usage: npm run kb:check [-- <knowledge folder>]' });
+  const { positionals } = parseArgs(process.argv.slice(2), {
+    options: {},
+    positionals: { min: 0, max: 1 },
+    usage: 'usage: npm run kb:check [-- <knowledge folder>]',
+  });
   const dir = positionals[0] ?? fileURLToPath(new URL('../../knowledge', import.meta.url));
   try {
     const knowledge = loadKnowledge(dir, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
-    process.stdout.write(safeText(`knowledge OK: ${dir}\n${formatSummary(summarizeKnowledge(knowledge)).join('\n')}\n`));
+    process.stdout.write(
+      safeText(`knowledge OK: ${dir}\n${formatSummary(summarizeKnowledge(knowledge)).join('\n')}\n`),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;

@@ -18,11 +18,17 @@ export async function openCliStorage(command: string): Promise<{ store: KeyValue
     return undefined;
   }
   if (config.storage === 'memory') {
-    process.stderr.write(`${command}: STORAGE=memory keeps data inside the running bot only; use STORAGE=file or blob\n`);
+    process.stderr.write(
+      `${command}: STORAGE=memory keeps data inside the running bot only; use STORAGE=file or blob\n`,
+    );
     return undefined;
   }
   try {
-    if (config.storage === 'blob') return { store: await openBlobStore(config.blobConnectionString, config.blobContainer), where: `blob container ${config.blobContainer}` };
+    if (config.storage === 'blob')
+      return {
+        store: await openBlobStore(config.blobConnectionString, config.blobContainer),
+        where: `blob container ${config.blobContainer}`,
+      };
     return { store: await openFileStore(config.dataDir), where: config.dataDir };
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;

@@ -40,13 +40,25 @@ function main(): number {
     };
     // Every problem at once: the URLs, and the bot id and the rest as they are.
     if (urlProblems.length > 0) throw new PackageError([...urlProblems, ...checkSettings(settings)]);
-    const files = buildPackageFiles(readFileSync(join(ROOT, 'appPackage/manifest.template.json'), 'utf8'), readFileSync(join(ROOT, 'appPackage/ja.json'), 'utf8'), settings);
-    const json = (name: string): unknown => JSON.parse(files.find((file) => file.name === name)?.data.toString('utf8') ?? 'null');
-    const problems = [...validateAgainstTeamsSchema('MicrosoftTeams.schema.json', json('manifest.json')), ...validateAgainstTeamsSchema('MicrosoftTeams.Localization.schema.json', json('ja.json'))];
+    const files = buildPackageFiles(
+      readFileSync(join(ROOT, 'appPackage/manifest.template.json'), 'utf8'),
+      readFileSync(join(ROOT, 'appPackage/ja.json'), 'utf8'),
+      settings,
+    );
+    const json = (name: string): unknown =>
+      JSON.parse(files.find((file) => file.name === name)?.data.toString('utf8') ?? 'null');
+    const problems = [
+      ...validateAgainstTeamsSchema('MicrosoftTeams.schema.json', json('manifest.json')),
+      ...validateAgainstTeamsSchema('MicrosoftTeams.Localization.schema.json', json('ja.json')),
+    ];
     if (problems.length > 0) throw new PackageError(problems);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, createZip(files));
-    process.stdout.write(safeText(`package written: ${out} (${files.map((file) => file.name).join(', ')}); manifest valid against schema v1.24\n`));
+    process.stdout.write(
+      safeText(
+        `package written: ${out} (${files.map((file) => file.name).join(', ')}); manifest valid against schema v1.24\n`,
+      ),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;

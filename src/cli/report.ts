@@ -32,7 +32,8 @@ function windowOf(values: ReadonlyMap<string, string>): { from: Date; to: Date }
   const toDay = date('to');
   const to = toDay ? new Date(toDay.getTime() + DAY_MS - 1000) : new Date();
   const from = fromDay ?? new Date(to.getTime() - 7 * DAY_MS);
-  if (problems.length === 0 && from > to) problems.push(`--from ${values.get('from') ?? ''} is after ${toDay ? `--to ${values.get('to') ?? ''}` : 'today'}`);
+  if (problems.length === 0 && from > to)
+    problems.push(`--from ${values.get('from') ?? ''} is after ${toDay ? `--to ${values.get('to') ?? ''}` : 'today'}`);
   if (problems.length > 0) throw new UsageError(problems, SPEC.usage);
   return { from, to };
 }

@@ -9,15 +9,21 @@ import { parseArgs, runCli, UsageError, type ArgsSpec } from './cli-args.js';
 import { openCliStorage } from './open-cli-storage.js';
 import { safeStrings, safeText } from './safe-output.js';
 
-const SPEC: ArgsSpec = { options: {}, positionals: { min: 1, max: 2 }, usage: 'usage: npm run tickets -- list | show <ticket id>' };
+const SPEC: ArgsSpec = {
+  options: {},
+  positionals: { min: 1, max: 2 },
+  usage: 'usage: npm run tickets -- list | show <ticket id>',
+};
 
 /** The sub-command and ticket id from the arguments, checked before any storage is opened. */
 function commandOf(args: readonly string[]): { command: 'list' } | { command: 'show'; id: string } {
   const [command, id] = parseArgs(args, SPEC).positionals;
   if (command === 'list' && id === undefined) return { command };
   if (command === 'list') throw new UsageError([`unexpected argument '${id ?? ''}' (list takes none)`], SPEC.usage);
-  if (command === 'show' && id === undefined) throw new UsageError(['show needs a ticket id (MDAV-YYYYMMDD-NNNN)'], SPEC.usage);
-  if (command === 'show' && id !== undefined && !isTicketId(id)) throw new UsageError([`'${id}' is not a ticket id (MDAV-YYYYMMDD-NNNN)`], SPEC.usage);
+  if (command === 'show' && id === undefined)
+    throw new UsageError(['show needs a ticket id (MDAV-YYYYMMDD-NNNN)'], SPEC.usage);
+  if (command === 'show' && id !== undefined && !isTicketId(id))
+    throw new UsageError([`'${String(id)}' is not a ticket id (MDAV-YYYYMMDD-NNNN)`], SPEC.usage);
   if (command === 'show' && id !== undefined) return { command, id };
   throw new UsageError([`unknown command '${command ?? ''}' (list or show)`], SPEC.usage);
 }
@@ -45,13 +51,20 @@ function details(ticket: Ticket): string {
     ...(ticket.infoRequest ? [`question to the user: ${ticket.infoRequest}`] : []),
     ...(ticket.resolution ? [`resolution: ${ticket.resolution}`] : []),
     'findings:',
-    ...summary.findings.map((finding) => `  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}`),
+    ...summary.findings.map(
+      (finding) => `  ${finding.severity.padEnd(7)} ${finding.id}${finding.entry ? ` → ${finding.entry}` : ''}`,
+    ),
     `facts: ${JSON.stringify(summary.facts)}`,
     'questions:',
-    ...summary.questions.map((question) => `  - ${question.text}  [${question.kind}${question.entryIds[0] ? ` ${question.entryIds[0]}` : ''}]`),
+    ...summary.questions.map(
+      (question) => `  - ${question.text}  [${question.kind}${question.entryIds[0] ? ` ${question.entryIds[0]}` : ''}]`,
+    ),
     `pastes: ${summary.pastes.length}`,
     'history:',
-    ...ticket.events.map((event) => `  ${event.at}  ${event.kind.padEnd(15)} ${event.by.name ?? event.by.id}${event.note ? `: ${event.note}` : ''}`),
+    ...ticket.events.map(
+      (event) =>
+        `  ${event.at}  ${event.kind.padEnd(15)} ${event.by.name ?? event.by.id}${event.note ? `: ${event.note}` : ''}`,
+    ),
   ];
   return lines.join('\n');
 }

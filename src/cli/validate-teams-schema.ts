@@ -15,7 +15,10 @@ interface Validator {
 const require = createRequire(import.meta.url);
 const { default: Ajv } = require('ajv-draft-04') as { default: new (options: object) => Validator };
 const { default: addFormats } = require('ajv-formats') as { default: (ajv: Validator) => void };
-export const SCHEMAS = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams/v1.24');
+export const SCHEMAS = join(
+  dirname(require.resolve('@microsoft/app-manifest/package.json')),
+  'build/json-schemas/teams/v1.24',
+);
 
 /** Returns the schema errors of `document` as "file: path message" lines (empty when valid). */
 export function validateAgainstTeamsSchema(schemaFile: string, document: unknown): string[] {
@@ -23,6 +26,9 @@ export function validateAgainstTeamsSchema(schemaFile: string, document: unknown
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const check = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, schemaFile), 'utf8')) as object);
-  return check(document) ? [] : (check.errors ?? []).map((error) => `${schemaFile}: ${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+  return check(document)
+    ? []
+    : (check.errors ?? []).map(
+        (error) => `${schemaFile}: ${error.instancePath || '/'} ${error.message ?? 'is invalid'}`,
+      );
 }
-

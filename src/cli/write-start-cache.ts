@@ -1,5 +1,6 @@
 /**
- * Build step (`npm run build`): writes the start cache (see knowledge/load-start-content.ts) for the shipped knowledge next
+ * Build step (`npm run build`): writes the start cache (see knowledge/load-start-content.ts) for the shipped knowledge
+ * next
  * to the compiled code, so `node dist/index.js` skips parsing and tokenizing at start-up. Run from dist/ only.
  *
  *   node dist/cli/write-start-cache.js

@@ -25,7 +25,10 @@ export interface Config {
   readonly authDisabled: boolean;
   /** True when authentication is off although NODE_ENV is production (ALLOW_UNAUTHENTICATED=true): logged loudly. */
   readonly unauthenticatedInProduction: boolean;
-  /** Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set, the only ones. */
+  /**
+   * Origins (scheme://host:port) replies may go to besides loopback while authentication is off; with it on, if set,
+   * the only ones.
+   */
   readonly allowedServiceUrls: readonly string[];
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
@@ -79,38 +82,166 @@ export interface ConfigVariable {
 /** Every variable `readConfig` understands, in README order. */
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'PORT', defaultValue: '3978', meaning: 'HTTP port (0 picks a free port).' },
-  { name: 'HOST', defaultValue: '(127.0.0.1 while authentication is off, else 0.0.0.0)', meaning: 'Interface to listen on.' },
-  { name: 'NODE_ENV', defaultValue: '(empty)', meaning: 'production refuses to start without MicrosoftAppId unless ALLOW_UNAUTHENTICATED=true.' },
-  { name: 'MicrosoftAppId', defaultValue: '(empty)', meaning: 'Azure Bot app (client) id; with UserAssignedMSI the managed identity\'s client id. Empty turns inbound authentication off: local development only.' },
-  { name: 'ALLOW_UNAUTHENTICATED', defaultValue: 'false', meaning: 'true lets NODE_ENV=production start without MicrosoftAppId (logged as an error at start-up); for isolated test deployments only.' },
-  { name: 'ALLOWED_SERVICE_URLS', defaultValue: '(empty: loopback only while authentication is off)', meaning: 'Comma-separated origins (https://host[:port]) the bot may reply to besides loopback while authentication is off; with authentication on, if set, the only origins accepted.' },
-  { name: 'MicrosoftAppPassword', defaultValue: '(empty)', meaning: 'Client secret of the app registration; required for SingleTenant and MultiTenant, must be empty for UserAssignedMSI. Secrets expire: rotate before the expiry date.' },
-  { name: 'MicrosoftAppType', defaultValue: '(empty; required with MicrosoftAppId)', meaning: 'SingleTenant (app registration with a client secret), UserAssignedMSI (user-assigned managed identity, no secret) or MultiTenant (only existing multi-tenant registrations: new Azure Bots cannot be multi-tenant). Never guessed.' },
-  { name: 'MicrosoftAppTenantId', defaultValue: '(empty)', meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI, must be empty for MultiTenant.' },
-  { name: 'BOT_OPENID_METADATA_URL', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: OpenID metadata URL for validating channel tokens (ToBotFromChannelOpenIdMetadataUrl).' },
-  { name: 'BOT_TOKEN_ISSUER', defaultValue: '(Bot Framework)', meaning: 'Advanced/testing: expected issuer of channel tokens (ToBotFromChannelTokenIssuer).' },
+  {
+    name: 'HOST',
+    defaultValue: '(127.0.0.1 while authentication is off, else 0.0.0.0)',
+    meaning: 'Interface to listen on.',
+  },
+  {
+    name: 'NODE_ENV',
+    defaultValue: '(empty)',
+    meaning: 'production refuses to start without MicrosoftAppId unless ALLOW_UNAUTHENTICATED=true.',
+  },
+  {
+    name: 'MicrosoftAppId',
+    defaultValue: '(empty)',
+    meaning:
+      "Azure Bot app (client) id; with UserAssignedMSI the managed identity's client id. Empty turns inbound authentication off: local development only.",
+  },
+  {
+    name: 'ALLOW_UNAUTHENTICATED',
+    defaultValue: 'false',
+    meaning:
+      'true lets NODE_ENV=production start without MicrosoftAppId (logged as an error at start-up); for isolated test deployments only.',
+  },
+  {
+    name: 'ALLOWED_SERVICE_URLS',
+    defaultValue: '(empty: loopback only while authentication is off)',
+    meaning:
+      'Comma-separated origins (https://host[:port]) the bot may reply to besides loopback while authentication is off; with authentication on, if set, the only origins accepted.',
+  },
+  {
+    name: 'MicrosoftAppPassword',
+    defaultValue: '(empty)',
+    meaning:
+      'Client secret of the app registration; required for SingleTenant and MultiTenant, must be empty for UserAssignedMSI. Secrets expire: rotate before the expiry date.',
+  },
+  {
+    name: 'MicrosoftAppType',
+    defaultValue: '(empty; required with MicrosoftAppId)',
+    meaning:
+      'SingleTenant (app registration with a client secret), UserAssignedMSI (user-assigned managed identity, no secret) or MultiTenant (only existing multi-tenant registrations: new Azure Bots cannot be multi-tenant). Never guessed.',
+  },
+  {
+    name: 'MicrosoftAppTenantId',
+    defaultValue: '(empty)',
+    meaning: 'Tenant id; required for SingleTenant and UserAssignedMSI, must be empty for MultiTenant.',
+  },
+  {
+    name: 'BOT_OPENID_METADATA_URL',
+    defaultValue: '(Bot Framework)',
+    meaning: 'Advanced/testing: OpenID metadata URL for validating channel tokens (ToBotFromChannelOpenIdMetadataUrl).',
+  },
+  {
+    name: 'BOT_TOKEN_ISSUER',
+    defaultValue: '(Bot Framework)',
+    meaning: 'Advanced/testing: expected issuer of channel tokens (ToBotFromChannelTokenIssuer).',
+  },
   { name: 'LOG_LEVEL', defaultValue: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
-  { name: 'LOG_FORMAT', defaultValue: 'json', meaning: 'json (one object per line) or pretty (human-readable, for development).' },
+  {
+    name: 'LOG_FORMAT',
+    defaultValue: 'json',
+    meaning: 'json (one object per line) or pretty (human-readable, for development).',
+  },
   { name: 'MAX_BODY_BYTES', defaultValue: '262144', meaning: 'Largest accepted request body; larger bodies get 413.' },
-  { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long shutdown waits for in-flight turns before exiting.' },
-  { name: 'OUTBOUND_TIMEOUT_MS', defaultValue: '5000', meaning: 'Longest wait for one outbound attempt (replies, L2 posts and updates, Application Insights, Blob Storage); the request is aborted after it.' },
-  { name: 'OUTBOUND_BUDGET_MS', defaultValue: '12000', meaning: 'Longest time one outbound operation may take with all its retries; a turn against a peer that never answers ends after it.' },
-  { name: 'KNOWLEDGE_DIR', defaultValue: '(the bundled knowledge/)', meaning: 'Knowledge folder to load, e.g. a draft copy being edited.' },
-  { name: 'L2_CHANNEL_ID', defaultValue: '(empty)', meaning: 'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.' },
-  { name: 'L2_ALLOWED_AAD_IDS', defaultValue: '(empty)', meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.' },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    defaultValue: '10000',
+    meaning: 'How long shutdown waits for in-flight turns before exiting.',
+  },
+  {
+    name: 'OUTBOUND_TIMEOUT_MS',
+    defaultValue: '5000',
+    meaning:
+      'Longest wait for one outbound attempt (replies, L2 posts and updates, Application Insights, Blob Storage); the request is aborted after it.',
+  },
+  {
+    name: 'OUTBOUND_BUDGET_MS',
+    defaultValue: '12000',
+    meaning:
+      'Longest time one outbound operation may take with all its retries; a turn against a peer that never answers ends after it.',
+  },
+  {
+    name: 'KNOWLEDGE_DIR',
+    defaultValue: '(the bundled knowledge/)',
+    meaning: 'Knowledge folder to load, e.g. a draft copy being edited.',
+  },
+  {
+    name: 'L2_CHANNEL_ID',
+    defaultValue: '(empty)',
+    meaning:
+      'Teams channel id (19:...@thread.tacv2) where escalation tickets are posted; empty keeps tickets in storage only.',
+  },
+  {
+    name: 'L2_ALLOWED_AAD_IDS',
+    defaultValue: '(empty)',
+    meaning: 'Comma-separated AAD object ids that may act on tickets from outside the L2 channel.',
+  },
   { name: 'L2_LANGUAGE', defaultValue: 'ja', meaning: 'Language of the L2 ticket cards and thread notes: ja or en.' },
-  { name: 'ALLOWED_TENANT_IDS', defaultValue: '(empty: any tenant)', meaning: 'Comma-separated Azure AD tenant ids whose activities the bot answers; others get no answer (logged by id).' },
-  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', defaultValue: '(empty: off)', meaning: 'Optional: send turn events (route, outcome, entry id, latency; never text) to Application Insights.' },
-  { name: 'STORE_QUESTIONS', defaultValue: 'false', meaning: 'true keeps the text of unanswered and rated questions for `npm run report`; false keeps only a hash.' },
-  { name: 'RATE_LIMIT_PER_MINUTE', defaultValue: '20', meaning: 'Messages per user per minute; more get a polite "please slow down" (0 turns the limit off).' },
-  { name: 'STORAGE', defaultValue: 'file', meaning: 'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).' },
-  { name: 'DATA_DIR', defaultValue: 'data', meaning: 'Folder of the file storage (created if missing; must be writable).' },
-  { name: 'BLOB_CONNECTION_STRING', defaultValue: '(empty)', meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.' },
-  { name: 'BLOB_CONTAINER', defaultValue: 'mdav-bot', meaning: 'Blob container for STORAGE=blob (created if missing).' },
-  { name: 'RETENTION_DAYS', defaultValue: '30', meaning: 'Conversation state idle this long and escalation drafts this old are deleted by a sweep (at start-up, then daily); tickets are kept.' },
-  { name: 'ESCALATION_RETRY_SECONDS', defaultValue: '60', meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).' },
-  { name: 'FILE_DOWNLOAD_HOSTS', defaultValue: '*.sharepoint.com', meaning: "Comma-separated hosts that .txt/.log/.csv attachments are downloaded from (Teams stores a file sent to a bot in the sender's OneDrive for Business or SharePoint); `*.` matches sub-domains. Plain http only for loopback hosts (tests)." },
-  { name: 'FILE_MAX_BYTES', defaultValue: '262144', meaning: 'Largest file attachment read; larger files get a request to send only the relevant part.' },
+  {
+    name: 'ALLOWED_TENANT_IDS',
+    defaultValue: '(empty: any tenant)',
+    meaning:
+      'Comma-separated Azure AD tenant ids whose activities the bot answers; others get no answer (logged by id).',
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    defaultValue: '(empty: off)',
+    meaning: 'Optional: send turn events (route, outcome, entry id, latency; never text) to Application Insights.',
+  },
+  {
+    name: 'STORE_QUESTIONS',
+    defaultValue: 'false',
+    meaning: 'true keeps the text of unanswered and rated questions for `npm run report`; false keeps only a hash.',
+  },
+  {
+    name: 'RATE_LIMIT_PER_MINUTE',
+    defaultValue: '20',
+    meaning: 'Messages per user per minute; more get a polite "please slow down" (0 turns the limit off).',
+  },
+  {
+    name: 'STORAGE',
+    defaultValue: 'file',
+    meaning:
+      'file: durable files in DATA_DIR, for ONE instance; blob: Azure Blob Storage, for several instances; memory: nothing survives a restart (tests).',
+  },
+  {
+    name: 'DATA_DIR',
+    defaultValue: 'data',
+    meaning: 'Folder of the file storage (created if missing; must be writable).',
+  },
+  {
+    name: 'BLOB_CONNECTION_STRING',
+    defaultValue: '(empty)',
+    meaning: 'Azure Storage connection string; required with STORAGE=blob. Never logged.',
+  },
+  {
+    name: 'BLOB_CONTAINER',
+    defaultValue: 'mdav-bot',
+    meaning: 'Blob container for STORAGE=blob (created if missing).',
+  },
+  {
+    name: 'RETENTION_DAYS',
+    defaultValue: '30',
+    meaning:
+      'Conversation state idle this long and escalation drafts this old are deleted by a sweep (at start-up, then daily); tickets are kept.',
+  },
+  {
+    name: 'ESCALATION_RETRY_SECONDS',
+    defaultValue: '60',
+    meaning: 'How often L2 cards that could not be posted are retried (0: only at start-up).',
+  },
+  {
+    name: 'FILE_DOWNLOAD_HOSTS',
+    defaultValue: '*.sharepoint.com',
+    meaning:
+      "Comma-separated hosts that .txt/.log/.csv attachments are downloaded from (Teams stores a file sent to a bot in the sender's OneDrive for Business or SharePoint); `*.` matches sub-domains. Plain http only for loopback hosts (tests).",
+  },
+  {
+    name: 'FILE_MAX_BYTES',
+    defaultValue: '262144',
+    meaning: 'Largest file attachment read; larger files get a request to send only the relevant part.',
+  },
   { name: 'FILE_DOWNLOAD_TIMEOUT_MS', defaultValue: '10000', meaning: 'How long a file attachment download may take.' },
 ]);
 
@@ -132,11 +263,18 @@ const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssig
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Returns the origin of an http(s) URL without credentials, path, query or fragment; undefined for anything else. */
-export function originOf(value: string): string | undefined {
+function originOf(value: string): string | undefined {
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+    if (
+      url.username !== '' ||
+      url.password !== '' ||
+      url.search !== '' ||
+      url.hash !== '' ||
+      (url.pathname !== '/' && url.pathname !== '')
+    )
+      return undefined;
     return url.origin;
   } catch {
     return undefined;
@@ -148,7 +286,12 @@ export function originOf(value: string): string | undefined {
  * with an AssertionError, or run with settings that fail at the first reply). No type is ever assumed.
  */
 function authProblems(auth: AuthConfig, typeState: '' | 'valid' | 'invalid'): string[] {
-  const { MicrosoftAppId: id, MicrosoftAppPassword: password, MicrosoftAppType: type, MicrosoftAppTenantId: tenant } = auth;
+  const {
+    MicrosoftAppId: id,
+    MicrosoftAppPassword: password,
+    MicrosoftAppType: type,
+    MicrosoftAppTenantId: tenant,
+  } = auth;
   if (id === '') {
     const set = [
       ...(typeState !== '' ? ['MicrosoftAppType'] : []),
@@ -156,7 +299,9 @@ function authProblems(auth: AuthConfig, typeState: '' | 'valid' | 'invalid'): st
       ...(tenant !== '' ? ['MicrosoftAppTenantId'] : []),
     ];
     if (set.length === 0) return [];
-    return [`MicrosoftAppId: empty while ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set; set MicrosoftAppId too, or leave all of them empty for local development without authentication`];
+    return [
+      `MicrosoftAppId: empty while ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set; set MicrosoftAppId too, or leave all of them empty for local development without authentication`,
+    ];
   }
   if (typeState === 'invalid') return [];
   if (type === '') {
@@ -165,13 +310,21 @@ function authProblems(auth: AuthConfig, typeState: '' | 'valid' | 'invalid'): st
     ];
   }
   const problems: string[] = [];
-  if (type !== 'MultiTenant' && tenant === '') problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
+  if (type !== 'MultiTenant' && tenant === '')
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${type}`);
   if (type === 'MultiTenant' && tenant !== '') {
-    problems.push('MicrosoftAppTenantId: set while MicrosoftAppType is MultiTenant, which ignores it; use MicrosoftAppType=SingleTenant for a single-tenant bot, or leave MicrosoftAppTenantId empty');
+    problems.push(
+      'MicrosoftAppTenantId: set while MicrosoftAppType is MultiTenant, which ignores it; use MicrosoftAppType=SingleTenant for a single-tenant bot, or leave MicrosoftAppTenantId empty',
+    );
   }
-  if (type !== 'UserAssignedMSI' && password === '') problems.push(`MicrosoftAppPassword: required when MicrosoftAppType is ${type} (the app registration's client secret)`);
+  if (type !== 'UserAssignedMSI' && password === '')
+    problems.push(
+      `MicrosoftAppPassword: required when MicrosoftAppType is ${type} (the app registration's client secret)`,
+    );
   if (type === 'UserAssignedMSI' && password !== '') {
-    problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity needs no secret; MicrosoftAppId is the identity\'s client id)');
+    problems.push(
+      "MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity needs no secret; MicrosoftAppId is the identity's client id)",
+    );
   }
   return problems;
 }
@@ -216,19 +369,23 @@ export function readConfig(env: Env): Config {
   const storage = oneOf('STORAGE', ['file', 'blob', 'memory'] as const, 'file');
   const blobConnectionString = text('BLOB_CONNECTION_STRING');
   const blobContainer = text('BLOB_CONTAINER', 'mdav-bot');
-  if (storage === 'blob' && blobConnectionString === '') problems.push('BLOB_CONNECTION_STRING: required when STORAGE is blob');
+  if (storage === 'blob' && blobConnectionString === '')
+    problems.push('BLOB_CONNECTION_STRING: required when STORAGE is blob');
   // Azure container names: 3-63 lower-case letters, digits and single hyphens.
-  if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/u.test(blobContainer)) problems.push(`BLOB_CONTAINER: '${blobContainer}' is not a valid container name`);
+  if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/u.test(blobContainer))
+    problems.push(`BLOB_CONTAINER: '${blobContainer}' is not a valid container name`);
   const retentionDays = integer('RETENTION_DAYS', 30, 1, 3650, 'a number of days');
   const escalationRetrySeconds = integer('ESCALATION_RETRY_SECONDS', 60, 0, 86400, 'a number of seconds');
   const l2ChannelId = text('L2_CHANNEL_ID');
-  if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId)) problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
+  if (l2ChannelId !== '' && !/^19:[^\s]+$/u.test(l2ChannelId))
+    problems.push(`L2_CHANNEL_ID: '${l2ChannelId}' is not a Teams channel id (19:...)`);
   const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
   const allowedTenantIds = text('ALLOWED_TENANT_IDS')
     .split(',')
     .map((id) => id.trim().toLowerCase())
     .filter(Boolean);
-  for (const id of allowedTenantIds) if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS: '${id}' is not a tenant id`);
+  for (const id of allowedTenantIds)
+    if (!GUID.test(id)) problems.push(`ALLOWED_TENANT_IDS: '${id}' is not a tenant id`);
   const storeQuestions = oneOf('STORE_QUESTIONS', ['true', 'false'] as const, 'false') === 'true';
   const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 20, 0, 10000, 'a number of messages');
   const l2AllowedAadIds = text('L2_ALLOWED_AAD_IDS')
@@ -236,7 +393,8 @@ export function readConfig(env: Env): Config {
     .map((id) => id.trim())
     .filter(Boolean);
   for (const id of l2AllowedAadIds) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id))
+      problems.push(`L2_ALLOWED_AAD_IDS: '${id}' is not an AAD object id`);
   }
 
   const fileDownloadHosts = text('FILE_DOWNLOAD_HOSTS', '*.sharepoint.com')
@@ -244,7 +402,8 @@ export function readConfig(env: Env): Config {
     .map((host) => host.trim().toLowerCase())
     .filter(Boolean);
   for (const host of fileDownloadHosts) {
-    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/u.test(host)) problems.push(`FILE_DOWNLOAD_HOSTS: '${host}' is not a host name (or *.domain)`);
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/u.test(host))
+      problems.push(`FILE_DOWNLOAD_HOSTS: '${host}' is not a host name (or *.domain)`);
   }
   const fileMaxBytes = integer('FILE_MAX_BYTES', 262144, 1024, 4 * 1024 * 1024, 'a byte count');
   const fileDownloadTimeoutMs = integer('FILE_DOWNLOAD_TIMEOUT_MS', 10000, 100, 120000, 'a duration in milliseconds');
@@ -263,12 +422,18 @@ export function readConfig(env: Env): Config {
   const production = text('NODE_ENV').toLowerCase() === 'production';
   const allowUnauthenticated = oneOf('ALLOW_UNAUTHENTICATED', ['true', 'false'] as const, 'false') === 'true';
   if (production && auth.MicrosoftAppId === '' && !allowUnauthenticated) {
-    problems.push('MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment');
+    problems.push(
+      'MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment',
+    );
   }
   const allowedServiceUrls: string[] = [];
-  for (const raw of text('ALLOWED_SERVICE_URLS').split(',').map((url) => url.trim()).filter(Boolean)) {
+  for (const raw of text('ALLOWED_SERVICE_URLS')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)) {
     const origin = originOf(raw);
-    if (origin === undefined) problems.push(`ALLOWED_SERVICE_URLS: '${raw}' is not an http(s) origin (https://host[:port])`);
+    if (origin === undefined)
+      problems.push(`ALLOWED_SERVICE_URLS: '${raw}' is not an http(s) origin (https://host[:port])`);
     else allowedServiceUrls.push(origin);
   }
 

@@ -1,7 +1,14 @@
 /** Runs the rule table over merged facts: findings by severity, the entries they point to, and what to paste next. */
 
 import type { Facts } from '../parsing/facts.js';
-import { DIAGNOSIS_RULES, NEXT_STEPS, SETTING_ENTRIES, type CommandRef, type DiagnosisRule, type Severity } from './diagnosis-rules.js';
+import {
+  DIAGNOSIS_RULES,
+  NEXT_STEPS,
+  SETTING_ENTRIES,
+  type CommandRef,
+  type DiagnosisRule,
+  type Severity,
+} from './diagnosis-rules.js';
 
 export interface Finding {
   readonly id: string;
@@ -33,7 +40,13 @@ export function diagnose(facts: Facts, rules: readonly DiagnosisRule[] = DIAGNOS
     const hit = rule.evaluate(facts);
     if (!hit) continue;
     const entry = hit.entry ?? rule.entry;
-    findings.push({ id: rule.id, severity: rule.severity, ...(entry ? { entry } : {}), evidence: hit.evidence, ...(rule.next ? { next: rule.next } : {}) });
+    findings.push({
+      id: rule.id,
+      severity: rule.severity,
+      ...(entry ? { entry } : {}),
+      evidence: hit.evidence,
+      ...(rule.next ? { next: rule.next } : {}),
+    });
   }
   // Stable sort: severity first, rule order within a severity.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -42,7 +55,10 @@ export function diagnose(facts: Facts, rules: readonly DiagnosisRule[] = DIAGNOS
   return { findings, entries, hints: pasteHints(facts, findings), ...(nextStep ? { nextStep } : {}) };
 }
 
-/** The next check when the findings show no problem: the first next step that applies, else the first finding's entry, else the entry explaining the first setting read. */
+/**
+ * The next check when the findings show no problem: the first next step that applies, else the first finding's entry,
+ * else the entry explaining the first setting read.
+ */
 function nextStepOf(facts: Facts, findings: readonly Finding[]): string | undefined {
   if (findings.some((finding) => finding.severity !== 'info')) return undefined;
   const setting = Object.keys(facts).find((name) => SETTING_ENTRIES[name] !== undefined);

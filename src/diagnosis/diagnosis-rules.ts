@@ -35,14 +35,29 @@ const NETWORK_CODES = new Set(['0x80004005', '0x80072EE7', '0x80501004', '0x8007
  */
 const WINHTTP_PROXY_CODES = new Set(['0x80070006', '0x80072EFE']);
 /** Codes with a rule of their own. */
-const CODE_RULES = new Set(['0x80070005', '0x80508015', '0x80072F8F', '0x800106BA', '0x80070667', ...WINHTTP_PROXY_CODES, ...NETWORK_CODES]);
+const CODE_RULES = new Set([
+  '0x80070005',
+  '0x80508015',
+  '0x80072F8F',
+  '0x800106BA',
+  '0x80070667',
+  ...WINHTTP_PROXY_CODES,
+  ...NETWORK_CODES,
+]);
 /** Running modes where real-time protection is off by design. */
 const NOT_ACTIVE_MODES = /passive|not running|edr block/iu;
 const SIGNATURE_MAX_AGE_DAYS = 7;
 
 const mapsCode = (facts: Facts, code: string): RuleHit | undefined =>
   facts.ValidateMapsConnection?.ok === false && facts.ValidateMapsConnection.hresult === code
-    ? { evidence: { 'ValidateMapsConnection.hresult': code, ...(facts.ValidateMapsConnection.httpCode ? { 'ValidateMapsConnection.httpCode': facts.ValidateMapsConnection.httpCode } : {}) } }
+    ? {
+        evidence: {
+          'ValidateMapsConnection.hresult': code,
+          ...(facts.ValidateMapsConnection.httpCode
+            ? { 'ValidateMapsConnection.httpCode': facts.ValidateMapsConnection.httpCode }
+            : {}),
+        },
+      }
     : undefined;
 
 const serviceState = (facts: Facts, name: string): string | undefined => facts.services?.[name]?.state;
@@ -52,7 +67,10 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
   {
     id: 'antivirus-not-running',
     severity: 'error',
-    evaluate: (facts) => (facts.AMRunningMode?.toLowerCase() === 'not running' ? { evidence: { AMRunningMode: facts.AMRunningMode } } : undefined),
+    evaluate: (facts) =>
+      facts.AMRunningMode?.toLowerCase() === 'not running'
+        ? { evidence: { AMRunningMode: facts.AMRunningMode } }
+        : undefined,
   },
   {
     id: 'windefend-not-running',
@@ -71,7 +89,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     evaluate: (facts) => {
       if (facts.DisableRealtimeMonitoring === true) return { evidence: { DisableRealtimeMonitoring: true } };
       const active = facts.AMRunningMode === undefined || !NOT_ACTIVE_MODES.test(facts.AMRunningMode);
-      return facts.RealTimeProtectionEnabled === false && active ? { evidence: { RealTimeProtectionEnabled: false } } : undefined;
+      return facts.RealTimeProtectionEnabled === false && active
+        ? { evidence: { RealTimeProtectionEnabled: false } }
+        : undefined;
     },
   },
   {
@@ -79,7 +99,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     severity: 'error',
     entry: 'maps-error-access-denied',
     next: { entry: 'maps-connection-test', command: 'validate-maps' },
-    evaluate: (facts) => mapsCode(facts, '0x80070005') },
+    evaluate: (facts) => mapsCode(facts, '0x80070005'),
+  },
   {
     id: 'maps-cloud-disabled-or-blocked',
     severity: 'error',
@@ -87,12 +108,21 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     next: { entry: 'maps-check-setting', command: 'get-maps-reporting' },
     evaluate: (facts) => {
       const hit = mapsCode(facts, '0x80508015');
-      return hit && facts.MAPSReporting !== undefined ? { evidence: { ...hit.evidence, MAPSReporting: facts.MAPSReporting } } : hit;
+      return hit && facts.MAPSReporting !== undefined
+        ? { evidence: { ...hit.evidence, MAPSReporting: facts.MAPSReporting } }
+        : hit;
     },
   },
-  { id: 'maps-crl-or-tls', severity: 'error', entry: 'winhttp-proxy', next: { entry: 'winhttp-proxy', command: 'netsh-set-proxy' }, evaluate: (facts) => mapsCode(facts, '0x80072F8F') },
   {
-    // The WinHTTP proxy / CRL fix comes first for these codes; 0x80070006's MpCmdRun meaning (firewall, TLS inspection) is second.
+    id: 'maps-crl-or-tls',
+    severity: 'error',
+    entry: 'winhttp-proxy',
+    next: { entry: 'winhttp-proxy', command: 'netsh-set-proxy' },
+    evaluate: (facts) => mapsCode(facts, '0x80072F8F'),
+  },
+  {
+    // The WinHTTP proxy / CRL fix comes first for these codes; 0x80070006's MpCmdRun meaning (firewall, TLS inspection)
+    // is second.
     id: 'maps-no-winhttp-proxy',
     severity: 'error',
     entry: 'winhttp-proxy',
@@ -102,8 +132,18 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
       return code && WINHTTP_PROXY_CODES.has(code) ? mapsCode(facts, code) : undefined;
     },
   },
-  { id: 'maps-service-disabled', severity: 'error', entry: 'maps-error-service-disabled', evaluate: (facts) => mapsCode(facts, '0x800106BA') },
-  { id: 'maps-os-unsupported', severity: 'error', entry: 'maps-error-os-unsupported', evaluate: (facts) => mapsCode(facts, '0x80070667') },
+  {
+    id: 'maps-service-disabled',
+    severity: 'error',
+    entry: 'maps-error-service-disabled',
+    evaluate: (facts) => mapsCode(facts, '0x800106BA'),
+  },
+  {
+    id: 'maps-os-unsupported',
+    severity: 'error',
+    entry: 'maps-error-os-unsupported',
+    evaluate: (facts) => mapsCode(facts, '0x80070667'),
+  },
   {
     id: 'maps-network',
     severity: 'error',
@@ -141,7 +181,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'block-at-first-sight-off',
     severity: 'warning',
     entry: 'block-at-first-sight',
-    evaluate: (facts) => (facts.DisableBlockAtFirstSeen === true ? { evidence: { DisableBlockAtFirstSeen: true } } : undefined),
+    evaluate: (facts) =>
+      facts.DisableBlockAtFirstSeen === true ? { evidence: { DisableBlockAtFirstSeen: true } } : undefined,
   },
   {
     id: 'tamper-protection-off',
@@ -153,7 +194,11 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
       const sense = serviceState(facts, 'sense');
       const evidence = { IsTamperProtected: false, ...(sense ? { 'services.sense.state': sense } : {}) };
       // How to turn it on depends on management: onboarded (Sense running) or not.
-      if (sense === 'RUNNING') return { evidence, entry: /intune/iu.test(facts.TamperProtectionSource ?? '') ? 'tp-enable-intune' : 'tp-enable-mde' };
+      if (sense === 'RUNNING')
+        return {
+          evidence,
+          entry: /intune/iu.test(facts.TamperProtectionSource ?? '') ? 'tp-enable-intune' : 'tp-enable-mde',
+        };
       if (sense !== undefined) return { evidence, entry: 'tp-enable-unmanaged' };
       return { evidence };
     },
@@ -175,7 +220,12 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     evaluate: (facts) => {
       const service = facts.services?.['sense'];
       return service && service.state !== 'RUNNING'
-        ? { evidence: { 'services.sense.state': service.state, ...(service.exitCode !== undefined ? { 'services.sense.exitCode': service.exitCode } : {}) } }
+        ? {
+            evidence: {
+              'services.sense.state': service.state,
+              ...(service.exitCode !== undefined ? { 'services.sense.exitCode': service.exitCode } : {}),
+            },
+          }
         : undefined;
     },
   },
@@ -185,7 +235,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     evaluate: (facts) => {
       const age = facts.AntivirusSignatureAge;
       if (age === undefined || facts.AMRunningMode?.toLowerCase() === 'not running') return undefined;
-      return age === null || age > SIGNATURE_MAX_AGE_DAYS ? { evidence: { AntivirusSignatureAge: age ?? 'never' } } : undefined;
+      return age === null || age > SIGNATURE_MAX_AGE_DAYS
+        ? { evidence: { AntivirusSignatureAge: age ?? 'never' } }
+        : undefined;
     },
   },
   {
@@ -214,13 +266,19 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
   {
     id: 'event-error-codes',
     severity: 'info',
-    evaluate: (facts) => (facts.eventErrorCodes && facts.eventErrorCodes.length > 0 ? { evidence: { eventErrorCodes: facts.eventErrorCodes } } : undefined),
+    evaluate: (facts) =>
+      facts.eventErrorCodes && facts.eventErrorCodes.length > 0
+        ? { evidence: { eventErrorCodes: facts.eventErrorCodes } }
+        : undefined,
   },
   {
     id: 'cloud-block-level-aggressive',
     severity: 'info',
     entry: 'cloud-protection-level',
-    evaluate: (facts) => (facts.CloudBlockLevel !== undefined && facts.CloudBlockLevel >= 4 ? { evidence: { CloudBlockLevel: facts.CloudBlockLevel } } : undefined),
+    evaluate: (facts) =>
+      facts.CloudBlockLevel !== undefined && facts.CloudBlockLevel >= 4
+        ? { evidence: { CloudBlockLevel: facts.CloudBlockLevel } }
+        : undefined,
   },
   {
     id: 'tamper-registry-read',
@@ -228,7 +286,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     entry: 'tp-check-status',
     next: { entry: 'tp-check-status', command: 'get-tp-status' },
     evaluate: (facts) =>
-      facts.TamperProtectionRegistryValue !== undefined ? { evidence: { TamperProtection: facts.TamperProtectionRegistryValue } } : undefined,
+      facts.TamperProtectionRegistryValue !== undefined
+        ? { evidence: { TamperProtection: facts.TamperProtectionRegistryValue } }
+        : undefined,
   },
   {
     id: 'exclusions-hidden',
@@ -239,26 +299,34 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     id: 'tp-exclusions-state',
     severity: 'info',
     entry: 'tp-exclusions',
-    evaluate: (facts) => (facts.TPExclusions !== undefined ? { evidence: { TPExclusions: facts.TPExclusions } } : undefined),
+    evaluate: (facts) =>
+      facts.TPExclusions !== undefined ? { evidence: { TPExclusions: facts.TPExclusions } } : undefined,
   },
   {
     id: 'troubleshooting-mode-on',
     severity: 'info',
     entry: 'troubleshooting-mode',
     next: { entry: 'troubleshooting-mode', command: 'check-troubleshooting-mode' },
-    evaluate: (facts) => (/^enabled$/iu.test(facts.TroubleShootingMode ?? '') ? { evidence: { TroubleShootingMode: facts.TroubleShootingMode } } : undefined),
+    evaluate: (facts) =>
+      /^enabled$/iu.test(facts.TroubleShootingMode ?? '')
+        ? { evidence: { TroubleShootingMode: facts.TroubleShootingMode } }
+        : undefined,
   },
   {
     id: 'antivirus-passive',
     severity: 'info',
     entry: 'server-passive-mode',
-    evaluate: (facts) => (/passive|edr block/iu.test(facts.AMRunningMode ?? '') ? { evidence: { AMRunningMode: facts.AMRunningMode } } : undefined),
+    evaluate: (facts) =>
+      /passive|edr block/iu.test(facts.AMRunningMode ?? '')
+        ? { evidence: { AMRunningMode: facts.AMRunningMode } }
+        : undefined,
   },
   {
     id: 'maps-connection-ok',
     severity: 'info',
     entry: 'maps-connection-test',
-    evaluate: (facts) => (facts.ValidateMapsConnection?.ok === true ? { evidence: { 'ValidateMapsConnection.ok': true } } : undefined),
+    evaluate: (facts) =>
+      facts.ValidateMapsConnection?.ok === true ? { evidence: { 'ValidateMapsConnection.ok': true } } : undefined,
   },
   {
     id: 'tamper-protection-on',
@@ -266,18 +334,26 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = Object.freeze([
     entry: 'tp-check-status',
     evaluate: (facts) =>
       facts.IsTamperProtected === true
-        ? { evidence: { IsTamperProtected: true, ...(facts.TamperProtectionSource ? { TamperProtectionSource: facts.TamperProtectionSource } : {}) } }
+        ? {
+            evidence: {
+              IsTamperProtected: true,
+              ...(facts.TamperProtectionSource ? { TamperProtectionSource: facts.TamperProtectionSource } : {}),
+            },
+          }
         : undefined,
   },
   {
     id: 'sense-running',
     severity: 'info',
     entry: 'mde-onboarding-check',
-    evaluate: (facts) => (serviceState(facts, 'sense') === 'RUNNING' ? { evidence: { 'services.sense.state': 'RUNNING' } } : undefined),
+    evaluate: (facts) =>
+      serviceState(facts, 'sense') === 'RUNNING' ? { evidence: { 'services.sense.state': 'RUNNING' } } : undefined,
   },
 ] satisfies DiagnosisRule[]);
 
-/** Where to go when the output shows nothing wrong: the entry for the next check, so "what next?" always has an answer. */
+/**
+ * Where to go when the output shows nothing wrong: the entry for the next check, so "what next?" always has an answer.
+ */
 export interface NextStep {
   readonly id: string;
   readonly entry: string;
@@ -288,13 +364,29 @@ export interface NextStep {
 // first setting read (SETTING_ENTRIES), is the next step.
 export const NEXT_STEPS: readonly NextStep[] = Object.freeze([
   // The cloud setting is on but the connection was not tested yet.
-  { id: 'test-cloud-connection', entry: 'maps-connection-test', applies: (facts) => facts.ValidateMapsConnection === undefined && (facts.MAPSReporting ?? 0) > 0 },
+  {
+    id: 'test-cloud-connection',
+    entry: 'maps-connection-test',
+    applies: (facts) => facts.ValidateMapsConnection === undefined && (facts.MAPSReporting ?? 0) > 0,
+  },
   // The connection works; whether the setting is on was not shown.
-  { id: 'check-cloud-setting', entry: 'maps-check-setting', applies: (facts) => facts.ValidateMapsConnection?.ok === true && facts.MAPSReporting === undefined },
+  {
+    id: 'check-cloud-setting',
+    entry: 'maps-check-setting',
+    applies: (facts) => facts.ValidateMapsConnection?.ok === true && facts.MAPSReporting === undefined,
+  },
   // The device is onboarded; the tamper protection state was not shown.
-  { id: 'check-tamper-protection', entry: 'tp-check-status', applies: (facts) => serviceState(facts, 'sense') === 'RUNNING' && facts.IsTamperProtected === undefined },
+  {
+    id: 'check-tamper-protection',
+    entry: 'tp-check-status',
+    applies: (facts) => serviceState(facts, 'sense') === 'RUNNING' && facts.IsTamperProtected === undefined,
+  },
   // Defender runs; its cloud connection was not tested yet.
-  { id: 'test-cloud-connection-status', entry: 'maps-connection-test', applies: (facts) => facts.ValidateMapsConnection === undefined && facts.AMRunningMode !== undefined },
+  {
+    id: 'test-cloud-connection-status',
+    entry: 'maps-connection-test',
+    applies: (facts) => facts.ValidateMapsConnection === undefined && facts.AMRunningMode !== undefined,
+  },
 ] satisfies NextStep[]);
 
 /** The entry that explains each setting the parsers read, for output that shows a setting and nothing wrong. */

@@ -29,5 +29,12 @@ export function readPaste(text: string, html: string | undefined, previous: Fact
   if (parsed.formats.length === 0) return undefined;
   const merged = mergeFacts(previous, parsed.facts);
   const { output, words } = splitPreparedMessage(prepared);
-  return { formats: parsed.formats, facts: parsed.facts, merged, diagnosis: diagnose(merged), words, statedOnly: output === '' };
+  return {
+    formats: parsed.formats,
+    facts: parsed.facts,
+    merged,
+    diagnosis: diagnose(merged),
+    words,
+    statedOnly: output === '',
+  };
 }

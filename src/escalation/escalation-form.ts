@@ -7,7 +7,11 @@ export type FormField = keyof EscalationForm;
 
 export type FormReading =
   | { readonly ok: true; readonly form: EscalationForm }
-  | { readonly ok: false; readonly missing: readonly FormField[]; readonly values: Readonly<Partial<Record<FormField, string>>> };
+  | {
+      readonly ok: false;
+      readonly missing: readonly FormField[];
+      readonly values: Readonly<Partial<Record<FormField, string>>>;
+    };
 
 const MAX_DEVICE_CHARS = 100;
 const MAX_TRIED_CHARS = 2000;
@@ -24,7 +28,8 @@ export function knownManagement(facts: Facts): Partial<Pick<EscalationForm, 'mde
 
 /** Returns the form from submitted card data (strings), or the fields still missing with what was entered. */
 export function readEscalationForm(data: Readonly<Record<string, unknown>>, facts: Facts): FormReading {
-  const text = (name: string, max: number): string => (typeof data[name] === 'string' ? (data[name] as string).trim().slice(0, max) : '');
+  const text = (name: string, max: number): string =>
+    typeof data[name] === 'string' ? data[name].trim().slice(0, max) : '';
   const known = knownManagement(facts);
   const values = {
     deviceName: text('deviceName', MAX_DEVICE_CHARS),

@@ -12,7 +12,12 @@ export interface EscalationOutbox {
   /**
    * Tells the requester about a change in their chat, in their language: their last ticket card (when its id is known)
    * is updated in place so that no button that no longer applies stays, and a new card says what changed when it is
-   * news to them (a change the requester made in their chat is confirmed by their turn's reply instead). Returns whether Teams was reached, and the new card (to remember on the ticket) when one was sent.
+   * news to them (a change the requester made in their chat is confirmed by their turn's reply instead). Returns
+   * whether Teams was reached, and the new card (to remember on the ticket) when one was sent.
    */
-  notifyUser(ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<{ readonly delivered: boolean; readonly userCard?: UserCard }>;
+  notifyUser(
+    ticket: Ticket,
+    event: TicketEvent,
+    origin: 'l2' | 'requester',
+  ): Promise<{ readonly delivered: boolean; readonly userCard?: UserCard }>;
 }

@@ -18,7 +18,10 @@ const WAITING_PREFIX = 'ticket-waiting/';
 /** Prefix of the draft claims (one per submitted escalation form). */
 export const DRAFT_PREFIX = 'escalation-drafts/';
 
-/** The storage key marking the ticket that waits for an answer from the user of `conversationId` (read with the turn's state). */
+/**
+ * The storage key marking the ticket that waits for an answer from the user of `conversationId` (read with the turn's
+ * state).
+ */
 export const waitingKey = (conversationId: string): string => `${WAITING_PREFIX}${encodeURIComponent(conversationId)}`;
 
 /** Returns the ticket id for the `sequence`-th ticket of `day` (UTC): MDAV-20261129-0042. */
@@ -35,7 +38,10 @@ export function isTicketId(value: unknown): value is string {
 export interface TicketStore {
   /** Allocates the next id for `now`'s day; unique across processes sharing the store. */
   nextId(now: Date): Promise<string>;
-  /** Creates the ticket unless the `draftKey` already produced one (double click, retried submit); returns the ticket that exists. */
+  /**
+   * Creates the ticket unless the `draftKey` already produced one (double click, retried submit); returns the ticket
+   * that exists.
+   */
   createOnce(draftKey: string, build: (id: string) => Ticket, now: Date): Promise<{ ticket: Ticket; created: boolean }>;
   get(id: string): Promise<Ticket | undefined>;
   /** Applies an action with optimistic concurrency; exactly one of two racing actions on a state wins. */
@@ -46,7 +52,9 @@ export interface TicketStore {
   list(): Promise<string[]>;
   /** Finishes every claimed ticket a crash or a full disk interrupted (stored and listed); returns their ids. */
   recover(): Promise<string[]>;
-  /** Marks (or clears, with undefined) the ticket whose question its requester in `conversationId` should answer next. */
+  /**
+   * Marks (or clears, with undefined) the ticket whose question its requester in `conversationId` should answer next.
+   */
   setWaiting(conversationId: string, ticketId: string | undefined, requesterId?: string): Promise<void>;
   /** The ticket waiting for an answer in `conversationId`, and who is to answer (absent in markers written before). */
   waitingFor(conversationId: string): Promise<{ ticketId: string; requesterId?: string } | undefined>;
@@ -54,7 +62,8 @@ export interface TicketStore {
 
 const readTicket = (item: StoredItem): Ticket => {
   const { eTag: _eTag, ...ticket } = item;
-  // Tickets stored by older versions are brought to the current shape on every read (migrated on read, written back on the next change).
+  // Tickets stored by older versions are brought to the current shape on every read (migrated on read, written back on
+  // the next change).
   return normalizeTicket(ticket as unknown as Ticket);
 };
 
@@ -84,7 +93,8 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
   /** The ticket a claim decided: held in the claim, or (claims written before) the stored ticket it names. */
   const claimedTicket = async (claim: StoredItem): Promise<Ticket | undefined> => {
     const held = claim['ticket'];
-    if (typeof held === 'object' && held !== null && typeof (held as { id?: unknown }).id === 'string') return normalizeTicket(held as Ticket);
+    if (typeof held === 'object' && held !== null && typeof (held as { id?: unknown }).id === 'string')
+      return normalizeTicket(held as Ticket);
     return typeof claim['ticketId'] === 'string' ? api.get(claim['ticketId']) : undefined;
   };
 
@@ -176,7 +186,10 @@ export function createTicketStore(store: KeyValueStore): TicketStore {
     async waitingFor(conversationId) {
       const item = await readItem(waitingKey(conversationId));
       if (typeof item?.['ticketId'] !== 'string') return undefined;
-      return { ticketId: item['ticketId'], ...(typeof item['requesterId'] === 'string' ? { requesterId: item['requesterId'] } : {}) };
+      return {
+        ticketId: item['ticketId'],
+        ...(typeof item['requesterId'] === 'string' ? { requesterId: item['requesterId'] } : {}),
+      };
     },
 
     async list() {

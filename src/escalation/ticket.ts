@@ -29,14 +29,19 @@ export interface EscalationForm {
 
 /** What the conversation collected before escalation: questions, answers shown, feedback, pastes and their reading. */
 export interface TicketSummary {
-  readonly questions: ReadonlyArray<{ readonly text: string; readonly kind: string; readonly entryIds: readonly string[] }>;
+  readonly questions: ReadonlyArray<{
+    readonly text: string;
+    readonly kind: string;
+    readonly entryIds: readonly string[];
+  }>;
   readonly feedback: ReadonlyArray<{ readonly entryId: string; readonly helpful: boolean }>;
   readonly facts: Facts;
   readonly findings: readonly Finding[];
   readonly pastes: ReadonlyArray<{ readonly text: string; readonly formats: readonly string[] }>;
 }
 
-export type TicketEventKind = 'created' | 'assigned' | 'info-requested' | 'user-replied' | 'resolved' | 'reopened' | 'delivered';
+export type TicketEventKind =
+  'created' | 'assigned' | 'info-requested' | 'user-replied' | 'resolved' | 'reopened' | 'delivered';
 
 export interface TicketEvent {
   readonly at: string;
@@ -45,7 +50,9 @@ export interface TicketEvent {
   readonly note?: string;
 }
 
-/** The last ticket card sent to the requester's chat: updated in place (its buttons removed) when a newer one is sent. */
+/**
+ * The last ticket card sent to the requester's chat: updated in place (its buttons removed) when a newer one is sent.
+ */
 export interface UserCard {
   readonly activityId: string;
   /** The card's message, shown again when the card is updated in place. */
@@ -94,7 +101,10 @@ export type TicketAction =
 
 export type TransitionResult =
   | { readonly ok: true; readonly ticket: Ticket; readonly event: TicketEvent }
-  | { readonly ok: false; readonly reason: 'already-assigned' | 'already-resolved' | 'not-resolved' | 'not-waiting' | 'empty-text' };
+  | {
+      readonly ok: false;
+      readonly reason: 'already-assigned' | 'already-resolved' | 'not-resolved' | 'not-waiting' | 'empty-text';
+    };
 
 /** Longest free text kept per field (a question to the user, a note, a reply). */
 export const MAX_NOTE_CHARS = 2000;
@@ -113,12 +123,19 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, now: Dat
       if (ticket.status === 'resolved') return { ok: false, reason: 'already-resolved' };
       // Assigning to the current assignee again is harmless; taking someone else's ticket is not silent.
       if (ticket.assignee && ticket.assignee.id !== action.by.id) return { ok: false, reason: 'already-assigned' };
-      return next({ assignee: action.by, status: ticket.status === 'waiting-for-user' ? 'waiting-for-user' : 'assigned' }, 'assigned');
+      return next(
+        { assignee: action.by, status: ticket.status === 'waiting-for-user' ? 'waiting-for-user' : 'assigned' },
+        'assigned',
+      );
     case 'request-info': {
       if (ticket.status === 'resolved') return { ok: false, reason: 'already-resolved' };
       const question = clip(action.question);
       if (question === '') return { ok: false, reason: 'empty-text' };
-      return next({ status: 'waiting-for-user', infoRequest: question, assignee: ticket.assignee ?? action.by }, 'info-requested', question);
+      return next(
+        { status: 'waiting-for-user', infoRequest: question, assignee: ticket.assignee ?? action.by },
+        'info-requested',
+        question,
+      );
     }
     case 'user-reply': {
       if (ticket.status !== 'waiting-for-user') return { ok: false, reason: 'not-waiting' };
@@ -135,7 +152,11 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, now: Dat
     case 'reopen': {
       if (ticket.status !== 'resolved') return { ok: false, reason: 'not-resolved' };
       // The old resolution is history now (kept in the events), not the ticket's current state.
-      const result = next({ status: ticket.assignee ? 'assigned' : 'open' }, 'reopened', action.note ? clip(action.note) : undefined);
+      const result = next(
+        { status: ticket.assignee ? 'assigned' : 'open' },
+        'reopened',
+        action.note ? clip(action.note) : undefined,
+      );
       if (!result.ok) return result;
       const { resolution: _history, ...reopened } = result.ticket;
       return { ...result, ticket: reopened };
@@ -143,11 +164,25 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, now: Dat
   }
 }
 
-const EVENT_KINDS: ReadonlySet<string> = new Set<TicketEventKind>(['created', 'assigned', 'info-requested', 'user-replied', 'resolved', 'reopened', 'delivered']);
+const EVENT_KINDS: ReadonlySet<string> = new Set<TicketEventKind>([
+  'created',
+  'assigned',
+  'info-requested',
+  'user-replied',
+  'resolved',
+  'reopened',
+  'delivered',
+]);
 
 const isEvent = (value: unknown): value is TicketEvent => {
   const event = value as Partial<TicketEvent> | null;
-  return typeof event === 'object' && event !== null && typeof event.at === 'string' && EVENT_KINDS.has(String(event.kind)) && typeof event.by?.id === 'string';
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    typeof event.at === 'string' &&
+    EVENT_KINDS.has(String(event.kind)) &&
+    typeof event.by?.id === 'string'
+  );
 };
 
 /**
@@ -161,8 +196,15 @@ export function normalizeTicket(stored: Ticket): Ticket {
   const by = stored.assignee ?? stored.requester;
   const events: TicketEvent[] = [{ at: stored.createdAt, kind: 'created', by: stored.requester }];
   if (stored.assignee) events.push({ at: stored.updatedAt, kind: 'assigned', by: stored.assignee });
-  if (stored.status === 'waiting-for-user' && stored.infoRequest) events.push({ at: stored.updatedAt, kind: 'info-requested', by, note: stored.infoRequest });
-  if (stored.status === 'resolved') events.push({ at: stored.updatedAt, kind: 'resolved', by, ...(stored.resolution ? { note: stored.resolution } : {}) });
+  if (stored.status === 'waiting-for-user' && stored.infoRequest)
+    events.push({ at: stored.updatedAt, kind: 'info-requested', by, note: stored.infoRequest });
+  if (stored.status === 'resolved')
+    events.push({
+      at: stored.updatedAt,
+      kind: 'resolved',
+      by,
+      ...(stored.resolution ? { note: stored.resolution } : {}),
+    });
   return { ...stored, events };
 }
 

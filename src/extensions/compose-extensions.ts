@@ -15,7 +15,16 @@ import type { IsStaff } from '../routes/audience.js';
 import type { CardReply } from '../routes/reply.js';
 import type { TurnInput } from '../routes/turn-input.js';
 import { diagnoseMessage, readMessagePayload, type MessageReading } from './diagnose-message.js';
-import { extensionMessage, insertCard, resultList, taskCard, taskMessage, type ComposeExtensionBody, type ExtensionBody, type TaskBody } from './extension-response.js';
+import {
+  extensionMessage,
+  insertCard,
+  resultList,
+  taskCard,
+  taskMessage,
+  type ComposeExtensionBody,
+  type ExtensionBody,
+  type TaskBody,
+} from './extension-response.js';
 import { firstLine, insertedAnswerCard, MAX_QUERY_CHARS, searchKnowledge } from './search-knowledge.js';
 import { insertedL2Card, MAX_PAGE, searchTickets, ticketPreview, type TicketFilter } from './search-tickets.js';
 
@@ -29,7 +38,13 @@ export interface ComposeExtensionDeps {
   readonly l2Language: Language;
   readonly now: () => Date;
   /** Receives what each invoke did (command ids, counts and lengths only: never the query text). */
-  readonly onInvoke?: (event: { readonly invoke: string; readonly commandId: string; readonly outcome: string; readonly count?: number; readonly queryLength?: number }) => void;
+  readonly onInvoke?: (event: {
+    readonly invoke: string;
+    readonly commandId: string;
+    readonly outcome: string;
+    readonly count?: number;
+    readonly queryLength?: number;
+  }) => void;
 }
 
 /** An extension invoke: the route-facing turn input and the activity's value (untrusted JSON). */
@@ -61,7 +76,8 @@ export const COMMAND_IDS = {
 // The verb of the dialog's insert button.
 const INSERT_VERB = 'extension-insert';
 
-const record = (value: unknown): Readonly<Record<string, unknown>> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The search text of a query invoke: the first parameter that is not Teams' initialRun marker. */
@@ -74,21 +90,31 @@ function queryText(value: Readonly<Record<string, unknown>>): string {
 /** The page Teams asks for, bounded. */
 function pageOf(value: Readonly<Record<string, unknown>>): { skip: number; count: number } {
   const options = record(value['queryOptions']);
-  const number = (raw: unknown, fallback: number): number => (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : fallback);
-  return { skip: Math.min(number(options['skip'], 0), 10_000), count: Math.min(Math.max(number(options['count'], MAX_PAGE), 1), MAX_PAGE) };
+  const number = (raw: unknown, fallback: number): number =>
+    typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : fallback;
+  return {
+    skip: Math.min(number(options['skip'], 0), 10_000),
+    count: Math.min(Math.max(number(options['count'], MAX_PAGE), 1), MAX_PAGE),
+  };
 }
 
 /** The language of text the user did not type in (ticket lists, errors): the client's locale, else English. */
-const localeLanguage = (input: TurnInput, fallback: Language = 'en'): Language => languageOfLocale(input.locale) ?? fallback;
+const localeLanguage = (input: TurnInput, fallback: Language = 'en'): Language =>
+  languageOfLocale(input.locale) ?? fallback;
 
 /** A language carried in a value we sent, checked. */
-const carriedLanguage = (value: unknown, input: TurnInput): Language => languageOfLocale(text(value)) ?? localeLanguage(input);
+const carriedLanguage = (value: unknown, input: TurnInput): Language =>
+  languageOfLocale(text(value)) ?? localeLanguage(input);
 
 /** Creates the message extension over the knowledge, the matcher, the card templates and the ticket store. */
 export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExtensions {
   const render = (reply: CardReply): CardJson => renderCard(deps.templates, reply.card, reply.data as never);
-  const note = (invoke: string, commandId: string, outcome: string, extra: { count?: number; queryLength?: number } = {}): void =>
-    deps.onInvoke?.({ invoke, commandId, outcome, ...extra });
+  const note = (
+    invoke: string,
+    commandId: string,
+    outcome: string,
+    extra: { count?: number; queryLength?: number } = {},
+  ): void => deps.onInvoke?.({ invoke, commandId, outcome, ...extra });
 
   const answerCardJson = (entry: KnowledgeEntry, language: Language, adminOpen: boolean): CardJson => {
     const data = insertedAnswerCard(entry, language, adminOpen);
@@ -110,16 +136,36 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
     );
   };
 
-  const searchTicketsCommand = (filter: TicketFilter) => async (input: TurnInput, query: string, value: Readonly<Record<string, unknown>>): Promise<ComposeExtensionBody> => {
-    const language = localeLanguage(input, deps.l2Language);
-    if (!deps.isL2(input)) return extensionMessage(t(language, 'ext.tickets.refused'));
-    const now = deps.now();
-    const found = await searchTickets(deps.tickets, filter, input.from, query, pageOf(value));
-    return resultList(found.map((ticket) => ({ ...ticketPreview(ticket, now, language), select: { kind: 'ticket', ticketId: ticket.id, language } })));
-  };
+  const searchTicketsCommand =
+    (filter: TicketFilter) =>
+    async (
+      input: TurnInput,
+      query: string,
+      value: Readonly<Record<string, unknown>>,
+    ): Promise<ComposeExtensionBody> => {
+      const language = localeLanguage(input, deps.l2Language);
+      if (!deps.isL2(input)) return extensionMessage(t(language, 'ext.tickets.refused'));
+      const now = deps.now();
+      const found = await searchTickets(deps.tickets, filter, input.from, query, pageOf(value));
+      return resultList(
+        found.map((ticket) => ({
+          ...ticketPreview(ticket, now, language),
+          select: { kind: 'ticket', ticketId: ticket.id, language },
+        })),
+      );
+    };
 
   // Search commands by id (the manifest's composeExtensions[0].commands of type query).
-  const QUERY_COMMANDS: Readonly<Record<string, (input: TurnInput, query: string, value: Readonly<Record<string, unknown>>) => ComposeExtensionBody | Promise<ComposeExtensionBody>>> = {
+  const QUERY_COMMANDS: Readonly<
+    Record<
+      string,
+      (
+        input: TurnInput,
+        query: string,
+        value: Readonly<Record<string, unknown>>,
+      ) => ComposeExtensionBody | Promise<ComposeExtensionBody>
+    >
+  > = {
     [COMMAND_IDS.searchKnowledge]: searchKnowledgeCommand,
     [COMMAND_IDS.ticketsOpen]: searchTicketsCommand('open'),
     [COMMAND_IDS.ticketsMine]: searchTicketsCommand('mine'),
@@ -131,19 +177,50 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
     const card = render(reading.reply);
     const insertData =
       reading.kind === 'answer'
-        ? { verb: INSERT_VERB, kind: 'entry', entryId: reading.entry.id, language: reading.language, ...(reading.adminOpen ? { view: 'admin' } : {}) }
+        ? {
+            verb: INSERT_VERB,
+            kind: 'entry',
+            entryId: reading.entry.id,
+            language: reading.language,
+            ...(reading.adminOpen ? { view: 'admin' } : {}),
+          }
         : reading.kind === 'diagnosis'
           ? { verb: INSERT_VERB, kind: 'diagnosis', language: reading.language }
           : undefined;
     const actions = Array.isArray(card['actions']) ? (card['actions'] as unknown[]) : [];
-    const withInsert = insertData ? { ...card, actions: [...actions, { type: 'Action.Submit', title: t(reading.language, 'ext.diagnose.insert'), style: 'positive', data: insertData }] } : card;
+    const withInsert = insertData
+      ? {
+          ...card,
+          actions: [
+            ...actions,
+            {
+              type: 'Action.Submit',
+              title: t(reading.language, 'ext.diagnose.insert'),
+              style: 'positive',
+              data: insertData,
+            },
+          ],
+        }
+      : card;
     return taskCard(t(reading.language, 'ext.diagnose.title'), withInsert);
   };
 
   const answerDialog = (entryId: string, language: Language, adminOpen: boolean): TaskBody => {
     const entry = deps.knowledge.byId.get(entryId);
     if (!entry) return taskMessage(t(language, 'ext.entry.gone'));
-    return readingDialog({ kind: 'answer', language, entry, adminOpen, reply: { type: 'card', card: 'answer', data: insertedAnswerCard(entry, language, adminOpen), language, summary: entry[language].title } });
+    return readingDialog({
+      kind: 'answer',
+      language,
+      entry,
+      adminOpen,
+      reply: {
+        type: 'card',
+        card: 'answer',
+        data: insertedAnswerCard(entry, language, adminOpen),
+        language,
+        summary: entry[language].title,
+      },
+    });
   };
 
   return {
@@ -176,7 +253,10 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
           return extensionMessage(t(language, 'ext.entry.gone'));
         }
         note('selectItem', 'entry', 'inserted');
-        return insertCard(answerCardJson(entry, language, item['adminOpen'] === true), { title: entry[language].title, text: firstLine(entry[language].short) });
+        return insertCard(answerCardJson(entry, language, item['adminOpen'] === true), {
+          title: entry[language].title,
+          text: firstLine(entry[language].short),
+        });
       }
       if (item['kind'] === 'ticket') {
         // Checked again: a forged selectItem must not show a ticket to someone outside L2.
@@ -191,8 +271,16 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
         }
         note('selectItem', 'ticket', 'inserted');
         const now = deps.now();
-        const data = insertedL2Card(ticket, now, language, (card) => Buffer.byteLength(JSON.stringify(render({ type: 'card', card: 'l2-ticket', data: card, language, summary: card.title })), 'utf8'));
-        return insertCard(render({ type: 'card', card: 'l2-ticket', data, language, summary: data.title }), ticketPreview(ticket, now, language));
+        const data = insertedL2Card(ticket, now, language, (card) =>
+          Buffer.byteLength(
+            JSON.stringify(render({ type: 'card', card: 'l2-ticket', data: card, language, summary: card.title })),
+            'utf8',
+          ),
+        );
+        return insertCard(
+          render({ type: 'card', card: 'l2-ticket', data, language, summary: data.title }),
+          ticketPreview(ticket, now, language),
+        );
       }
       note('selectItem', 'unknown', 'unknown-item');
       return extensionMessage(t(localeLanguage(input), 'ext.entry.gone'));
@@ -232,7 +320,13 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
           return answerDialog(text(data['entryId']), language, adminOpen);
         case 'none-of-these': {
           note('submitAction', commandId, 'none');
-          const card = render({ type: 'card', card: 'not-found', data: { ...buildNotFoundCard(language), actions: [] }, language, summary: '' });
+          const card = render({
+            type: 'card',
+            card: 'not-found',
+            data: { ...buildNotFoundCard(language), actions: [] },
+            language,
+            summary: '',
+          });
           return taskCard(t(language, 'ext.diagnose.title'), card);
         }
         case INSERT_VERB: {
@@ -240,10 +334,14 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
             const entry = deps.knowledge.byId.get(text(data['entryId']));
             if (!entry) break;
             note('submitAction', commandId, 'inserted-answer');
-            return insertCard(answerCardJson(entry, language, adminOpen), { title: entry[language].title, text: firstLine(entry[language].short) });
+            return insertCard(answerCardJson(entry, language, adminOpen), {
+              title: entry[language].title,
+              text: firstLine(entry[language].short),
+            });
           }
           if (data['kind'] === 'diagnosis') {
-            // The diagnosis is made again from the message Teams sends with the submit: nothing of the paste travels in card data.
+            // The diagnosis is made again from the message Teams sends with the submit: nothing of the paste travels in
+            // card data.
             const message = readMessagePayload(body['messagePayload']);
             const reading = message ? diagnoseMessage(deps.knowledge, deps.index, input, message) : undefined;
             if (reading?.kind !== 'diagnosis') {

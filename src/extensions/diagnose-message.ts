@@ -29,30 +29,79 @@ export function readMessagePayload(payload: unknown): MessageText | undefined {
 
 /** What the action found: a diagnosis (insertable), an answer (insertable), choices to pick from, or nothing. */
 export type MessageReading =
-  | { readonly kind: 'diagnosis'; readonly language: Language; readonly reading: PasteReading; readonly reply: CardReply }
-  | { readonly kind: 'answer'; readonly language: Language; readonly entry: KnowledgeEntry; readonly adminOpen: boolean; readonly reply: CardReply }
+  | {
+      readonly kind: 'diagnosis';
+      readonly language: Language;
+      readonly reading: PasteReading;
+      readonly reply: CardReply;
+    }
+  | {
+      readonly kind: 'answer';
+      readonly language: Language;
+      readonly entry: KnowledgeEntry;
+      readonly adminOpen: boolean;
+      readonly reply: CardReply;
+    }
   | { readonly kind: 'choices'; readonly language: Language; readonly reply: CardReply }
   | { readonly kind: 'none'; readonly language: Language; readonly reply: CardReply };
 
-/** Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a conversation. */
-const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({ ...data, factsHeading: t(language, 'ext.diagnose.facts'), nextStep: [], entries: [], actions: [] });
+/**
+ * Returns the diagnosis card data without the buttons that talk to the bot; the values come from one message, not a
+ * conversation.
+ */
+const insertedDiagnosisCard = (data: DiagnosisCardData, language: Language): DiagnosisCardData => ({
+  ...data,
+  factsHeading: t(language, 'ext.diagnose.facts'),
+  nextStep: [],
+  entries: [],
+  actions: [],
+});
 
-/** Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a question. */
-export function diagnoseMessage(knowledge: KnowledgeBase, index: MatchIndex, input: TurnInput, message: MessageText): MessageReading {
+/**
+ * Reads `message`: pasted output is diagnosed (the same parsers and rules as the chat), other text is matched as a
+ * question.
+ */
+export function diagnoseMessage(
+  knowledge: KnowledgeBase,
+  index: MatchIndex,
+  input: TurnInput,
+  message: MessageText,
+): MessageReading {
   const reading = readPaste(message.text, message.html);
   if (reading) {
     const language = pasteLanguage(message.text || (message.html ?? ''), input.locale);
-    const data = insertedDiagnosisCard(buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language);
+    const data = insertedDiagnosisCard(
+      buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language),
+      language,
+    );
     return { kind: 'diagnosis', language, reading, reply: cardReply('diagnosis', data, language) as CardReply };
   }
   const search = searchKnowledge(knowledge, index, input, message.html !== undefined ? message.html : message.text);
   const { language } = search;
   const first = search.entries[0];
   if (search.result.kind === 'answer' && first) {
-    return { kind: 'answer', language, entry: first, adminOpen: search.adminOpen, reply: cardReply('answer', insertedAnswerCard(first, language, search.adminOpen), language) as CardReply };
+    return {
+      kind: 'answer',
+      language,
+      entry: first,
+      adminOpen: search.adminOpen,
+      reply: cardReply('answer', insertedAnswerCard(first, language, search.adminOpen), language) as CardReply,
+    };
   }
   if (search.entries.length > 0) {
-    return { kind: 'choices', language, reply: cardReply('choices', buildChoicesCard(search.entries.slice(0, 4), language, search.adminOpen), language) as CardReply };
+    return {
+      kind: 'choices',
+      language,
+      reply: cardReply(
+        'choices',
+        buildChoicesCard(search.entries.slice(0, 4), language, search.adminOpen),
+        language,
+      ) as CardReply,
+    };
   }
-  return { kind: 'none', language, reply: cardReply('not-found', { ...buildNotFoundCard(language), actions: [] }, language) as CardReply };
+  return {
+    kind: 'none',
+    language,
+    reply: cardReply('not-found', { ...buildNotFoundCard(language), actions: [] }, language) as CardReply,
+  };
 }

@@ -15,14 +15,26 @@ export interface ExtensionAttachment {
 /** The body of a composeExtension response (query, selectItem, submitAction). */
 export interface ComposeExtensionBody {
   readonly composeExtension:
-    | { readonly type: 'result'; readonly attachmentLayout: 'list'; readonly attachments: readonly ExtensionAttachment[] }
+    | {
+        readonly type: 'result';
+        readonly attachmentLayout: 'list';
+        readonly attachments: readonly ExtensionAttachment[];
+      }
     | { readonly type: 'message'; readonly text: string };
 }
 
 /** The body of a task module response (fetchTask): a dialog with a card, or a message. */
 export interface TaskBody {
   readonly task:
-    | { readonly type: 'continue'; readonly value: { readonly title: string; readonly card: ExtensionAttachment; readonly width: 'large' | 'medium'; readonly height: 'large' | 'medium' } }
+    | {
+        readonly type: 'continue';
+        readonly value: {
+          readonly title: string;
+          readonly card: ExtensionAttachment;
+          readonly width: 'large' | 'medium';
+          readonly height: 'large' | 'medium';
+        };
+      }
     | { readonly type: 'message'; readonly value: string };
 }
 
@@ -41,17 +53,26 @@ export interface ResultItem {
   readonly card?: CardJson;
 }
 
-/** Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem (Teams inserts what that returns). */
+/**
+ * Returns a result list; choosing an item makes Teams send `select` back as composeExtension/selectItem (Teams inserts
+ * what that returns).
+ */
 export function resultList(items: readonly ResultItem[]): ComposeExtensionBody {
   const attachments = items.map((item): ExtensionAttachment => {
-    const preview = { contentType: THUMBNAIL, content: { title: item.title, text: item.text, tap: { type: 'invoke', value: item.select } } };
+    const preview = {
+      contentType: THUMBNAIL,
+      content: { title: item.title, text: item.text, tap: { type: 'invoke', value: item.select } },
+    };
     return item.card ? { contentType: ADAPTIVE, content: item.card, preview } : { ...preview, preview };
   });
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
 }
 
 /** Returns the response that puts `card` into the compose box (the user sends it). */
-export function insertCard(card: CardJson, preview: { readonly title: string; readonly text: string }): ComposeExtensionBody {
+export function insertCard(
+  card: CardJson,
+  preview: { readonly title: string; readonly text: string },
+): ComposeExtensionBody {
   return {
     composeExtension: {
       type: 'result',
@@ -68,7 +89,12 @@ export function extensionMessage(text: string): ComposeExtensionBody {
 
 /** Returns a dialog showing `card`. */
 export function taskCard(title: string, card: CardJson): TaskBody {
-  return { task: { type: 'continue', value: { title, card: { contentType: ADAPTIVE, content: card }, width: 'large', height: 'large' } } };
+  return {
+    task: {
+      type: 'continue',
+      value: { title, card: { contentType: ADAPTIVE, content: card }, width: 'large', height: 'large' },
+    },
+  };
 }
 
 /** Returns a dialog response that only shows `text`. */

@@ -1,4 +1,6 @@
-/** L2 ticket search from the compose box: open / assigned to me / all, newest first, filtered by text or a ticket id. */
+/**
+ * L2 ticket search from the compose box: open / assigned to me / all, newest first, filtered by text or a ticket id.
+ */
 
 import type { L2CardData } from '../cards/card-data.js';
 import { fitL2Card, formatAge } from '../cards/escalation-cards.js';
@@ -12,7 +14,7 @@ import type { Sender } from '../routes/turn-input.js';
 export type TicketFilter = 'open' | 'mine' | 'all';
 
 /** Newest tickets read per search: a text filter never reads the whole history on each keystroke. */
-export const MAX_TICKETS_SCANNED = 500;
+const MAX_TICKETS_SCANNED = 500;
 /** Most results in one page (Teams asks for 25). */
 export const MAX_PAGE = 25;
 
@@ -49,8 +51,10 @@ function searchableText(ticket: Ticket): string {
 }
 
 /** True when every word of `query` occurs in the ticket (an empty query matches every ticket). */
-export function ticketMatchesText(ticket: Ticket, query: string): boolean {
-  const words = fold(query).split(/\s+/u).filter((word) => word !== '');
+function ticketMatchesText(ticket: Ticket, query: string): boolean {
+  const words = fold(query)
+    .split(/\s+/u)
+    .filter((word) => word !== '');
   if (words.length === 0) return true;
   const text = searchableText(ticket);
   return words.every((word) => text.includes(word));
@@ -85,7 +89,11 @@ export async function searchTickets(
 }
 
 /** The preview line of a ticket in the result list (user-typed parts made inert). */
-export function ticketPreview(ticket: Ticket, now: Date, language: Language): { readonly title: string; readonly text: string } {
+export function ticketPreview(
+  ticket: Ticket,
+  now: Date,
+  language: Language,
+): { readonly title: string; readonly text: string } {
   return {
     title: `${ticket.id} · ${t(language, `ticket.status.${ticket.status}`)}`,
     // The same layout in both languages: status · device · requester · age.
@@ -102,7 +110,12 @@ export function ticketPreview(ticket: Ticket, now: Date, language: Language): { 
  * Returns the L2 card to insert: the ticket as L2 sees it, read-only. Acting stays on the card in the L2 channel, which
  * the bot updates in place; buttons on an inserted copy would not reach the bot from a chat it is not part of.
  */
-export function insertedL2Card(ticket: Ticket, now: Date, language: Language, measure: (data: L2CardData) => number): L2CardData {
+export function insertedL2Card(
+  ticket: Ticket,
+  now: Date,
+  language: Language,
+  measure: (data: L2CardData) => number,
+): L2CardData {
   const readOnly = (data: L2CardData): L2CardData => ({ ...data, canAssign: false, canAct: false, canReopen: false });
   return readOnly(fitL2Card(ticket, now, language, (data) => measure(readOnly(data))));
 }

@@ -1,7 +1,5 @@
 /** The restify server: POST /api/messages into the bot adapter, health and readiness probes, JSON errors. */
 
-import type { IncomingMessage } from 'node:http';
-
 import restify, { type Request, type Response, type Server } from 'restify';
 
 import type { Logger } from '../log/create-logger.js';
@@ -51,16 +49,27 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   server.server.requestTimeout = BODY_TIMEOUT_MS + 5000;
 
   // Restify's own errors (404, 405, thrown handlers) get the same JSON shape and a log line with the reason.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, next: () => void) => {
-    const status = err.statusCode ?? 500;
-    const code = snake(err.body?.code ?? err.name ?? 'Internal');
-    const log = status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
-    log({ method: req.method, path: req.getPath(), status, code, err: status >= 500 ? err : undefined }, 'http error');
-    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
-      error: { code, message: status >= 500 ? 'Internal server error.' : err.message },
-    });
-    next();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: Request,
+      _res: Response,
+      err: Error & { statusCode?: number; body?: { code?: string } },
+      next: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      const code = snake(err.body?.code ?? err.name ?? 'Internal');
+      const log = status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
+      log(
+        { method: req.method, path: req.getPath(), status, code, err: status >= 500 ? err : undefined },
+        'http error',
+      );
+      (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+        error: { code, message: status >= 500 ? 'Internal server error.' : err.message },
+      });
+      next();
+    },
+  );
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
@@ -72,7 +81,9 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       res.json({ ready: false, reason: 'shutting_down', checks: {} });
       return;
     }
-    const report = await runReadiness(deps.readiness, READINESS_TIMEOUT_MS, (name, error) => logger.warn({ check: name, err: error }, 'readiness check failed'));
+    const report = await runReadiness(deps.readiness, READINESS_TIMEOUT_MS, (name, error) =>
+      logger.warn({ check: name, err: error }, 'readiness check failed'),
+    );
     res.status(report.ready ? 200 : 503);
     res.json(report);
   });
@@ -90,7 +101,11 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       return;
     }
     await deps.inFlight.track(async () => {
-      const body = await readJsonBody(req as unknown as IncomingMessage, { maxBytes: deps.maxBodyBytes, timeoutMs: BODY_TIMEOUT_MS, maxDepth: MAX_JSON_DEPTH });
+      const body = await readJsonBody(req, {
+        maxBytes: deps.maxBodyBytes,
+        timeoutMs: BODY_TIMEOUT_MS,
+        maxDepth: MAX_JSON_DEPTH,
+      });
       if (!body.ok) {
         logger.info({ status: body.status, code: body.code }, 'activity rejected');
         if (body.status === 413 || body.status === 408) {
@@ -109,7 +124,12 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       }
       if (!isServiceUrlAllowed(String((body.body as { serviceUrl: string }).serviceUrl), deps.serviceUrls)) {
         logger.warn({ status: 403, code: 'service_url_not_allowed' }, 'activity rejected');
-        sendError(res, 403, 'service_url_not_allowed', 'Activity field "serviceUrl" names a service the bot does not reply to (see ALLOWED_SERVICE_URLS).');
+        sendError(
+          res,
+          403,
+          'service_url_not_allowed',
+          'Activity field "serviceUrl" names a service the bot does not reply to (see ALLOWED_SERVICE_URLS).',
+        );
         return;
       }
       req.body = body.body;

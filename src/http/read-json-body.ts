@@ -1,4 +1,7 @@
-/** Reads a request body as JSON with a size limit, a time limit and a nesting limit, without trusting Content-Length alone. */
+/**
+ * Reads a request body as JSON with a size limit, a time limit and a nesting limit, without trusting Content-Length
+ * alone.
+ */
 
 import type { IncomingMessage } from 'node:http';
 
@@ -29,7 +32,8 @@ export function nestsDeeperThan(text: string, maxDepth: number): boolean {
   for (let index = 0; index < text.length; index += 1) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === 0x5c) index += 1; // backslash: skip the escaped character
+      if (char === 0x5c)
+        index += 1; // backslash: skip the escaped character
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) inString = true;
     else if (char === 0x5b || char === 0x7b) {
@@ -63,9 +67,16 @@ function collect(req: IncomingMessage, limits: BodyLimits): Promise<{ chunks: Bu
       else chunks.push(chunk);
     };
     const onEnd = (): void => finish({ chunks, bytes });
-    const onError = (): void => finish({ ok: false, status: 400, code: 'incomplete_body', message: 'Request body was not received completely.' });
+    const onError = (): void =>
+      finish({ ok: false, status: 400, code: 'incomplete_body', message: 'Request body was not received completely.' });
     const timer = setTimeout(
-      () => finish({ ok: false, status: 408, code: 'request_timeout', message: `Request body did not arrive within ${limits.timeoutMs} ms.` }),
+      () =>
+        finish({
+          ok: false,
+          status: 408,
+          code: 'request_timeout',
+          message: `Request body did not arrive within ${limits.timeoutMs} ms.`,
+        }),
       limits.timeoutMs,
     );
     req.on('data', onData);
@@ -79,7 +90,12 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
   const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
   if (!contentType.startsWith('application/json')) {
     req.resume();
-    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Content-Type must be application/json.' };
+    return {
+      ok: false,
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'Content-Type must be application/json.',
+    };
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBytes) return tooLarge(limits.maxBytes);
@@ -89,7 +105,12 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
   if (text.trim() === '') return { ok: false, status: 400, code: 'empty_body', message: 'Request body is empty.' };
   // Checked before parsing: absurd nesting would otherwise overflow the stack of whatever walks the object later.
   if (nestsDeeperThan(text, limits.maxDepth)) {
-    return { ok: false, status: 400, code: 'too_deeply_nested', message: `Request body nests arrays or objects deeper than ${limits.maxDepth} levels.` };
+    return {
+      ok: false,
+      status: 400,
+      code: 'too_deeply_nested',
+      message: `Request body nests arrays or objects deeper than ${limits.maxDepth} levels.`,
+    };
   }
   try {
     return { ok: true, body: JSON.parse(text), bytes: collected.bytes };

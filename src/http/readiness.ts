@@ -33,7 +33,10 @@ export async function runReadiness(
         return [item.name, detail === true ? { ok: true } : { ok: true, detail }] as const;
       } catch (error) {
         onFailure(item.name, error);
-        return [item.name, { ok: false, detail: error instanceof ReadinessTimeout ? error.message : 'failed' }] as const;
+        return [
+          item.name,
+          { ok: false, detail: error instanceof ReadinessTimeout ? error.message : 'failed' },
+        ] as const;
       } finally {
         clearTimeout(timer);
       }

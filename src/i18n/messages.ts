@@ -7,8 +7,7 @@ const en = {
   'welcome.body':
     'Hi! Ask me about Microsoft Defender Antivirus in English or Japanese: cloud protection, sample submission, block at first sight, tamper protection. You can also paste command output such as MpCmdRun.exe -ValidateMapsConnection or Get-MpComputerStatus.',
   'welcome.example': 'Try: "Why does an app start slowly the first time?"',
-  'error.apology':
-    'Sorry, something went wrong on my side while handling your message. Please try again in a moment.',
+  'error.apology': 'Sorry, something went wrong on my side while handling your message. Please try again in a moment.',
   'answer.adminToggle': 'For IT administrators',
   'answer.adminHeading': 'For IT administrators: steps, commands and settings',
   'answer.steps': 'Steps',
@@ -26,7 +25,8 @@ const en = {
   'notFound.title': 'I could not find an answer to that',
   'notFound.body':
     'I only know about Microsoft Defender Antivirus: cloud protection (MAPS), sample submission, block at first sight, tamper protection and related troubleshooting.',
-  'notFound.tips': 'Try naming the feature or pasting the exact error code or command output. Type "help" to see what I can do.',
+  'notFound.tips':
+    'Try naming the feature or pasting the exact error code or command output. Type "help" to see what I can do.',
   'greeting.reply': 'Hello! Ask me about Microsoft Defender Antivirus, or paste command output you want me to read.',
   'thanks.reply': 'You are welcome. Ask again any time.',
   'action.unknown': 'That button is no longer available. Please ask your question again.',
@@ -46,7 +46,8 @@ const en = {
   'diagnosis.nextStep': 'Next step',
   'diagnosis.unknownCode': 'a code not documented for Microsoft Defender Antivirus',
   'escalation.formTitle': 'Escalate to L2',
-  'escalation.formIntro': 'L2 will get what this conversation already has: {questions}, {pastes} and {findings}. Please add what is missing.',
+  'escalation.formIntro':
+    'L2 will get what this conversation already has: {questions}, {pastes} and {findings}. Please add what is missing.',
   'escalation.device': 'Device name',
   'escalation.tried': 'What has been tried so far?',
   'escalation.impact': 'Impact and urgency',
@@ -59,13 +60,15 @@ const en = {
   'choice.yes': 'Yes',
   'choice.no': 'No',
   'choice.unknown': 'Not sure',
-  'escalation.snippetTip': 'Tip: paste the output of this read-only snippet first (elevated PowerShell), and L2 gets every setting at once:',
+  'escalation.snippetTip':
+    'Tip: paste the output of this read-only snippet first (elevated PowerShell), and L2 gets every setting at once:',
   'escalation.submit': 'Send to L2',
   'escalation.missing': 'Please fill in: {fields}',
   'ticket.title': 'Ticket {id}',
   'ticket.created': 'Ticket {id} was created with the summary below.',
   'ticket.delivered': 'L2 has it in their channel and will pick it up. I will tell you here when something changes.',
-  'ticket.pending': 'The L2 channel could not be reached just now. The ticket is saved and will be delivered automatically; you do not need to send it again.',
+  'ticket.pending':
+    'The L2 channel could not be reached just now. The ticket is saved and will be delivered automatically; you do not need to send it again.',
   'ticket.notConfigured': 'L2 will pick it up from the ticket list. I will tell you here when something changes.',
   'ticket.duplicate': 'This escalation was already sent as ticket {id}.',
   'ticket.status.open': 'Open',
@@ -122,13 +125,17 @@ const en = {
   'l2.note.reopened': '{name} reopened the ticket.',
   'l2.note.created': 'Ticket created.',
   'l2.note.delivered': 'Ticket delivered.',
-  'limit.rate': 'You are sending messages faster than I can help with. Please wait a minute and send your question again.',
+  'limit.rate':
+    'You are sending messages faster than I can help with. Please wait a minute and send your question again.',
   'limit.longText': 'Your message was very long: I read the first {chars} characters.',
-  'attachment.unsupported': 'I cannot read images or files. Please paste the text of the error or the command output instead.',
+  'attachment.unsupported':
+    'I cannot read images or files. Please paste the text of the error or the command output instead.',
   'paste.unreadable':
     'This looks like command output, but I could not read it: its lines may have been joined or cut on the way. Please send it again inside a code block (type ``` on a line before and after it), or as a .txt file. I read MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query, reg query and Defender event output.',
-  'file.unreadable': 'I read {name}, but found no output I know in it. I read MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query, reg query and Defender event output.',
-  'file.tooLarge': '{name} is larger than {kb} KB, so I did not read it. Please send only the relevant output (for example the Get-MpComputerStatus part), or paste it as text.',
+  'file.unreadable':
+    'I read {name}, but found no output I know in it. I read MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query, reg query and Defender event output.',
+  'file.tooLarge':
+    '{name} is larger than {kb} KB, so I did not read it. Please send only the relevant output (for example the Get-MpComputerStatus part), or paste it as text.',
   'file.failed': 'I could not download {name}. Please paste its content as text instead, inside a code block.',
   'answer.related': 'Related topics',
   'answer.helpful': 'Was this helpful?',
@@ -145,7 +152,8 @@ const en = {
   'topics.group.tamper-protection': 'Tamper protection',
   'topics.group.other': 'Other',
   'help.title': 'What I can do',
-  'help.ask': 'Answer questions about Microsoft Defender Antivirus in English or Japanese, in your own words: typos and error codes are fine.',
+  'help.ask':
+    'Answer questions about Microsoft Defender Antivirus in English or Japanese, in your own words: typos and error codes are fine.',
   'help.paste':
     'Read pasted output of MpCmdRun.exe -ValidateMapsConnection, Get-MpComputerStatus, Get-MpPreference, sc.exe query Sense, reg query and event logs, and say what is wrong and what to do next.',
   'help.escalate': 'Hand a case I cannot solve to L2 with what was collected.',
@@ -159,17 +167,20 @@ const en = {
   'also.group': 'Select a topic to see its answer',
   // The message extension (compose-box searches and the message action).
   'ext.query.empty': 'Type a question, an error code or a topic to search the Defender knowledge.',
-  'ext.query.tooLong': 'That search is too long (at most {max} characters). For a long message or pasted output, use "Diagnose with the Defender bot" on the message instead.',
+  'ext.query.tooLong':
+    'That search is too long (at most {max} characters). For a long message or pasted output, use "Diagnose with the Defender bot" on the message instead.',
   'ext.command.unknown': 'This command is not available. Update the app package, or try again.',
   'ext.entry.gone': 'That topic is no longer available. Please search again.',
-  'ext.tickets.refused': 'Sorry, ticket search is for L2 only. Use it from the L2 channel, or ask your administrator to add you to the L2 list.',
+  'ext.tickets.refused':
+    'Sorry, ticket search is for L2 only. Use it from the L2 channel, or ask your administrator to add you to the L2 list.',
   'ext.tickets.gone': 'That ticket was not found. Please search again.',
   'ext.inserted.footer': 'From the Defender support bot. Ask it in a personal chat for more.',
   'ext.diagnose.title': 'Defender support bot',
   'ext.diagnose.facts': 'Values read from the message',
   'ext.diagnose.insert': 'Insert into chat',
   'ext.diagnose.noText': 'This message has no text the bot can read (images and files are not read).',
-  'ext.diagnose.gone': 'The message could not be read again. Please run "Diagnose with the Defender bot" on the message once more.',
+  'ext.diagnose.gone':
+    'The message could not be read again. Please run "Diagnose with the Defender bot" on the message once more.',
   'ext.error': 'Sorry, something went wrong. Please try again in a moment.',
 } as const;
 
@@ -180,7 +191,8 @@ const ja: Record<MessageKey, string> = {
   'welcome.body':
     'こんにちは。Microsoft Defender ウイルス対策について、日本語または英語でご質問ください (クラウド保護、サンプルの送信、事前ブロック、改ざん防止など)。MpCmdRun.exe -ValidateMapsConnection や Get-MpComputerStatus の出力をそのまま貼り付けていただくこともできます。',
   'welcome.example': '例:「アプリの初回起動だけ遅いのはなぜ?」',
-  'error.apology': '申し訳ありません。メッセージの処理中にこちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
+  'error.apology':
+    '申し訳ありません。メッセージの処理中にこちら側で問題が発生しました。しばらくしてからもう一度お試しください。',
   'answer.adminToggle': 'IT 管理者向けの情報',
   'answer.adminHeading': 'IT 管理者向け: 手順、コマンド、設定',
   'answer.steps': '手順',
@@ -198,8 +210,10 @@ const ja: Record<MessageKey, string> = {
   'notFound.title': 'お答えできる情報が見つかりませんでした',
   'notFound.body':
     'このボットは Microsoft Defender ウイルス対策 (クラウド保護 (MAPS)、サンプルの送信、事前ブロック、改ざん防止とそのトラブルシューティング) についてお答えします。',
-  'notFound.tips': '機能名を入れて質問するか、エラー コードやコマンドの出力をそのまま貼り付けてください。「ヘルプ」と入力すると使い方を表示します。',
-  'greeting.reply': 'こんにちは。Microsoft Defender ウイルス対策についてご質問いただくか、確認したいコマンドの出力を貼り付けてください。',
+  'notFound.tips':
+    '機能名を入れて質問するか、エラー コードやコマンドの出力をそのまま貼り付けてください。「ヘルプ」と入力すると使い方を表示します。',
+  'greeting.reply':
+    'こんにちは。Microsoft Defender ウイルス対策についてご質問いただくか、確認したいコマンドの出力を貼り付けてください。',
   'thanks.reply': 'どういたしまして。また何かあればお気軽にどうぞ。',
   'action.unknown': 'このボタンは現在使用できません。もう一度ご質問ください。',
   'diagnosis.title': '貼り付けられた出力の確認結果',
@@ -218,7 +232,8 @@ const ja: Record<MessageKey, string> = {
   'diagnosis.nextStep': '次の手順',
   'diagnosis.unknownCode': 'Microsoft Defender ウイルス対策では文書化されていないコード',
   'escalation.formTitle': 'L2 へのエスカレーション',
-  'escalation.formIntro': 'この会話の内容 ({questions}、{pastes}、{findings}) を L2 に渡します。足りない情報を入力してください。',
+  'escalation.formIntro':
+    'この会話の内容 ({questions}、{pastes}、{findings}) を L2 に渡します。足りない情報を入力してください。',
   'escalation.device': 'デバイス名',
   'escalation.tried': 'これまでに試したこと',
   'escalation.impact': '影響度と緊急度',
@@ -231,7 +246,8 @@ const ja: Record<MessageKey, string> = {
   'choice.yes': 'はい',
   'choice.no': 'いいえ',
   'choice.unknown': 'わからない',
-  'escalation.snippetTip': 'ヒント: 先に次の読み取り専用スクリプトの出力を (管理者として開いた PowerShell で) 貼り付けると、L2 にすべての設定値が伝わります:',
+  'escalation.snippetTip':
+    'ヒント: 先に次の読み取り専用スクリプトの出力を (管理者として開いた PowerShell で) 貼り付けると、L2 にすべての設定値が伝わります:',
   'escalation.submit': 'L2 に送信',
   'escalation.missing': '次の項目を入力してください: {fields}',
   'ticket.title': 'チケット {id}',
@@ -299,15 +315,18 @@ const ja: Record<MessageKey, string> = {
   'attachment.unsupported': '画像やファイルは読み取れません。エラーやコマンドの出力をテキストで貼り付けてください。',
   'paste.unreadable':
     'コマンドの出力のようですが、読み取れませんでした。途中で行がつながったり切れたりした可能性があります。コード ブロック (前後の行に ``` を入力) に入れて貼り付け直すか、.txt ファイルとして送ってください。読み取れるのは MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query、reg query、Defender のイベントの出力です。',
-  'file.unreadable': '{name} を読みましたが、読み取れる出力が見つかりませんでした。読み取れるのは MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query、reg query、Defender のイベントの出力です。',
-  'file.tooLarge': '{name} は {kb} KB を超えているため読み取っていません。必要な部分の出力 (例: Get-MpComputerStatus の部分) だけを送るか、テキストで貼り付けてください。',
+  'file.unreadable':
+    '{name} を読みましたが、読み取れる出力が見つかりませんでした。読み取れるのは MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query、reg query、Defender のイベントの出力です。',
+  'file.tooLarge':
+    '{name} は {kb} KB を超えているため読み取っていません。必要な部分の出力 (例: Get-MpComputerStatus の部分) だけを送るか、テキストで貼り付けてください。',
   'file.failed': '{name} をダウンロードできませんでした。内容をコード ブロックに入れてテキストで貼り付けてください。',
   'answer.related': '関連する項目',
   'answer.helpful': 'この回答は役に立ちましたか?',
   'feedback.up': '👍 はい',
   'feedback.down': '👎 いいえ',
   'feedback.thanks': 'フィードバックありがとうございます。',
-  'feedback.sorry': 'お役に立てず申し訳ありません。質問を言い換えるか、トピック一覧を見るか、L2 へのエスカレーションをご利用ください。',
+  'feedback.sorry':
+    'お役に立てず申し訳ありません。質問を言い換えるか、トピック一覧を見るか、L2 へのエスカレーションをご利用ください。',
   'action.escalate': 'L2 にエスカレーション',
   'action.topics': 'トピック一覧',
   'action.help': '使い方',
@@ -317,7 +336,8 @@ const ja: Record<MessageKey, string> = {
   'topics.group.tamper-protection': '改ざん防止',
   'topics.group.other': 'その他',
   'help.title': 'このボットでできること',
-  'help.ask': 'Microsoft Defender ウイルス対策についての質問に、日本語または英語でお答えします。普段の言葉で、誤字やエラー コードのままでも大丈夫です。',
+  'help.ask':
+    'Microsoft Defender ウイルス対策についての質問に、日本語または英語でお答えします。普段の言葉で、誤字やエラー コードのままでも大丈夫です。',
   'help.paste':
     'MpCmdRun.exe -ValidateMapsConnection、Get-MpComputerStatus、Get-MpPreference、sc.exe query Sense、reg query、イベント ログの出力を貼り付けると、問題点と次の手順をお伝えします。',
   'help.escalate': '解決できない場合は、集めた情報を添えて L2 に引き継ぎます。',
@@ -331,17 +351,20 @@ const ja: Record<MessageKey, string> = {
   'also.group': 'トピックを選ぶと回答を表示します',
   // The message extension (compose-box searches and the message action).
   'ext.query.empty': '質問、エラー コード、トピックを入力すると、Defender のナレッジを検索します。',
-  'ext.query.tooLong': '検索語が長すぎます ({max} 文字まで)。長いメッセージや貼り付けた出力には、メッセージの「Defender ボットで診断」をお使いください。',
+  'ext.query.tooLong':
+    '検索語が長すぎます ({max} 文字まで)。長いメッセージや貼り付けた出力には、メッセージの「Defender ボットで診断」をお使いください。',
   'ext.command.unknown': 'このコマンドは使用できません。アプリ パッケージを更新するか、もう一度お試しください。',
   'ext.entry.gone': 'このトピックは現在ありません。もう一度検索してください。',
-  'ext.tickets.refused': '申し訳ありません。チケットの検索は L2 専用です。L2 チャネルから使用するか、管理者に L2 リストへの追加を依頼してください。',
+  'ext.tickets.refused':
+    '申し訳ありません。チケットの検索は L2 専用です。L2 チャネルから使用するか、管理者に L2 リストへの追加を依頼してください。',
   'ext.tickets.gone': 'チケットが見つかりませんでした。もう一度検索してください。',
   'ext.inserted.footer': 'Defender サポート ボットの回答です。詳しくは個人チャットでボットに質問してください。',
   'ext.diagnose.title': 'Defender サポート ボット',
   'ext.diagnose.facts': 'メッセージから読み取った値',
   'ext.diagnose.insert': '会話に挿入',
   'ext.diagnose.noText': 'このメッセージには読み取れるテキストがありません (画像やファイルは読み取りません)。',
-  'ext.diagnose.gone': 'メッセージをもう一度読み取れませんでした。メッセージの「Defender ボットで診断」をもう一度実行してください。',
+  'ext.diagnose.gone':
+    'メッセージをもう一度読み取れませんでした。メッセージの「Defender ボットで診断」をもう一度実行してください。',
   'ext.error': '申し訳ありません。問題が発生しました。しばらくしてからもう一度お試しください。',
 };
 

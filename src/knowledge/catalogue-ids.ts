@@ -1,4 +1,4 @@
-/** The topic ids fixed by docs/catalogue.md: every one must exist as a knowledge entry. */
+/** The topic ids fixed by ../shared/docs/catalogue.md (beside this repository): each must exist as an entry. */
 
 import type { ValidationPolicy } from './validate-knowledge.js';
 

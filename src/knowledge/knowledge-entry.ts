@@ -33,7 +33,9 @@ export interface KnowledgeLink {
 /** The text of an entry in one language. */
 export interface LocalizedEntry {
   readonly title: string;
-  /** The plain-language answer for the person who asked: what it means for them, what to do now, when to ask for help. */
+  /**
+   * The plain-language answer for the person who asked: what it means for them, what to do now, when to ask for help.
+   */
   readonly short: string;
   /** The answer for IT administrators (shown with the steps, commands and links). */
   readonly answer: string;
@@ -59,7 +61,10 @@ export interface ClarifyOption {
  * (how the device is managed, which error code the test printed ...).
  */
 export interface Clarification {
-  /** Concept ids (see matching/concepts.ts) of which the message must name one for the question to be asked; empty: always. */
+  /**
+   * Concept ids (see matching/concepts.ts) of which the message must name one for the question to be asked; empty:
+   * always.
+   */
   readonly when: readonly string[];
   readonly question: Readonly<Record<Language, string>>;
   readonly options: readonly ClarifyOption[];

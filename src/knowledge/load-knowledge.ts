@@ -17,7 +17,10 @@ export class KnowledgeError extends Error {
 }
 
 /** Parses YAML texts keyed by file name; syntax errors become problems with line numbers. */
-export function parseKnowledgeFiles(texts: ReadonlyArray<{ file: string; text: string }>): { files: KnowledgeFile[]; problems: string[] } {
+export function parseKnowledgeFiles(texts: ReadonlyArray<{ file: string; text: string }>): {
+  files: KnowledgeFile[];
+  problems: string[];
+} {
   const files: KnowledgeFile[] = [];
   const problems: string[] = [];
   for (const { file, text } of texts) {
@@ -49,7 +52,9 @@ export function readKnowledgeTexts(dir: string): KnowledgeText[] {
       .filter((name) => /\.ya?ml$/u.test(name))
       .sort();
   } catch (error) {
-    throw new KnowledgeError([`${dir}: cannot read the knowledge folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    throw new KnowledgeError([
+      `${dir}: cannot read the knowledge folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
   }
   return names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
 }
@@ -58,7 +63,11 @@ export function readKnowledgeTexts(dir: string): KnowledgeText[] {
  * Validates knowledge files: `parsed` is what parseKnowledgeFiles made of exactly these texts (the start cache keeps
  * it); without it the YAML is parsed here. Throws `KnowledgeError` listing all problems.
  */
-export function knowledgeFromTexts(texts: readonly KnowledgeText[], policy: ValidationPolicy, parsed?: readonly KnowledgeFile[]): KnowledgeBase {
+export function knowledgeFromTexts(
+  texts: readonly KnowledgeText[],
+  policy: ValidationPolicy,
+  parsed?: readonly KnowledgeFile[],
+): KnowledgeBase {
   const read = parsed ? { files: [...parsed], problems: [] } : parseKnowledgeFiles(texts);
   const result = validateKnowledge(read.files, policy);
   const problems = [...read.problems, ...result.problems];

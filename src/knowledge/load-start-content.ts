@@ -9,16 +9,28 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { buildMatchIndex, DEFAULT_INDEX_OPTIONS, indexDocuments, type DocumentTerms, type MatchIndex } from '../matching/match-index.js';
+import {
+  buildMatchIndex,
+  DEFAULT_INDEX_OPTIONS,
+  indexDocuments,
+  type DocumentTerms,
+  type MatchIndex,
+} from '../matching/match-index.js';
 import type { KnowledgeBase } from './knowledge-entry.js';
-import { KnowledgeError, knowledgeFromTexts, parseKnowledgeFiles, readKnowledgeTexts, type KnowledgeText } from './load-knowledge.js';
+import {
+  KnowledgeError,
+  knowledgeFromTexts,
+  parseKnowledgeFiles,
+  readKnowledgeTexts,
+  type KnowledgeText,
+} from './load-knowledge.js';
 import type { KnowledgeFile, ValidationPolicy } from './validate-knowledge.js';
 
 /** Changes whenever the cache's layout does. */
 const CACHE_VERSION = 1;
 
 /** The compiled modules whose behaviour the cached data depends on, next to this one. */
-export const CACHED_CODE: readonly URL[] = [
+const CACHED_CODE: readonly URL[] = [
   './load-knowledge.js',
   './validate-knowledge.js',
   '../matching/match-index.js',
@@ -41,9 +53,14 @@ export interface StartContent {
   readonly cache: 'hit' | 'miss' | 'off';
 }
 
-/** Digest of everything the cached data is derived from; undefined when the code can't be read (tsx: no compiled modules). */
+/**
+ * Digest of everything the cached data is derived from; undefined when the code can't be read (tsx: no compiled
+ * modules).
+ */
 function digestOf(texts: readonly KnowledgeText[], policy: ValidationPolicy, code: readonly URL[]): string | undefined {
-  const hash = createHash('sha256').update(JSON.stringify({ version: CACHE_VERSION, policy, options: DEFAULT_INDEX_OPTIONS }));
+  const hash = createHash('sha256').update(
+    JSON.stringify({ version: CACHE_VERSION, policy, options: DEFAULT_INDEX_OPTIONS }),
+  );
   try {
     for (const module of code) hash.update(readFileSync(module));
   } catch {
@@ -57,7 +74,12 @@ function digestOf(texts: readonly KnowledgeText[], policy: ValidationPolicy, cod
 function readCache(path: string, digest: string): StartCacheFile | undefined {
   try {
     const cache = JSON.parse(readFileSync(path, 'utf8')) as StartCacheFile;
-    return cache.version === CACHE_VERSION && cache.digest === digest && Array.isArray(cache.files) && Array.isArray(cache.documents) ? cache : undefined;
+    return cache.version === CACHE_VERSION &&
+      cache.digest === digest &&
+      Array.isArray(cache.files) &&
+      Array.isArray(cache.documents)
+      ? cache
+      : undefined;
   } catch {
     return undefined;
   }
@@ -65,22 +87,40 @@ function readCache(path: string, digest: string): StartCacheFile | undefined {
 
 /**
  * Loads and validates the knowledge in `dir` and builds its index, from the cache at `cachePath` when it fits.
- * The knowledge is always validated; only parsing and tokenizing are skipped. Throws `KnowledgeError` like loadKnowledge.
+ * The knowledge is always validated; only parsing and tokenizing are skipped. Throws `KnowledgeError` like
+ * loadKnowledge.
  * `code`: the modules the digest covers (tests pass the TypeScript sources).
  */
-export function loadStartContent(dir: string, policy: ValidationPolicy, cachePath: string | undefined, code: readonly URL[] = CACHED_CODE): StartContent {
+export function loadStartContent(
+  dir: string,
+  policy: ValidationPolicy,
+  cachePath: string | undefined,
+  code: readonly URL[] = CACHED_CODE,
+): StartContent {
   const texts = readKnowledgeTexts(dir);
   const digest = cachePath === undefined ? undefined : digestOf(texts, policy, code);
   const cache = digest === undefined || cachePath === undefined ? undefined : readCache(cachePath, digest);
   const knowledge = knowledgeFromTexts(texts, policy, cache?.files);
-  return { knowledge, index: buildMatchIndex(knowledge, DEFAULT_INDEX_OPTIONS, cache?.documents), cache: cachePath === undefined ? 'off' : cache ? 'hit' : 'miss' };
+  return {
+    knowledge,
+    index: buildMatchIndex(knowledge, DEFAULT_INDEX_OPTIONS, cache?.documents),
+    cache: cachePath === undefined ? 'off' : cache ? 'hit' : 'miss',
+  };
 }
 
-/** Writes the cache for the knowledge in `dir` to `cachePath`; throws `KnowledgeError` when the knowledge is invalid. */
-export function writeStartCache(dir: string, policy: ValidationPolicy, cachePath: string, code: readonly URL[] = CACHED_CODE): void {
+/**
+ * Writes the cache for the knowledge in `dir` to `cachePath`; throws `KnowledgeError` when the knowledge is invalid.
+ */
+export function writeStartCache(
+  dir: string,
+  policy: ValidationPolicy,
+  cachePath: string,
+  code: readonly URL[] = CACHED_CODE,
+): void {
   const texts = readKnowledgeTexts(dir);
   const digest = digestOf(texts, policy, code);
-  if (digest === undefined) throw new Error('start cache: the compiled code is not next to this module (run it from dist/)');
+  if (digest === undefined)
+    throw new Error('start cache: the compiled code is not next to this module (run it from dist/)');
   const { files, problems } = parseKnowledgeFiles(texts);
   if (problems.length > 0) throw new KnowledgeError(problems);
   const knowledge = knowledgeFromTexts(texts, policy, files);

@@ -25,7 +25,8 @@ export interface KnowledgeSummary {
 /** Returns the counts of `knowledge`. */
 export function summarizeKnowledge(knowledge: KnowledgeBase): KnowledgeSummary {
   const { entries } = knowledge;
-  const sum = (count: (entry: (typeof entries)[number]) => number): number => entries.reduce((total, entry) => total + count(entry), 0);
+  const sum = (count: (entry: (typeof entries)[number]) => number): number =>
+    entries.reduce((total, entry) => total + count(entry), 0);
   const byCategory: Record<string, number> = {};
   for (const entry of entries) byCategory[entry.category] = (byCategory[entry.category] ?? 0) + 1;
   const language = (lang: Language): LanguageSummary => ({
@@ -43,7 +44,10 @@ export function summarizeKnowledge(knowledge: KnowledgeBase): KnowledgeSummary {
     errorCodes: sum((entry) => entry.errorCodes.length),
     eventIds: sum((entry) => entry.eventIds.length),
     byCategory,
-    byLanguage: Object.fromEntries(LANGUAGES.map((lang) => [lang, language(lang)])) as Record<Language, LanguageSummary>,
+    byLanguage: Object.fromEntries(LANGUAGES.map((lang) => [lang, language(lang)])) as Record<
+      Language,
+      LanguageSummary
+    >,
   };
 }
 

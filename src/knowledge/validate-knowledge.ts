@@ -37,7 +37,18 @@ export interface ValidationResult {
   readonly problems: readonly string[];
 }
 
-const ENTRY_FIELDS = ['id', 'category', 'related', 'errorCodes', 'eventIds', 'properties', 'commands', 'clarify', 'ja', 'en'] as const;
+const ENTRY_FIELDS = [
+  'id',
+  'category',
+  'related',
+  'errorCodes',
+  'eventIds',
+  'properties',
+  'commands',
+  'clarify',
+  'ja',
+  'en',
+] as const;
 const LOCALIZED_FIELDS = ['title', 'short', 'answer', 'steps', 'warnings', 'links', 'questions', 'keywords'] as const;
 const COMMAND_FIELDS = ['id', 'text', 'shell', 'admin', 'purpose'] as const;
 const ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u;
@@ -50,10 +61,20 @@ const LEARN_LOCALE: Readonly<Record<Language, string>> = { ja: '/ja-jp/', en: '/
 
 type Problems = string[];
 
-const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({ title: '', short: '', answer: '', steps: [], warnings: [], links: [], questions: [], keywords: [] });
+const EMPTY_LOCALIZED: LocalizedEntry = Object.freeze({
+  title: '',
+  short: '',
+  answer: '',
+  steps: [],
+  warnings: [],
+  links: [],
+  questions: [],
+  keywords: [],
+});
 type UnknownRecord = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is UnknownRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Records problems for one file, each prefixed with the file and field path. */
 export class FileChecker {
@@ -68,7 +89,8 @@ export class FileChecker {
 
   unknownFields(path: string, value: UnknownRecord, allowed: readonly string[]): void {
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.report(path ? `${path}.${key}` : key, `unknown field (allowed: ${allowed.join(', ')})`);
+      if (!allowed.includes(key))
+        this.report(path ? `${path}.${key}` : key, `unknown field (allowed: ${allowed.join(', ')})`);
     }
   }
 
@@ -133,7 +155,12 @@ function readCommand(check: FileChecker, path: string, value: unknown): Knowledg
   };
 }
 
-function readLocalized(check: FileChecker, language: Language, value: unknown, policy: ValidationPolicy): LocalizedEntry | undefined {
+function readLocalized(
+  check: FileChecker,
+  language: Language,
+  value: unknown,
+  policy: ValidationPolicy,
+): LocalizedEntry | undefined {
   if (value === undefined) {
     check.report(language, `missing language: every entry needs both ja and en`);
     return undefined;
@@ -143,13 +170,18 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
     return undefined;
   }
   check.unknownFields(language, value, LOCALIZED_FIELDS);
-  const warnings: KnowledgeWarning[] = check.list(`${language}.warnings`, value['warnings'], false).map((item, index) => {
-    const path = `${language}.warnings[${index}]`;
-    const warning = isRecord(item) ? item : {};
-    if (!isRecord(item)) check.report(path, 'must be a mapping with level and text');
-    else check.unknownFields(path, warning, ['level', 'text']);
-    return { level: check.oneOf(`${path}.level`, warning['level'], WARNING_LEVELS), text: check.text(`${path}.text`, warning['text']) };
-  });
+  const warnings: KnowledgeWarning[] = check
+    .list(`${language}.warnings`, value['warnings'], false)
+    .map((item, index) => {
+      const path = `${language}.warnings[${index}]`;
+      const warning = isRecord(item) ? item : {};
+      if (!isRecord(item)) check.report(path, 'must be a mapping with level and text');
+      else check.unknownFields(path, warning, ['level', 'text']);
+      return {
+        level: check.oneOf(`${path}.level`, warning['level'], WARNING_LEVELS),
+        text: check.text(`${path}.text`, warning['text']),
+      };
+    });
   const links: KnowledgeLink[] = check.list(`${language}.links`, value['links'], true).map((item, index) => {
     const path = `${language}.links[${index}]`;
     const link = isRecord(item) ? item : {};
@@ -170,9 +202,13 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
     keywords: check.texts(`${language}.keywords`, value['keywords'], true),
   };
   if (links.length === 0 && Array.isArray(value['links'])) check.report(`${language}.links`, 'needs at least one link');
-  if (entry.keywords.length === 0 && Array.isArray(value['keywords'])) check.report(`${language}.keywords`, 'needs at least one keyword');
+  if (entry.keywords.length === 0 && Array.isArray(value['keywords']))
+    check.report(`${language}.keywords`, 'needs at least one keyword');
   if (entry.questions.length < policy.minQuestions && Array.isArray(value['questions'])) {
-    check.report(`${language}.questions`, `needs at least ${policy.minQuestions} sample questions, has ${entry.questions.length}`);
+    check.report(
+      `${language}.questions`,
+      `needs at least ${policy.minQuestions} sample questions, has ${entry.questions.length}`,
+    );
   }
   if (language === 'ja') {
     for (const field of ['title', 'short', 'answer'] as const) {
@@ -184,7 +220,8 @@ function readLocalized(check: FileChecker, language: Language, value: unknown, p
       ...entry.steps.map((step, index): [string, string] => [`ja.steps[${index}]`, step]),
       ...entry.warnings.map((warning, index): [string, string] => [`ja.warnings[${index}].text`, warning.text]),
     ];
-    for (const [path, text] of prose) if (FOLDED_JAPANESE.test(text)) check.report(path, 'space after 、 or 。 (use a plain or | block, not >)');
+    for (const [path, text] of prose)
+      if (FOLDED_JAPANESE.test(text)) check.report(path, 'space after 、 or 。 (use a plain or | block, not >)');
   }
   return entry;
 }
@@ -206,12 +243,18 @@ function checkUrl(check: FileChecker, path: string, url: string, language: Langu
 
 /** Checks that the two languages carry the same steps, warnings and commands' purposes. */
 function checkParity(check: FileChecker, ja: LocalizedEntry, en: LocalizedEntry): void {
-  if (ja.steps.length !== en.steps.length) check.report('steps', `ja has ${ja.steps.length} steps, en has ${en.steps.length}`);
+  if (ja.steps.length !== en.steps.length)
+    check.report('steps', `ja has ${ja.steps.length} steps, en has ${en.steps.length}`);
   const levels = (entry: LocalizedEntry): string => entry.warnings.map((warning) => warning.level).join(',');
   if (levels(ja) !== levels(en)) check.report('warnings', `levels differ: ja [${levels(ja)}], en [${levels(en)}]`);
 }
 
-function readEntry(file: string, data: unknown, problems: Problems, policy: ValidationPolicy): KnowledgeEntry | undefined {
+function readEntry(
+  file: string,
+  data: unknown,
+  problems: Problems,
+  policy: ValidationPolicy,
+): KnowledgeEntry | undefined {
   const check = new FileChecker(file, problems);
   if (!isRecord(data)) {
     check.report('(top)', 'must be a mapping (one entry per file)');
@@ -219,7 +262,11 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
   }
   check.unknownFields('', data, ENTRY_FIELDS);
   const id = check.text('id', data['id']);
-  const expectedId = file.replace(/\.ya?ml$/u, '').split('/').pop() ?? '';
+  const expectedId =
+    file
+      .replace(/\.ya?ml$/u, '')
+      .split('/')
+      .pop() ?? '';
   if (id !== '' && !ID.test(id)) check.report('id', `'${id}' is not kebab-case`);
   else if (id !== '' && id !== expectedId) check.report('id', `'${id}' does not match the file name '${expectedId}'`);
 
@@ -229,12 +276,14 @@ function readEntry(file: string, data: unknown, problems: Problems, policy: Vali
     .filter((command): command is KnowledgeCommand => command !== undefined);
   const commandIds = commands.map((command) => command.id);
   commandIds.forEach((commandId, index) => {
-    if (commandId !== '' && commandIds.indexOf(commandId) !== index) check.report(`commands[${index}].id`, `duplicate command id '${commandId}'`);
+    if (commandId !== '' && commandIds.indexOf(commandId) !== index)
+      check.report(`commands[${index}].id`, `duplicate command id '${commandId}'`);
   });
 
   const errorCodes = check.texts('errorCodes', data['errorCodes'], false);
   errorCodes.forEach((code, index) => {
-    if (code !== '' && !ERROR_CODE.test(code)) check.report(`errorCodes[${index}]`, `'${code}' is not 0x + 8 upper-case hex digits`);
+    if (code !== '' && !ERROR_CODE.test(code))
+      check.report(`errorCodes[${index}]`, `'${code}' is not 0x + 8 upper-case hex digits`);
   });
   const eventIds = check.list('eventIds', data['eventIds'], false).map((value, index) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
@@ -286,7 +335,8 @@ function readOutOfScope(file: string, data: unknown, problems: Problems): OutOfS
     const id = check.text(`${path}.id`, topic['id']);
     const phrases = (language: Language): string[] => {
       const list = check.texts(`${path}.${language}`, topic[language], true);
-      if (list.length === 0 && Array.isArray(topic[language])) check.report(`${path}.${language}`, 'needs at least one phrase');
+      if (list.length === 0 && Array.isArray(topic[language]))
+        check.report(`${path}.${language}`, 'needs at least one phrase');
       return list;
     };
     return { id, phrases: { ja: phrases('ja'), en: phrases('en') } };
@@ -304,14 +354,18 @@ function checkOwnership(
     (entry[field] as ReadonlyArray<string | number>).forEach((value, index) => {
       const key = String(value).toLowerCase();
       const owner = owners.get(key);
-      if (owner !== undefined && owner !== entry.id) problems.push(`${file}: ${field}[${index}]: ${String(value)} is already owned by '${owner}'`);
+      if (owner !== undefined && owner !== entry.id)
+        problems.push(`${file}: ${field}[${index}]: ${String(value)} is already owned by '${owner}'`);
       else owners.set(key, entry.id);
     });
   }
 }
 
 /** Validates every file; `knowledge` is set only when there are no problems. */
-export function validateKnowledge(files: readonly KnowledgeFile[], policy: ValidationPolicy = DEFAULT_POLICY): ValidationResult {
+export function validateKnowledge(
+  files: readonly KnowledgeFile[],
+  policy: ValidationPolicy = DEFAULT_POLICY,
+): ValidationResult {
   const problems: Problems = [];
   const read: Array<{ file: string; entry: KnowledgeEntry }> = [];
   const fileOfId = new Map<string, string>();
@@ -333,7 +387,8 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
   }
   for (const { file, entry } of read) {
     entry.clarify?.options.forEach((option, index) => {
-      if (option.entry !== '' && !fileOfId.has(option.entry)) problems.push(`${file}: clarify.options[${index}].entry: no entry with id '${option.entry}'`);
+      if (option.entry !== '' && !fileOfId.has(option.entry))
+        problems.push(`${file}: clarify.options[${index}].entry: no entry with id '${option.entry}'`);
     });
     entry.related.forEach((id, index) => {
       if (id === entry.id) problems.push(`${file}: related[${index}]: an entry cannot relate to itself`);
@@ -343,7 +398,8 @@ export function validateKnowledge(files: readonly KnowledgeFile[], policy: Valid
   checkOwnership(read, 'errorCodes', problems);
   checkOwnership(read, 'eventIds', problems);
   checkOwnership(read, 'properties', problems);
-  for (const id of policy.requiredIds) if (!fileOfId.has(id)) problems.push(`${id}.yaml: missing: catalogue entry '${id}' does not exist`);
+  for (const id of policy.requiredIds)
+    if (!fileOfId.has(id)) problems.push(`${id}.yaml: missing: catalogue entry '${id}' does not exist`);
   if (read.length === 0) problems.push('knowledge: no entries found');
 
   if (problems.length > 0) return { knowledge: undefined, problems };

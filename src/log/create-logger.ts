@@ -44,7 +44,11 @@ export function createLogger(options: LoggerOptions): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (options.format === 'pretty') {
-    const stream = pretty({ sync: true, colorize: process.stdout.isTTY === true, destination: options.destination ?? 1 });
+    const stream = pretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      destination: options.destination ?? 1,
+    });
     return pino(base, stream);
   }
   // Synchronous stdout so the last lines before process.exit() are never lost.

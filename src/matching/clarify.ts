@@ -8,10 +8,15 @@ import { normalizeForMatching } from './normalize-text.js';
 const LATIN = /^[a-z0-9]/u;
 const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
 
-/** Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin phrases as whole words). */
+/**
+ * Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin
+ * phrases as whole words).
+ */
 function cut(text: string, phrase: string): string | undefined {
   if (phrase === '') return undefined;
-  const pattern = LATIN.test(phrase) ? new RegExp(`(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`, 'u') : undefined;
+  const pattern = LATIN.test(phrase)
+    ? new RegExp(`(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`, 'u')
+    : undefined;
   const at = pattern ? (pattern.exec(text)?.index ?? -1) : text.indexOf(phrase);
   return at < 0 ? undefined : `${text.slice(0, at)} ${text.slice(at + phrase.length)}`;
 }
@@ -31,12 +36,19 @@ export function namedOptions(
   const named = new Set<number>();
   clarification.options.forEach((option, position) => {
     const entry = entries.get(option.entry);
-    if (entry && (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) || signals.eventIds.some((id) => entry.eventIds.includes(id)))) named.add(position);
+    if (
+      entry &&
+      (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) ||
+        signals.eventIds.some((id) => entry.eventIds.includes(id)))
+    )
+      named.add(position);
   });
   // One phrase may name several options ("intune" names both Intune options): every option of a phrase counts.
   const owners = new Map<string, Set<number>>();
   clarification.options.forEach((option, position) => {
-    for (const phrase of [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map(normalizeForMatching)) {
+    for (const phrase of [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map(
+      normalizeForMatching,
+    )) {
       owners.set(phrase, (owners.get(phrase) ?? new Set()).add(position));
     }
   });
@@ -50,7 +62,10 @@ export function namedOptions(
   return [...named].sort((a, b) => a - b);
 }
 
-/** True when the question of `clarification` may be asked for normalized `text`: one of its concepts is named and no error code is. */
+/**
+ * True when the question of `clarification` may be asked for normalized `text`: one of its concepts is named and no
+ * error code is.
+ */
 export function clarificationApplies(clarification: Clarification, text: string, signals: Signals): boolean {
   // An error code is the most specific thing a user can say; the matcher routes it without asking.
   if (signals.errorCodes.length > 0) return false;
@@ -59,8 +74,15 @@ export function clarificationApplies(clarification: Clarification, text: string,
   return clarification.when.some((id) => concepts.includes(`~${id}`));
 }
 
-/** Returns the options a typed reply picks: by number ("2", "(2)") or by what it names (several when it is ambiguous). */
-export function pickedOptions(clarification: Clarification, text: string, signals: Signals, entries: ReadonlyMap<string, KnowledgeEntry>): number[] {
+/**
+ * Returns the options a typed reply picks: by number ("2", "(2)") or by what it names (several when it is ambiguous).
+ */
+export function pickedOptions(
+  clarification: Clarification,
+  text: string,
+  signals: Signals,
+  entries: ReadonlyMap<string, KnowledgeEntry>,
+): number[] {
   const number = /^\s*\(?\s*(\d)\s*[.)]?\s*$/u.exec(text);
   if (number) {
     const position = Number(number[1]) - 1;

@@ -14,16 +14,19 @@ const PHRASES: ReadonlyArray<{ readonly kind: ConversationalKind; readonly patte
   },
   {
     kind: 'thanks',
-    pattern: /(^|\s)(thanks|thank you|thx|ty|cheers|appreciated?|that fixed it|that worked|it worked)(\s|$|[?!.,])|ありがと|サンキュー|さんきゅ|感謝|助かりました|助かった|解決しました|解決した/u,
+    pattern:
+      /(^|\s)(thanks|thank you|thx|ty|cheers|appreciated?|that fixed it|that worked|it worked)(\s|$|[?!.,])|ありがと|サンキュー|さんきゅ|感謝|助かりました|助かった|解決しました|解決した/u,
   },
   {
     kind: 'greeting',
-    pattern: /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))(\s|$|[?!.,])|こんにちは|こんにちわ|おはよう|こんばんは|お疲れ様|お疲れさま|おつかれ|はじめまして|よろしく/u,
+    pattern:
+      /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))(\s|$|[?!.,])|こんにちは|こんにちわ|おはよう|こんばんは|お疲れ様|お疲れさま|おつかれ|はじめまして|よろしく/u,
   },
 ];
 
 // What may surround a conversational phrase without making the message a question.
-const FILLER = /^[\s!!.。、,??~ー〜…]*(there|again|so much|a lot|bot|everyone|all|です|ございます|ございました|ね|よ|の)?[\s!!.。、,??~ー〜…]*$/u;
+const FILLER =
+  /^[\s!!.。、,??~ー〜…]*(there|again|so much|a lot|bot|everyone|all|です|ございます|ございました|ね|よ|の)?[\s!!.。、,??~ー〜…]*$/u;
 
 // Longest remainder ("that fixed it", "に答えられますか") that still leaves the message conversational.
 const SHORT_REST = 16;
@@ -32,7 +35,9 @@ const SHORT_REST = 16;
  * Returns the conversational kind a message contains, and whether the message is nothing else: only filler or a
  * short remainder without any Defender concept around the phrase.
  */
-export function conversationalKind(normalized: string): { readonly kind: ConversationalKind; readonly only: boolean } | undefined {
+export function conversationalKind(
+  normalized: string,
+): { readonly kind: ConversationalKind; readonly only: boolean } | undefined {
   const text = normalized.trim();
   if (text.length > 120) return undefined;
   for (const { kind, pattern } of PHRASES) {

@@ -33,7 +33,19 @@ export interface DecisionFeatures {
 }
 
 /** The features in model order. */
-export const FEATURE_NAMES = ['probability', 'none', 'margin', 'lead', 'strength', 'knownLog', 'unknownShare', 'coverage', 'unowned', 'property', 'lengthLog'] as const satisfies ReadonlyArray<keyof DecisionFeatures>;
+export const FEATURE_NAMES = [
+  'probability',
+  'none',
+  'margin',
+  'lead',
+  'strength',
+  'knownLog',
+  'unknownShare',
+  'coverage',
+  'unowned',
+  'property',
+  'lengthLog',
+] as const satisfies ReadonlyArray<keyof DecisionFeatures>;
 
 /** A logistic model over standardized features. */
 export interface LogisticModel {
@@ -98,7 +110,9 @@ export function calibrate(points: ReadonlyArray<readonly number[]>, raw: number)
   if (raw <= x(0)) return y(0);
   if (raw >= x(points.length - 1)) return y(points.length - 1);
   const after = points.findIndex((point) => (point[0] ?? 0) >= raw);
-  return x(after) === x(after - 1) ? y(after) : y(after - 1) + ((raw - x(after - 1)) * (y(after) - y(after - 1))) / (x(after) - x(after - 1));
+  return x(after) === x(after - 1)
+    ? y(after)
+    : y(after - 1) + ((raw - x(after - 1)) * (y(after) - y(after - 1))) / (x(after) - x(after - 1));
 }
 
 /** Returns the features as a vector in FEATURE_NAMES order. */
@@ -112,7 +126,11 @@ export function regimeOf(chars: number, model: DecisionModel = DECISION): Regime
 }
 
 /** The two probabilities the decision is made from, by the regime of a message of `chars` characters. */
-export function decide(features: DecisionFeatures, chars: number, model: DecisionModel = DECISION): { readonly answer: number; readonly helpful: number; readonly regime: Regime } {
+export function decide(
+  features: DecisionFeatures,
+  chars: number,
+  model: DecisionModel = DECISION,
+): { readonly answer: number; readonly helpful: number; readonly regime: Regime } {
   const vector = featureVector(features);
   const regime = regimeOf(chars, model);
   return { answer: predict(regime.answer, vector), helpful: predict(regime.helpful, vector), regime };

@@ -1,4 +1,6 @@
-/** Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names. */
+/**
+ * Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names.
+ */
 
 /** What a message names exactly. */
 export interface Signals {
@@ -32,11 +34,15 @@ const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Creates the signal extractor for a set of known property names and owned event ids. */
-export function createSignalExtractor(propertyNames: readonly string[], knownEventIds: readonly number[]): (text: string) => Signals {
+export function createSignalExtractor(
+  propertyNames: readonly string[],
+  knownEventIds: readonly number[],
+): (text: string) => Signals {
   const canonical = new Map(propertyNames.map((name) => [name.toLowerCase(), name]));
   // Longest names first so TroubleShootingStartTime is not read as TroubleShootingMode's prefix.
   const names = [...canonical.keys()].sort((a, b) => b.length - a.length);
-  const propertyPattern = names.length > 0 ? new RegExp(`(?<![a-z0-9])(${names.join('|')})(?![a-z0-9])`, 'giu') : undefined;
+  const propertyPattern =
+    names.length > 0 ? new RegExp(`(?<![a-z0-9])(${names.join('|')})(?![a-z0-9])`, 'giu') : undefined;
   const known = new Set(knownEventIds);
 
   return (text) => {
@@ -48,7 +54,9 @@ export function createSignalExtractor(propertyNames: readonly string[], knownEve
     const bare = BARE_NUMBER.exec(text);
     if (bare && known.has(Number(bare[1]))) eventIds.add(Number(bare[1]));
     const properties = new Set<string>();
-    if (propertyPattern) for (const match of text.matchAll(propertyPattern)) properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
+    if (propertyPattern)
+      for (const match of text.matchAll(propertyPattern))
+        properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
     const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
     return { errorCodes: [...errorCodes], eventIds: [...eventIds], properties: [...properties].filter(Boolean), tools };
   };

@@ -30,16 +30,23 @@ export function diagnosisEntryIds(diagnosis: Diagnosis): string[] {
 
 /**
  * Returns the match for the words around a paste, or undefined when they ask nothing the knowledge answers: no
- * sentence that asks and no error code or event id in words around output lines (an introduction such as "here is the output" or "この結果です"
+ * sentence that asks and no error code or event id in words around output lines (an introduction such as "here is the
+ * output" or "この結果です"
  * is not a question), or words no entry knows.
  */
 export function matchAroundPaste(index: MatchIndex, around: AroundPaste): MatchResult | undefined {
   const normalized = normalizeForMatching(around.words);
   const signals = index.extractSignals(normalized);
   // An error code or event id in the words is asked about too ("MAPSReporting は 2 でした。それでも 80508015 が出ます").
-  if (!around.statedOnly && !ASKS.test(normalized) && signals.errorCodes.length + signals.eventIds.length === 0) return undefined;
+  if (!around.statedOnly && !ASKS.test(normalized) && signals.errorCodes.length + signals.eventIds.length === 0)
+    return undefined;
   const { diagnosis } = around;
-  const result = matchQuestion(index, { text: around.words, locale: around.locale, previousEntryId: around.previousEntryId, factEntryIds: diagnosis.entries });
+  const result = matchQuestion(index, {
+    text: around.words,
+    locale: around.locale,
+    previousEntryId: around.previousEntryId,
+    factEntryIds: diagnosis.entries,
+  });
   // No "other problems" beside the answer: the words around output mostly describe the output ("見たら ... でした",
   // "MAPSReporting is 2, so the setting is fine"), and the diagnosis card already offers the entries behind it.
   if (result.kind === 'answer') {
@@ -51,9 +58,15 @@ export function matchAroundPaste(index: MatchIndex, around: AroundPaste): MatchR
   const problem = diagnosis.findings.find((finding) => finding.severity !== 'info' && finding.entry)?.entry;
   const next = problem ?? diagnosis.nextStep;
   const offered = result.entries.map((entry) => entry.id);
-  const settles = result.kind === 'none' || (result.kind === 'choices' && (problem !== undefined || offered.includes(next ?? '')));
+  const settles =
+    result.kind === 'none' || (result.kind === 'choices' && (problem !== undefined || offered.includes(next ?? '')));
   if (next && settles && ASKS_NEXT_STEP.test(around.words)) {
-    return { ...result, kind: 'answer', entries: [{ id: next, score: 1 }], reason: `next step from the output (${result.reason})` };
+    return {
+      ...result,
+      kind: 'answer',
+      entries: [{ id: next, score: 1 }],
+      reason: `next step from the output (${result.reason})`,
+    };
   }
   return result.kind === 'choices' ? result : undefined;
 }

@@ -1,4 +1,7 @@
-/** Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, background model, typo lookup. */
+/**
+ * Builds the search index over the knowledge once at start-up: weighted terms per entry, postings, background model,
+ * typo lookup.
+ */
 
 import Fuse from 'fuse.js';
 
@@ -19,14 +22,38 @@ export interface IndexOptions {
   readonly conceptWeight: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({ title: 2.5, keywords: 2, questions: 1, answer: 0, bigramWeight: DEFAULT_BIGRAM_WEIGHT, conceptWeight: DEFAULT_CONCEPT_WEIGHT });
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = Object.freeze({
+  title: 2.5,
+  keywords: 2,
+  questions: 1,
+  answer: 0,
+  bigramWeight: DEFAULT_BIGRAM_WEIGHT,
+  conceptWeight: DEFAULT_CONCEPT_WEIGHT,
+});
 
-/** Defender setting names that are facts (design.md) even where no entry owns them; owned ones come from knowledge. */
+/**
+ * Defender setting names that are facts (../shared/docs/design.md) even where no entry owns them; owned ones come from
+ * knowledge.
+ */
 const FACT_PROPERTIES = [
-  'MAPSReporting', 'SubmitSamplesConsent', 'CloudBlockLevel', 'CloudExtendedTimeout', 'DisableBlockAtFirstSeen',
-  'DisableRealtimeMonitoring', 'IsTamperProtected', 'TamperProtectionSource', 'AMRunningMode', 'RealTimeProtectionEnabled',
-  'AntivirusEnabled', 'TroubleShootingMode', 'AMProductVersion', 'AntivirusSignatureAge', 'TPExclusions', 'SSLOptions',
-  'ForceDefenderPassiveMode', 'DisableTamperProtection',
+  'MAPSReporting',
+  'SubmitSamplesConsent',
+  'CloudBlockLevel',
+  'CloudExtendedTimeout',
+  'DisableBlockAtFirstSeen',
+  'DisableRealtimeMonitoring',
+  'IsTamperProtected',
+  'TamperProtectionSource',
+  'AMRunningMode',
+  'RealTimeProtectionEnabled',
+  'AntivirusEnabled',
+  'TroubleShootingMode',
+  'AMProductVersion',
+  'AntivirusSignatureAge',
+  'TPExclusions',
+  'SSLOptions',
+  'ForceDefenderPassiveMode',
+  'DisableTamperProtection',
 ];
 
 export interface IndexedEntry {
@@ -47,7 +74,10 @@ export interface MatchIndex {
   /** Background (all entries) weighted frequency of each term, and its total. */
   readonly background: ReadonlyMap<string, number>;
   readonly backgroundLength: number;
-  /** Fuse indexes of Latin vocabulary terms, bucketed by first letter and length (see vocabularyKey), for typo correction. */
+  /**
+   * Fuse indexes of Latin vocabulary terms, bucketed by first letter and length (see vocabularyKey), for typo
+   * correction.
+   */
   readonly vocabulary: ReadonlyMap<string, Fuse<string>>;
   readonly owners: {
     readonly errorCodes: ReadonlyMap<string, string>;
@@ -57,8 +87,14 @@ export interface MatchIndex {
   };
   readonly extractSignals: (text: string) => Signals;
   readonly options: IndexOptions;
-  /** Clarifying questions: the entry asking, its question, and every entry the question decides between (host included). */
-  readonly clarifications: ReadonlyArray<{ readonly host: KnowledgeEntry; readonly clarification: Clarification; readonly group: ReadonlySet<string> }>;
+  /**
+   * Clarifying questions: the entry asking, its question, and every entry the question decides between (host included).
+   */
+  readonly clarifications: ReadonlyArray<{
+    readonly host: KnowledgeEntry;
+    readonly clarification: Clarification;
+    readonly group: ReadonlySet<string>;
+  }>;
   /** Entries by id, and their positions in `entries` (knowledge entries only). */
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;
   readonly positions: ReadonlyMap<string, number>;
@@ -67,7 +103,7 @@ export interface MatchIndex {
 const MIN_TYPO_LENGTH = 4;
 
 /** Id prefix of out-of-scope pseudo-entries; never shown to users. */
-export const OUT_OF_SCOPE_PREFIX = '(out-of-scope) ';
+const OUT_OF_SCOPE_PREFIX = '(out-of-scope) ';
 
 /**
  * Bucket key of a vocabulary term: first letter and length. Typos rarely change the first letter, and a correction
@@ -77,8 +113,17 @@ export function vocabularyKey(term: string, length: number): string {
   return `${term[0] ?? ''}${length}`;
 }
 
-/** Adds the terms of `text` (times `weight`) to `terms`; `seen` keeps the terms of texts tokenized before (keywords repeat). */
-function addText(terms: Map<string, number>, text: string, weight: number, options: IndexOptions, seen: Map<string, Term[]>): void {
+/**
+ * Adds the terms of `text` (times `weight`) to `terms`; `seen` keeps the terms of texts tokenized before (keywords
+ * repeat).
+ */
+function addText(
+  terms: Map<string, number>,
+  text: string,
+  weight: number,
+  options: IndexOptions,
+  seen: Map<string, Term[]>,
+): void {
   const normalized = normalizeForMatching(text);
   let tokens = seen.get(normalized);
   if (!tokens) seen.set(normalized, (tokens = tokenize(normalized, options.bigramWeight, options.conceptWeight)));
@@ -110,7 +155,8 @@ export function indexDocuments(knowledge: KnowledgeBase, options: IndexOptions =
   const seen = new Map<string, Term[]>();
   const topics = knowledge.outOfScope.map((topic) => {
     const terms = new Map<string, number>();
-    for (const phrase of [...topic.phrases.ja, ...topic.phrases.en]) addText(terms, phrase, options.questions, options, seen);
+    for (const phrase of [...topic.phrases.ja, ...topic.phrases.en])
+      addText(terms, phrase, options.questions, options, seen);
     return terms;
   });
   return [...knowledge.entries.map((entry) => entryTerms(entry, options, seen)), ...topics].map((terms) => [...terms]);
@@ -120,8 +166,15 @@ export function indexDocuments(knowledge: KnowledgeBase, options: IndexOptions =
  * Builds the index; call once at start-up. `documents` are the terms indexDocuments returns for this knowledge and
  * these options (from the start cache); without them, or when they don't fit, the knowledge is tokenized here.
  */
-export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions = DEFAULT_INDEX_OPTIONS, documents?: DocumentTerms): MatchIndex {
-  const terms = documents?.length === knowledge.entries.length + knowledge.outOfScope.length ? documents : indexDocuments(knowledge, options);
+export function buildMatchIndex(
+  knowledge: KnowledgeBase,
+  options: IndexOptions = DEFAULT_INDEX_OPTIONS,
+  documents?: DocumentTerms,
+): MatchIndex {
+  const terms =
+    documents?.length === knowledge.entries.length + knowledge.outOfScope.length
+      ? documents
+      : indexDocuments(knowledge, options);
   const postings = new Map<string, Array<readonly [number, number]>>();
   const addDocument = (index: number, document: ReadonlyArray<readonly [string, number]>): number => {
     let length = 0;
@@ -133,11 +186,19 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     }
     return length;
   };
-  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({ id: entry.id, entry, length: addDocument(index, terms[index] ?? []) }));
+  const entries: IndexedEntry[] = knowledge.entries.map((entry, index) => ({
+    id: entry.id,
+    entry,
+    length: addDocument(index, terms[index] ?? []),
+  }));
   const firstOutOfScope = entries.length;
   // Each out-of-scope topic is one more document competing with the entries: winning one of them means "none".
   for (const topic of knowledge.outOfScope) {
-    entries.push({ id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`, entry: undefined, length: addDocument(entries.length, terms[entries.length] ?? []) });
+    entries.push({
+      id: `${OUT_OF_SCOPE_PREFIX}${topic.id}`,
+      entry: undefined,
+      length: addDocument(entries.length, terms[entries.length] ?? []),
+    });
   }
 
   const buckets = new Map<string, string[]>();
@@ -150,7 +211,16 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
   }
   const vocabulary = new Map<string, Fuse<string>>();
   for (const [key, terms] of buckets) {
-    vocabulary.set(key, new Fuse(terms, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3, isCaseSensitive: true }));
+    vocabulary.set(
+      key,
+      new Fuse(terms, {
+        includeScore: true,
+        threshold: 0.34,
+        ignoreLocation: true,
+        minMatchCharLength: 3,
+        isCaseSensitive: true,
+      }),
+    );
   }
 
   const errorCodes = new Map<string, string>();
@@ -180,10 +250,21 @@ export function buildMatchIndex(knowledge: KnowledgeBase, options: IndexOptions 
     owners: { errorCodes, eventIds, properties },
     options,
     clarifications: knowledge.entries.flatMap((host) =>
-      host.clarify ? [{ host, clarification: host.clarify, group: new Set([host.id, ...host.clarify.options.map((option) => option.entry)]) }] : [],
+      host.clarify
+        ? [
+            {
+              host,
+              clarification: host.clarify,
+              group: new Set([host.id, ...host.clarify.options.map((option) => option.entry)]),
+            },
+          ]
+        : [],
     ),
     byId: knowledge.byId,
     positions: new Map(knowledge.entries.map((entry, position) => [entry.id, position])),
-    extractSignals: createSignalExtractor([...new Set([...FACT_PROPERTIES, ...properties.keys()])], [...eventIds.keys()]),
+    extractSignals: createSignalExtractor(
+      [...new Set([...FACT_PROPERTIES, ...properties.keys()])],
+      [...eventIds.keys()],
+    ),
   };
 }

@@ -1,4 +1,7 @@
-/** Maps a question or pasted error text to knowledge entries: exact signals first, then token search with typo tolerance. */
+/**
+ * Maps a question or pasted error text to knowledge entries: exact signals first, then token search with typo
+ * tolerance.
+ */
 
 import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
@@ -21,11 +24,17 @@ export interface ScoredEntry {
 export interface MatchResult {
   readonly kind: MatchKind;
   readonly language: Language;
-  /** answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first; none: may be empty. */
+  /**
+   * answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first;
+   * none: may be empty.
+   */
   readonly entries: readonly ScoredEntry[];
   /** clarify: the entry whose question is asked (its options lead to `entries`). */
   readonly clarifyEntryId?: string;
-  /** answer: other problems the message raises (entries answered with confidence by a part of it), to offer beside the answer. */
+  /**
+   * answer: other problems the message raises (entries answered with confidence by a part of it), to offer beside the
+   * answer.
+   */
   readonly also?: readonly ScoredEntry[];
   readonly signals: Signals;
   /** How the decision was reached (for logs and the ask console). */
@@ -38,7 +47,9 @@ export interface MatchInput {
   readonly text: string;
   readonly html?: string | undefined;
   readonly locale?: string | undefined;
-  /** The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context. */
+  /**
+   * The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context.
+   */
   readonly previousEntryId?: string | undefined;
   /** Entries the facts of output pasted with the message point to (the words around a paste are read with them). */
   readonly factEntryIds?: readonly string[] | undefined;
@@ -54,7 +65,9 @@ export interface MatchPolicy {
   readonly maxTypoLookups: number;
   /** Dirichlet smoothing mass (in weighted term counts). */
   readonly smoothing: number;
-  /** Largest log-ratio one term can add for an entry, so one generic word concentrated in an entry can't decide alone. */
+  /**
+   * Largest log-ratio one term can add for an entry, so one generic word concentrated in an entry can't decide alone.
+   */
   readonly termCap: number;
   /** Softmax temperature turning log-likelihood ratios into probabilities. */
   readonly temperature: number;
@@ -80,7 +93,7 @@ export interface MatchPolicy {
   readonly factContext: number;
 }
 
-export const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
+const DEFAULT_MATCH_POLICY: MatchPolicy = Object.freeze({
   maxQueryChars: 600,
   maxTerms: 60,
   maxTypoLookups: 8,
@@ -115,7 +128,7 @@ const MAX_CORRECTIONS = 5000;
 /** closestTerm, remembered per index (deterministic: the index never changes once built). */
 function correctionOf(index: MatchIndex, term: string): readonly [string, number] | undefined {
   let known = corrections.get(index);
-  if (!known) corrections.set(index, (known = new Map()));
+  if (!known) corrections.set(index, (known = new Map<string, readonly [string, number] | null>()));
   const cached = known.get(term);
   if (cached !== undefined) return cached ?? undefined;
   const found = closestTerm(index, term);
@@ -127,7 +140,9 @@ function correctionOf(index: MatchIndex, term: string): readonly [string, number
 /** Returns the closest more common vocabulary term to `term` by fuse.js (similar length), with a quality in (0, 1]. */
 function closestTerm(index: MatchIndex, term: string): readonly [string, number] | undefined {
   const own = index.background.get(term) ?? 0;
-  const found = [-2, -1, 0, 1, 2].flatMap((delta) => index.vocabulary.get(vocabularyKey(term, term.length + delta))?.search(term, { limit: 3 }) ?? []);
+  const found = [-2, -1, 0, 1, 2].flatMap(
+    (delta) => index.vocabulary.get(vocabularyKey(term, term.length + delta))?.search(term, { limit: 3 }) ?? [],
+  );
   let best: readonly [string, number] | undefined;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const { item, score } of found) {
@@ -143,7 +158,9 @@ function closestTerm(index: MatchIndex, term: string): readonly [string, number]
   return best;
 }
 
-/** Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos). */
+/**
+ * Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos).
+ */
 function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPolicy): QueryTerm[] {
   const merged = new Map<string, number>();
   for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
@@ -156,7 +173,10 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
     // Rare spellings (one entry) may be typos of a common word, unless an out-of-scope topic uses them ("offboard").
     const postings = index.postings.get(term) ?? [];
     const typoCandidate =
-      term.length >= 4 && /^[a-z][a-z0-9-]*$/u.test(term) && postings.length <= 1 && postings.every(([position]) => position < index.firstOutOfScope);
+      term.length >= 4 &&
+      /^[a-z][a-z0-9-]*$/u.test(term) &&
+      postings.length <= 1 &&
+      postings.every(([position]) => position < index.firstOutOfScope);
     if (typoCandidate && lookups < policy.maxTypoLookups) {
       lookups += 1;
       const closest = correctionOf(index, term);
@@ -172,7 +192,11 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
  * entry's term distribution against the background of all entries. Terms no entry has are left out (they say nothing
  * about which entry fits); terms other entries have and this one lacks count against it.
  */
-function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPolicy): { readonly scores: Float64Array; readonly covered: Float64Array } {
+function score(
+  index: MatchIndex,
+  query: readonly QueryTerm[],
+  policy: MatchPolicy,
+): { readonly scores: Float64Array; readonly covered: Float64Array } {
   const mu = policy.smoothing;
   const scores = new Float64Array(index.entries.length);
   // Query weight each entry has at all, for the decision's coverage feature (accumulated in the same pass).
@@ -186,7 +210,10 @@ function score(index: MatchIndex, query: readonly QueryTerm[], policy: MatchPoli
       knownWeight += termWeight;
       for (const [entryIndex, frequency] of index.postings.get(term) ?? []) {
         const length = index.entries[entryIndex]?.length ?? 0;
-        const present = Math.min(policy.termCap, Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)));
+        const present = Math.min(
+          policy.termCap,
+          Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)),
+        );
         scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (present - Math.log(mu / (length + mu)));
         covered[entryIndex] = (covered[entryIndex] ?? 0) + termWeight;
       }
@@ -258,7 +285,11 @@ const MIN_PART_CHARS = 15;
 const MAX_PARTS = 6;
 
 /** Matches one message against the index. */
-export function matchQuestion(index: MatchIndex, input: MatchInput, policy: MatchPolicy = DEFAULT_MATCH_POLICY): MatchResult {
+export function matchQuestion(
+  index: MatchIndex,
+  input: MatchInput,
+  policy: MatchPolicy = DEFAULT_MATCH_POLICY,
+): MatchResult {
   const raw = chooseMessageText(input.text, input.html);
   const language = detectLanguage(raw, input.locale);
   const normalized = normalizeForMatching(raw);
@@ -268,9 +299,14 @@ export function matchQuestion(index: MatchIndex, input: MatchInput, policy: Matc
 
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
-  const result = matchEntries(index, normalized, signals, policy, { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds });
-  // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not found".
-  if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL) return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
+  const result = matchEntries(index, normalized, signals, policy, {
+    previous: followUpOf(index, normalized, input.previousEntryId),
+    factEntryIds: input.factEntryIds,
+  });
+  // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not
+  // found".
+  if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL)
+    return { ...base, kind: conversational.kind, entries: [], reason: `conversational (${result.reason})` };
   return { ...base, ...result };
 }
 
@@ -295,9 +331,18 @@ interface Evidence {
 }
 
 /** Scores `query` and gathers the evidence the decision needs. */
-function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, context: Context = {}): Evidence {
+function weigh(
+  index: MatchIndex,
+  query: readonly QueryTerm[],
+  signals: Signals,
+  policy: MatchPolicy,
+  context: Context = {},
+): Evidence {
   const unknown = query.reduce((sum, term) => sum + (term.matches.length === 0 ? term.weight : 0), 0);
-  const known = query.reduce((sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)), 0);
+  const known = query.reduce(
+    (sum, term) => sum + term.weight * Math.max(0, ...term.matches.map(([, quality]) => quality)),
+    0,
+  );
   const { scores, covered } = score(index, query, policy);
   for (const property of signals.properties) {
     const position = index.owners.properties.get(property);
@@ -309,7 +354,8 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
   };
   // Words around pasted output are read with what the output showed ("MAPSReporting is 2, what next?").
   for (const id of new Set(context.factEntryIds ?? [])) bonus(id, policy.factContext);
-  // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security steps).
+  // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security
+  // steps).
   const previous = context.previous;
   if (previous) {
     for (const id of neighbours(index, previous.entry)) bonus(id, policy.followUpRelated);
@@ -320,7 +366,10 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
   // no entry knows (VPN, Outlook, printer ...), which entries cannot.
   // A code or event id that no entry owns (Windows Update 0x80070643, logon event 4625) points away from the knowledge.
   const unowned = unownedSignals(index, signals);
-  const noneScore = policy.noneMargin * Math.sqrt(known) + policy.unknownEvidence * unknown + policy.unownedSignalEvidence * unowned * Math.sqrt(known);
+  const noneScore =
+    policy.noneMargin * Math.sqrt(known) +
+    policy.unknownEvidence * unknown +
+    policy.unownedSignalEvidence * unowned * Math.sqrt(known);
   const outOfScopeScores = [...scores.subarray(index.firstOutOfScope)];
   const ranked = topPositions(scores, index.firstOutOfScope, 16);
   const ceiling = Math.max(noneScore, ...outOfScopeScores, scores[ranked[0] ?? 0] ?? 0);
@@ -330,17 +379,30 @@ function weigh(index: MatchIndex, query: readonly QueryTerm[], signals: Signals,
   for (const value of scores) partition += exp(value);
   const probability = (position: number): number => exp(scores[position] ?? 0) / partition;
   const none = outOfScopeScores.reduce((sum, value) => sum + exp(value) / partition, exp(noneScore) / partition);
-  return { scores, covered, ranked, known, unknown, noneScore, outOfScope: Math.max(-1e9, ...outOfScopeScores), probability, none };
+  return {
+    scores,
+    covered,
+    ranked,
+    known,
+    unknown,
+    noneScore,
+    outOfScope: Math.max(-1e9, ...outOfScopeScores),
+    probability,
+    none,
+  };
 }
 
 /** How many error codes and event ids in the message no entry owns. */
 function unownedSignals(index: MatchIndex, signals: Signals): number {
   return (
-    signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length + signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length
+    signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length +
+    signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length
   );
 }
 
-/** The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be. */
+/**
+ * The decision model's inputs for the best entry of `evidence` (see decide.ts): length-independent where they can be.
+ */
 function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, chars: number): DecisionFeatures {
   const { scores, ranked, known, unknown } = evidence;
   const first = ranked[0] ?? 0;
@@ -365,30 +427,60 @@ function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, cha
 }
 
 /** Resolves and scores `terms`, and the decision model's probabilities for the best entry. */
-function evaluate(index: MatchIndex, terms: readonly Term[], signals: Signals, policy: MatchPolicy, chars: number, context: Context = {}) {
+function evaluate(
+  index: MatchIndex,
+  terms: readonly Term[],
+  signals: Signals,
+  policy: MatchPolicy,
+  chars: number,
+  context: Context = {},
+) {
   const query = resolveTerms(index, terms, policy);
   const evidence = weigh(index, query, signals, policy, context);
   const features = featuresOf(index, evidence, signals, chars);
   return { query, evidence, features, decision: decide(features, chars) };
 }
 
-/** Exposed for training the decision model (bench/train-decision.ts): the features of a message, as the matcher sees them. */
+/**
+ * Exposed for training the decision model (bench/train-decision.ts): the features of a message, as the matcher sees
+ * them.
+ */
 export function decisionFeatures(
   index: MatchIndex,
   input: MatchInput,
   policy: MatchPolicy = DEFAULT_MATCH_POLICY,
-): { readonly features: DecisionFeatures; readonly ranked: readonly string[]; readonly chars: number; readonly clearWinner: boolean } | undefined {
+):
+  | {
+      readonly features: DecisionFeatures;
+      readonly ranked: readonly string[];
+      readonly chars: number;
+      readonly clearWinner: boolean;
+    }
+  | undefined {
   const normalized = normalizeForMatching(chooseMessageText(input.text, input.html));
   const signals = index.extractSignals(normalized);
   if (ownedBySignals(index, signals).length > 0) return undefined;
   const context = { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds };
-  const { evidence, features } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, context);
+  const { evidence, features } = evaluate(
+    index,
+    queryTerms(index, normalized, policy),
+    signals,
+    policy,
+    normalized.length,
+    context,
+  );
   if (evidence.known === 0) return undefined;
-  return { features, ranked: evidence.ranked.slice(0, 3).map((position) => index.entries[position]?.id ?? ''), chars: normalized.length, clearWinner: clearWinner(evidence, policy) };
+  return {
+    features,
+    ranked: evidence.ranked.slice(0, 3).map((position) => index.entries[position]?.id ?? ''),
+    chars: normalized.length,
+    clearWinner: clearWinner(evidence, policy),
+  };
 }
 
 // A sentence that asks: it says what the message is about more than the story around it.
-export const ASKS = /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
+export const ASKS =
+  /[?？]|(?:^|\s)(?:how|what|why|where|which|when|can|could|should|is there|do i|does|please|need to know)\s|教え|ください|でしょうか|ますか|ですか|ませんか|知りたい|どう|どこ|なぜ|何を|何が|ほしい|欲しい|いいの|ばいい|べき/u;
 // Sentence ends: . ? ! before a space (not the dots of security.microsoft.com or MpCmdRun.exe), or 。？！.
 const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
 
@@ -408,35 +500,63 @@ function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy):
     if (part === '') break;
     chars += part.length;
     const factor = focused && !ASKS.test(sentence) ? policy.storyWeight : 1;
-    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight)) terms.push({ term, weight: weight * factor });
+    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight))
+      terms.push({ term, weight: weight * factor });
   }
   return terms.slice(0, policy.maxTerms);
 }
 
 /** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
-function matchEntries(index: MatchIndex, normalized: string, signals: Signals, policy: MatchPolicy, context: Context): EntryMatch {
+function matchEntries(
+  index: MatchIndex,
+  normalized: string,
+  signals: Signals,
+  policy: MatchPolicy,
+  context: Context,
+): EntryMatch {
   const previous = context.previous;
   const owned = ownedBySignals(index, signals);
   // "I set the proxy but still get 80072F8F, any other way?" names the previous answer's own code while asking past it.
   const pastPrevious = previous?.alternative === true && owned.length === 1 && owned[0] === previous.entry.id;
-  if (owned.length === 1 && !pastPrevious) return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
-  if (owned.length > 1) return { kind: 'choices', entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })), reason: 'several-owned-signals' };
+  if (owned.length === 1 && !pastPrevious)
+    return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
+  if (owned.length > 1)
+    return {
+      kind: 'choices',
+      entries: owned.slice(0, 3).map((id) => ({ id, score: 0.9 })),
+      reason: 'several-owned-signals',
+    };
 
   const text = normalized.slice(0, policy.maxQueryChars);
-  const { query, evidence, decision } = evaluate(index, queryTerms(index, normalized, policy), signals, policy, normalized.length, context);
+  const { query, evidence, decision } = evaluate(
+    index,
+    queryTerms(index, normalized, policy),
+    signals,
+    policy,
+    normalized.length,
+    context,
+  );
   if (evidence.known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const idOf = (position: number): string => index.entries[position]?.id ?? '';
-  const relative = (position: number): number => evidence.probability(position) / Math.max(evidence.probability(evidence.ranked[0] ?? 0), 1e-12);
+  const relative = (position: number): number =>
+    evidence.probability(position) / Math.max(evidence.probability(evidence.ranked[0] ?? 0), 1e-12);
   const top3 = evidence.ranked.slice(0, 3);
   const detail = `answer=${decision.answer.toFixed(2)} helpful=${decision.helpful.toFixed(2)}${previous ? ` after ${previous.entry.id}` : ''}`;
-  // The first entry's score is the calibrated chance that it is right; the others are scaled by their share of the evidence.
+  // The first entry's score is the calibrated chance that it is right; the others are scaled by their share of the
+  // evidence.
   const scored = (positions: readonly number[], confidence: number): ScoredEntry[] =>
     positions.map((position) => ({ id: idOf(position), score: round(Math.min(1, confidence * relative(position))) }));
 
-  // A code or event id no entry owns, and the scores agree that "none" beats every entry: the message is about something
+  // A code or event id no entry owns, and the scores agree that "none" beats every entry: the message is about
+  // something
   // else (a Kernel-Power event 41, a Windows Update error), however well its other words fit one entry.
-  const elsewhere = unownedSignals(index, signals) > 0 && evidence.none >= evidence.probability(evidence.ranked[0] ?? 0);
-  const kind = elsewhere ? 'none' : normalized.length <= DECISION.shortChars ? shortKind(evidence, policy, decision) : longKind(evidence, policy, decision);
+  const elsewhere =
+    unownedSignals(index, signals) > 0 && evidence.none >= evidence.probability(evidence.ranked[0] ?? 0);
+  const kind = elsewhere
+    ? 'none'
+    : normalized.length <= DECISION.shortChars
+      ? shortKind(evidence, policy, decision)
+      : longKind(evidence, policy, decision);
   let result: EntryMatch;
   if (kind === 'answer') result = { kind, entries: scored(top3, decision.answer), reason: `clear ${detail}` };
   else if (kind === 'choices') {
@@ -462,21 +582,37 @@ function clearWinner(evidence: Evidence, policy: MatchPolicy): boolean {
 type DecidedKind = 'answer' | 'choices' | 'none';
 
 /** A short question: the softmax's clear winner unless the model vetoes it, two or three close ones as choices. */
-function shortKind(evidence: Evidence, policy: MatchPolicy, decision: { readonly answer: number; readonly regime: Regime }): DecidedKind {
+function shortKind(
+  evidence: Evidence,
+  policy: MatchPolicy,
+  decision: { readonly answer: number; readonly regime: Regime },
+): DecidedKind {
   const first = evidence.probability(evidence.ranked[0] ?? 0);
   if (evidence.none >= first) return 'none';
   if (clearWinner(evidence, policy)) return decision.answer >= decision.regime.clearThreshold ? 'answer' : 'none';
-  const offered = evidence.ranked.slice(0, 3).filter((position) => evidence.probability(position) >= policy.choiceProbability);
+  const offered = evidence.ranked
+    .slice(0, 3)
+    .filter((position) => evidence.probability(position) >= policy.choiceProbability);
   return offered.length >= 2 ? 'choices' : 'none';
 }
 
 /** A long message: the model's probabilities against its thresholds (a lower one for the softmax's clear winner). */
-function longKind(evidence: Evidence, policy: MatchPolicy, decision: { readonly answer: number; readonly helpful: number; readonly regime: Regime }): DecidedKind {
-  if (decision.answer >= decision.regime.answerThreshold || (clearWinner(evidence, policy) && decision.answer >= decision.regime.clearThreshold)) return 'answer';
+function longKind(
+  evidence: Evidence,
+  policy: MatchPolicy,
+  decision: { readonly answer: number; readonly helpful: number; readonly regime: Regime },
+): DecidedKind {
+  if (
+    decision.answer >= decision.regime.answerThreshold ||
+    (clearWinner(evidence, policy) && decision.answer >= decision.regime.clearThreshold)
+  )
+    return 'answer';
   return decision.helpful >= decision.regime.choiceThreshold ? 'choices' : 'none';
 }
 
-/** The entries a follow-up to `entry` is likely about: its related entries and the branches of its clarifying question. */
+/**
+ * The entries a follow-up to `entry` is likely about: its related entries and the branches of its clarifying question.
+ */
 function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
   const ids = new Set(entry.related);
   for (const { group } of index.clarifications) if (group.has(entry.id)) for (const id of group) ids.add(id);
@@ -494,11 +630,21 @@ function neighbours(index: MatchIndex, entry: KnowledgeEntry): Set<string> {
  * A message that names exactly one branch has said it: that branch's entry is the answer, or with `whenNamed: keep` the
  * decision stays as it was (the asking entry covers every branch). Naming several offers only those.
  */
-function clarifySplit(index: MatchIndex, text: string, signals: Signals, result: EntryMatch, scores: Float64Array, helpful: number): EntryMatch | undefined {
+function clarifySplit(
+  index: MatchIndex,
+  text: string,
+  signals: Signals,
+  result: EntryMatch,
+  scores: Float64Array,
+  helpful: number,
+): EntryMatch | undefined {
   const first = result.entries[0]?.id ?? '';
   const conditional = index.clarifications.find(
     ({ clarification, group }) =>
-      clarification.when.length > 0 && group.has(first) && clarificationApplies(clarification, text, signals) && namedOptions(clarification, text, signals, index.byId).length === 0,
+      clarification.when.length > 0 &&
+      group.has(first) &&
+      clarificationApplies(clarification, text, signals) &&
+      namedOptions(clarification, text, signals, index.byId).length === 0,
   );
   const host = conditional?.host ?? index.byId.get(first);
   const clarification = host?.clarify;
@@ -506,9 +652,17 @@ function clarifySplit(index: MatchIndex, text: string, signals: Signals, result:
   const named = namedOptions(clarification, text, signals, index.byId);
   if (named.length === 1) {
     const picked = clarification.options[named[0] ?? 0]?.entry ?? host.id;
-    return clarification.whenNamed === 'keep' ? undefined : { kind: 'answer', entries: [{ id: picked, score: round(helpful) }], reason: `clarified by the message (${host.id})` };
+    return clarification.whenNamed === 'keep'
+      ? undefined
+      : {
+          kind: 'answer',
+          entries: [{ id: picked, score: round(helpful) }],
+          reason: `clarified by the message (${host.id})`,
+        };
   }
-  const ids = (named.length > 1 ? named : clarification.options.map((_, position) => position)).map((position) => clarification.options[position]?.entry ?? '');
+  const ids = (named.length > 1 ? named : clarification.options.map((_, position) => position)).map(
+    (position) => clarification.options[position]?.entry ?? '',
+  );
   const rank = (id: string): number => scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
   const entries = [...new Set(ids)].sort((a, b) => rank(b) - rank(a)).map((id) => ({ id, score: round(helpful) }));
   return { kind: 'clarify', entries, clarifyEntryId: host.id, reason: `clarify ${host.id}` };
@@ -518,18 +672,30 @@ function clarifySplit(index: MatchIndex, text: string, signals: Signals, result:
  * Other problems in a long message: parts (sentences) that on their own are answered with confidence by an entry other
  * than `main` and outside its clarifying group. At most two, best first.
  */
-function otherProblems(index: MatchIndex, text: string, query: readonly QueryTerm[], signals: Signals, policy: MatchPolicy, main: string): ScoredEntry[] {
-  const parts = text.split(/(?<=[.?!])\s+|(?<=[。？！])|\s+(?:also|and also|another (?:thing|question|issue)|btw|by the way|ps|あと|それと|また|別件|もう一つ|もうひとつ|ついでに)[,、]?\s+/u)
+function otherProblems(
+  index: MatchIndex,
+  text: string,
+  query: readonly QueryTerm[],
+  signals: Signals,
+  policy: MatchPolicy,
+  main: string,
+): ScoredEntry[] {
+  const parts = text
+    .split(
+      /(?<=[.?!])\s+|(?<=[。？！])|\s+(?:also|and also|another (?:thing|question|issue)|btw|by the way|ps|あと|それと|また|別件|もう一つ|もうひとつ|ついでに)[,、]?\s+/u,
+    )
     .filter((part) => part.length >= MIN_PART_CHARS);
   if (parts.length < 2) return [];
   const resolved = new Map(query.map((term) => [term.term, term]));
   const mainGroup = index.clarifications.find(({ group }) => group.has(main))?.group;
   const found = new Map<string, number>();
   for (const part of [...parts].sort((a, b) => b.length - a.length).slice(0, MAX_PARTS)) {
-    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight).flatMap(({ term, weight }) => {
-      const known = resolved.get(term);
-      return known ? [{ ...known, weight }] : [{ term, weight, matches: [] }];
-    });
+    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight).flatMap(
+      ({ term, weight }) => {
+        const known = resolved.get(term);
+        return known ? [{ ...known, weight }] : [{ term, weight, matches: [] }];
+      },
+    );
     const evidence = weigh(index, partQuery, signals, policy);
     if (evidence.known === 0) continue;
     const decision = decide(featuresOf(index, evidence, signals, part.length), part.length);
@@ -537,5 +703,8 @@ function otherProblems(index: MatchIndex, text: string, query: readonly QueryTer
     if (decision.answer < DECISION.long.answerThreshold || id === main || mainGroup?.has(id)) continue;
     found.set(id, Math.max(found.get(id) ?? 0, decision.answer));
   }
-  return [...found].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id, confidence]) => ({ id, score: round(confidence) }));
+  return [...found]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([id, confidence]) => ({ id, score: round(confidence) }));
 }

@@ -5,7 +5,15 @@ const MENTION = /<at\b[^>]*>[\s\S]*?<\/at>/giu;
 // Block-level tags and <br> become line breaks so pasted lines stay apart.
 const LINE_BREAK_TAGS = /<\s*(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/pre)\b[^>]*>/giu;
 const TAG = /<[^>]*>/gu;
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
 const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/giu;
 
 /** Decodes the HTML entities Teams uses. */
@@ -34,5 +42,9 @@ export function chooseMessageText(text: string, html: string | undefined): strin
 
 /** Returns `text` in matching form: NFKC (full-width to half-width), lower case, one space between words. */
 export function normalizeForMatching(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]+/gu, ' ')
+    .trim();
 }

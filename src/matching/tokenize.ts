@@ -1,4 +1,7 @@
-/** Splits normalized text into weighted search terms: concepts, English words (stemmed), codes, Japanese words and bigrams. */
+/**
+ * Splits normalized text into weighted search terms: concepts, English words (stemmed), codes, Japanese words and
+ * bigrams.
+ */
 
 import { conceptTerms } from './concepts.js';
 
@@ -15,7 +18,9 @@ const ENGLISH_STOP = new Set(
   can could should would will shall may might must need needs please pls plz thanks thank hi hello hey help
   what which who whom whose when where why how there here any some all each every no not don't doesn't isn't can't cannot won't
   just also still very really quite too again now get got getting gets make makes made want wants wanted know tell show
-  anyone someone something anything way ways thing things one ok okay like via per vs etc e.g i.e im i'm ive i've`.split(/\s+/u),
+  anyone someone something anything way ways thing things one ok okay like via per vs etc e.g i.e im i'm ive i've`.split(
+    /\s+/u,
+  ),
 );
 
 // Japanese particles, auxiliaries and politeness that carry no topic. Matched against whole segments.
@@ -23,7 +28,9 @@ const JAPANESE_STOP = new Set(
   `は が を に で と の も へ や か ね よ な から まで より って て た だ です ます でした ました ません ませ でしょう でしょ
   ください 下さい たい した し する します され されて いる いるか いて いた ある あり あります なる なり なっ なって なら ない
   なく だけ こと もの ため できる できます できれば どんな どうか なのに ところ という といった 大丈夫 ちゃんと ほんと 本当 いい よい よろしい よう ので のに けど けれど けれども など について における に関して 教え 教えて いただけ いただけます
-  お願い 願い いたします 致します 方法 やり方 どう どうすれ どうやって どのように ば れ られ せる させ ちゃ じゃ ん の?`.split(/\s+/u),
+  お願い 願い いたします 致します 方法 やり方 どう どうすれ どうやって どのように ば れ られ せる させ ちゃ じゃ ん の?`.split(
+    /\s+/u,
+  ),
 );
 
 const KATAKANA = /^[\u30a0-\u30ffー]+$/u;
@@ -54,10 +61,12 @@ function latinTerms(run: string, out: Term[]): void {
     // "whats" and "thanks" stem to stop words.
     if (ENGLISH_STOP.has(stemmed)) continue;
     out.push({ term: stemmed, weight: 1 });
-    // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe → mpcmdrun).
+    // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe →
+    // mpcmdrun).
     const pieces = token.split(/[-._]+/u);
     if (pieces.length > 1) {
-      for (const part of pieces) if (part.length > 1 && !ENGLISH_STOP.has(part)) out.push({ term: stem(part), weight: 0.5 });
+      for (const part of pieces)
+        if (part.length > 1 && !ENGLISH_STOP.has(part)) out.push({ term: stem(part), weight: 0.5 });
     }
   }
 }
@@ -76,7 +85,8 @@ function japaneseTerms(run: string, out: Term[], bigramWeight: number): void {
   let content = '';
   const flush = (): void => {
     if (bigramWeight > 0) {
-      for (let index = 0; index + 2 <= content.length; index += 1) out.push({ term: content.slice(index, index + 2), weight: bigramWeight });
+      for (let index = 0; index + 2 <= content.length; index += 1)
+        out.push({ term: content.slice(index, index + 2), weight: bigramWeight });
     }
     content = '';
   };
@@ -104,10 +114,17 @@ export const DEFAULT_CONCEPT_WEIGHT = 3;
 export const DEFAULT_BIGRAM_WEIGHT = 0.35;
 
 /** Returns the weighted terms of already-normalized text (see normalizeForMatching). */
-export function tokenize(normalized: string, bigramWeight = DEFAULT_BIGRAM_WEIGHT, conceptWeight = DEFAULT_CONCEPT_WEIGHT): Term[] {
-  const out: Term[] = conceptWeight > 0 ? conceptTerms(normalized).map((term) => ({ term, weight: conceptWeight })) : [];
+export function tokenize(
+  normalized: string,
+  bigramWeight = DEFAULT_BIGRAM_WEIGHT,
+  conceptWeight = DEFAULT_CONCEPT_WEIGHT,
+): Term[] {
+  const out: Term[] =
+    conceptWeight > 0 ? conceptTerms(normalized).map((term) => ({ term, weight: conceptWeight })) : [];
   // Split into Japanese and non-Japanese runs; each has its own rules.
-  for (const match of normalized.matchAll(/[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu)) {
+  for (const match of normalized.matchAll(
+    /[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu,
+  )) {
     const run = match[0];
     if (HAS_JAPANESE.test(run)) japaneseTerms(run, out, bigramWeight);
     else latinTerms(run, out);

@@ -1,4 +1,6 @@
-/** Builds the Teams app package: the manifest filled in, Japanese localization, generated icons; validated by schema. */
+/**
+ * Builds the Teams app package: the manifest filled in, Japanese localization, generated icons; validated by schema.
+ */
 
 import { encodePng, type Painter } from './png.js';
 import type { ZipEntry } from './zip.js';
@@ -25,10 +27,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 /** Returns the problems of the settings (an empty list when usable). */
 export function checkSettings(settings: PackageSettings): string[] {
   const problems: string[] = [];
-  if (settings.botId === '') problems.push('the bot id is missing: set MicrosoftAppId or pass --bot-id <Azure Bot app id>');
-  else if (!GUID.test(settings.botId)) problems.push(`the bot id '${settings.botId}' is not a GUID (the Azure Bot's Microsoft App ID)`);
+  if (settings.botId === '')
+    problems.push('the bot id is missing: set MicrosoftAppId or pass --bot-id <Azure Bot app id>');
+  else if (!GUID.test(settings.botId))
+    problems.push(`the bot id '${settings.botId}' is not a GUID (the Azure Bot's Microsoft App ID)`);
   if (!/^\d+\.\d+\.\d+$/u.test(settings.version)) problems.push(`the version '${settings.version}' is not x.y.z`);
-  for (const [name, url] of [['website', settings.websiteUrl], ['privacy', settings.privacyUrl], ['terms of use', settings.termsUrl]] as const) {
+  for (const [name, url] of [
+    ['website', settings.websiteUrl],
+    ['privacy', settings.privacyUrl],
+    ['terms of use', settings.termsUrl],
+  ] as const) {
     if (!/^https:\/\/\S+$/u.test(url)) problems.push(`the ${name} URL '${url}' must be https`);
   }
   return problems;
@@ -44,7 +52,9 @@ export function fillTemplate(template: string, settings: PackageSettings): strin
     PRIVACY_URL: settings.privacyUrl,
     TERMS_URL: settings.termsUrl,
   };
-  return template.replace(/\{\{([A-Z_]+)\}\}/gu, (whole, name: string) => JSON.stringify(values[name] ?? whole).slice(1, -1));
+  return template.replace(/\{\{([A-Z_]+)\}\}/gu, (whole, name: string) =>
+    JSON.stringify(values[name] ?? whole).slice(1, -1),
+  );
 }
 
 // A shield: full width at the top, narrowing to a point at the bottom.
@@ -58,9 +68,9 @@ const inShield = (x: number, y: number, size: number, margin: number): boolean =
 };
 
 /** The colour icon: 192 × 192, a white shield on the accent colour. */
-export const colorIcon: Painter = (x, y) => (inShield(x, y, 192, 44) ? [255, 255, 255, 255] : [0x46, 0x47, 0x75, 255]);
+const colorIcon: Painter = (x, y) => (inShield(x, y, 192, 44) ? [255, 255, 255, 255] : [0x46, 0x47, 0x75, 255]);
 /** The outline icon: 32 × 32, a white shield outline on transparent. */
-export const outlineIcon: Painter = (x, y) => {
+const outlineIcon: Painter = (x, y) => {
   const inside = inShield(x, y, 32, 3);
   const inner = inShield(x, y, 32, 6);
   return inside && !inner ? [255, 255, 255, 255] : [255, 255, 255, 0];

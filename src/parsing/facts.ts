@@ -1,4 +1,4 @@
-/** Facts read from pasted output, named after the PowerShell properties (design.md), typed. */
+/** Facts read from pasted output, named after the PowerShell properties (../shared/docs/design.md), typed. */
 
 export interface ValidateMapsFacts {
   readonly ok: boolean;
@@ -101,11 +101,24 @@ export function typeValue(name: PropertyFact, raw: string): Facts[PropertyFact] 
   if (value === '') return undefined;
   switch (PROPERTY_KINDS[name]) {
     case 'boolean':
-      return /^\$?true$/iu.test(value) ? true : /^\$?false$/iu.test(value) ? false : value === '1' ? true : value === '0' ? false : undefined;
+      return /^\$?true$/iu.test(value)
+        ? true
+        : /^\$?false$/iu.test(value)
+          ? false
+          : value === '1'
+            ? true
+            : value === '0'
+              ? false
+              : undefined;
     case 'number': {
       if (/^0x[0-9a-f]+$/iu.test(value)) return Number.parseInt(value, 16);
       if (/^-?\d+$/u.test(value)) return Number(value);
-      return NAMED_VALUES[name]?.[value.toLowerCase().replace(/\+/gu, 'plus').replace(/[\s_-]/gu, '')];
+      return NAMED_VALUES[name]?.[
+        value
+          .toLowerCase()
+          .replace(/\+/gu, 'plus')
+          .replace(/[\s_-]/gu, '')
+      ];
     }
     case 'age':
       return value === NEVER ? null : /^\d+$/u.test(value) ? Number(value) : undefined;
@@ -118,7 +131,8 @@ export function typeValue(name: PropertyFact, raw: string): Facts[PropertyFact] 
 export function mergeFacts(previous: Facts, next: Facts): Facts {
   const merged: Facts = { ...previous, ...next };
   if (previous.services || next.services) merged.services = { ...previous.services, ...next.services };
-  if (previous.eventIds || next.eventIds) merged.eventIds = [...new Set([...(previous.eventIds ?? []), ...(next.eventIds ?? [])])];
+  if (previous.eventIds || next.eventIds)
+    merged.eventIds = [...new Set([...(previous.eventIds ?? []), ...(next.eventIds ?? [])])];
   if (previous.eventErrorCodes || next.eventErrorCodes) {
     merged.eventErrorCodes = [...new Set([...(previous.eventErrorCodes ?? []), ...(next.eventErrorCodes ?? [])])];
   }

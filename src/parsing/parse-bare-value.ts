@@ -11,10 +11,16 @@ import { PROPERTY_KINDS, typeValue, type Facts, type PropertyFact } from './fact
 const NAMES = Object.keys(PROPERTY_KINDS) as PropertyFact[];
 const BY_LOWER = new Map(NAMES.map((name) => [name.toLowerCase(), name]));
 const ALTERNATION = NAMES.join('|');
-const COMMAND_OUTPUT = new RegExp(`\\(Get-Mp(?:Preference|ComputerStatus)\\)\\.(${ALTERNATION})\\s*\\r?\\n\\s*(?:PS [^\\n]*\\n\\s*)?([^\\s\\n]+)`, 'giu');
+const COMMAND_OUTPUT = new RegExp(
+  `\\(Get-Mp(?:Preference|ComputerStatus)\\)\\.(${ALTERNATION})\\s*\\r?\\n\\s*(?:PS [^\\n]*\\n\\s*)?([^\\s\\n]+)`,
+  'giu',
+);
 // Only explicit statements count: "MAPSReporting 0" alone is a question about the setting, not a reading.
 // A colon is not a connector here: "Name : Value" lines are list output, read by the property parser.
-const STATED = new RegExp(`(?<![A-Za-z0-9_.])(${ALTERNATION})\\s*(?:is|was|=|は|が)\\s*([0-9]+|true|false|advanced|basic|disabled)(?![.\\w])`, 'giu');
+const STATED = new RegExp(
+  `(?<![A-Za-z0-9_.])(${ALTERNATION})\\s*(?:is|was|=|は|が)\\s*([0-9]+|true|false|advanced|basic|disabled)(?![.\\w])`,
+  'giu',
+);
 
 /** Returns the facts the user reports one by one, or undefined when there are none. */
 export function parseBareValue(text: string): Facts | undefined {
@@ -26,5 +32,5 @@ export function parseBareValue(text: string): Facts | undefined {
       if (name && value !== undefined) facts[name] = value;
     }
   }
-  return Object.keys(facts).length > 0 ? (facts as Facts) : undefined;
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }

@@ -19,8 +19,14 @@ const FLAT_EVENT_ID = /\b(?:Id|Event\s*ID|EventID)\s*:\s*(\d{3,5})\b/giu;
 const MESSAGES: ReadonlyArray<readonly [RegExp, number]> = [
   [/Tamper protection blocked a change to Microsoft Defender Antivirus/iu, 5013],
   [/Microsoft Defender Antivirus Configuration has changed/iu, 5007],
-  [/Real-time Protection feature has been disabled|Real-time Protection scanning for malware and other potentially unwanted software was disabled/iu, 5001],
-  [/Real-time Protection feature has been enabled|Real-time Protection scanning for malware and other potentially unwanted software was enabled/iu, 5000],
+  [
+    /Real-time Protection feature has been disabled|Real-time Protection scanning for malware and other potentially unwanted software was disabled/iu,
+    5001,
+  ],
+  [
+    /Real-time Protection feature has been enabled|Real-time Protection scanning for malware and other potentially unwanted software was enabled/iu,
+    5000,
+  ],
   [/has detected malware or other potentially unwanted software/iu, 1116],
 ];
 const ERROR_CODE = /\b(?:Error\s*Code|hr|HRESULT)\s*[:=]\s*(?:0x)?([0-9a-f]{8})\b/giu;

@@ -14,7 +14,11 @@ import { PROPERTY_KINDS, typeValue, type Facts, type PropertyFact } from './fact
 import { pasteLines, restoreLineBreaks } from './prepare-paste.js';
 
 const FACT_NAMES = Object.keys(PROPERTY_KINDS).filter(
-  (name) => name !== 'TPExclusions' && name !== 'TamperProtectionRegistryValue' && name !== 'ForceDefenderPassiveMode' && name !== 'ExclusionsVisible',
+  (name) =>
+    name !== 'TPExclusions' &&
+    name !== 'TamperProtectionRegistryValue' &&
+    name !== 'ForceDefenderPassiveMode' &&
+    name !== 'ExclusionsVisible',
 ) as PropertyFact[];
 const BY_LOWER = new Map(FACT_NAMES.map((name) => [name.toLowerCase(), name]));
 // Exclusion lists print this without admin rights: "{N/A: Must be and administrator ...}" (sic), and in some
@@ -68,7 +72,10 @@ function readTables(lines: readonly string[], facts: Facts): number {
       read += readNameValueRows(lines, index + 2, facts);
       continue;
     }
-    const columns = [...underline.matchAll(/-+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+    const columns = [...underline.matchAll(/-+/gu)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
     if (names.length !== columns.length || !names.some((name) => BY_LOWER.has(name.toLowerCase()))) continue;
     // The row follows its underline directly; text after a blank line is the user's, not a value.
     const row = lines[index + 2] ?? '';
@@ -114,14 +121,26 @@ function readFlattenedTable(text: string, facts: Facts): number {
   for (const dashes of text.matchAll(UNDERLINE)) {
     if ((searched += 1) > MAX_UNDERLINES) break;
     const columns = dashes[0].split(/\s+/u).length;
-    const names = text.slice(Math.max(0, dashes.index - 2000), dashes.index).trim().split(/\s+/u).slice(-columns).map(headerName);
+    const names = text
+      .slice(Math.max(0, dashes.index - 2000), dashes.index)
+      .trim()
+      .split(/\s+/u)
+      .slice(-columns)
+      .map(headerName);
     if (names.length !== columns || !names.every((name) => name !== undefined)) continue;
-    const tokens = text.slice(dashes.index + dashes[0].length).trim().split(/\s+/u);
+    const tokens = text
+      .slice(dashes.index + dashes[0].length)
+      .trim()
+      .split(/\s+/u);
     // The last column may hold a few words ("E5 transition", "Passive Audit Mode"); earlier ones one token each.
-    const values = names.map((_, position) => (position === names.length - 1 ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ') : (tokens[position] ?? '')));
+    const values = names.map((_, position) =>
+      position === names.length - 1
+        ? tokens.slice(position, position + MAX_LAST_COLUMN_WORDS).join(' ')
+        : (tokens[position] ?? ''),
+    );
     // A row is read only when every value has its column's type: words after a header-only paste are chat, not values.
-    if (!names.every((name, position) => typeValue(name as PropertyFact, values[position] ?? '') !== undefined)) return 0;
-    names.forEach((name, position) => setFact(facts, name as PropertyFact, values[position] ?? ''));
+    if (!names.every((name, position) => typeValue(name, values[position] ?? '') !== undefined)) return 0;
+    names.forEach((name, position) => setFact(facts, name, values[position] ?? ''));
     return names.length;
   }
   return 0;

@@ -16,7 +16,7 @@ export interface PasteParser {
 }
 
 // Order matters only for merging: later parsers win on the same fact, so explicit statements come last.
-export const PARSERS: readonly PasteParser[] = Object.freeze([
+const PARSERS: readonly PasteParser[] = Object.freeze([
   { id: 'validate-maps', parse: parseValidateMaps },
   { id: 'mp-properties', parse: parseMpProperties },
   { id: 'sc-query', parse: parseScQuery },

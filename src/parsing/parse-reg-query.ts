@@ -12,11 +12,12 @@ const VALUE = /^\s*(TPExclusions|TamperProtection|ForceDefenderPassiveMode)\s+RE
 // Flattened: "...\Features TPExclusions REG_DWORD 0x1".
 const FLAT_VALUE = /\b(TPExclusions|TamperProtection|ForceDefenderPassiveMode)\s+REG_DWORD\s+(0x[0-9a-f]+|\d+)\b/giu;
 
-const FACT_OF: Readonly<Record<string, 'TPExclusions' | 'TamperProtectionRegistryValue' | 'ForceDefenderPassiveMode'>> = {
-  tpexclusions: 'TPExclusions',
-  tamperprotection: 'TamperProtectionRegistryValue',
-  forcedefenderpassivemode: 'ForceDefenderPassiveMode',
-};
+const FACT_OF: Readonly<Record<string, 'TPExclusions' | 'TamperProtectionRegistryValue' | 'ForceDefenderPassiveMode'>> =
+  {
+    tpexclusions: 'TPExclusions',
+    tamperprotection: 'TamperProtectionRegistryValue',
+    forcedefenderpassivemode: 'ForceDefenderPassiveMode',
+  };
 
 /** Returns the registry facts in `text`, or undefined when it holds no reg query output for them. */
 export function parseRegQuery(text: string): Facts | undefined {

@@ -25,6 +25,7 @@ export function parseScQuery(text: string): Facts | undefined {
     const exit = EXIT_CODE.exec(body);
     services[name] = { state: state[2] ?? '', ...(exit ? { exitCode: Number(exit[1]) } : {}) };
   }
-  for (const missing of text.matchAll(MISSING)) services[(missing[1] ?? '').toLowerCase()] = { state: 'NOT_INSTALLED', exitCode: 1060 };
+  for (const missing of text.matchAll(MISSING))
+    services[(missing[1] ?? '').toLowerCase()] = { state: 'NOT_INSTALLED', exitCode: 1060 };
   return Object.keys(services).length > 0 ? { services } : undefined;
 }

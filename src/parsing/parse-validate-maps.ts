@@ -15,7 +15,8 @@ const FAILURE =
 const TRAILING_HR = /MpCmdRun(?:\.exe)?\s*:\s*hr\s*=\s*(?:0x)?([0-9a-f]{1,8})\b/iu;
 // The code written after the failure line by hand: "ValidateMapsConnection failed hr = 0x80508015".
 const NEXT_HR = /^[\s,:;-]*(?:hr|hresult|error(?:\s*code)?)?\s*[=:]?\s*(?:0x)?([0-9a-f]{8})\b/iu;
-const CONNECTED = /MpIsConnectedToInternet\(\)\s*:\s*hr\s*=\s*(?:0x)?[0-9a-f]+\s*,?\s*fIsConnectedToInternet\s*:\s*(true|false)/iu;
+const CONNECTED =
+  /MpIsConnectedToInternet\(\)\s*:\s*hr\s*=\s*(?:0x)?[0-9a-f]+\s*,?\s*fIsConnectedToInternet\s*:\s*(true|false)/iu;
 const LAST_SUCCESS = /Last\s+Successful\s+MAPS\s+connection\s*:\s*\[([^\]\n]{1,60})\]/iu;
 
 /** Returns the HRESULT as `0x` + 8 upper-case hex digits. */
@@ -32,7 +33,8 @@ export function parseValidateMaps(text: string): Facts | undefined {
   if (!success && !failure && !connected && !lastSuccess) return undefined;
 
   const trailing = TRAILING_HR.exec(text);
-  const written = failure && failure[1] === undefined ? NEXT_HR.exec(text.slice(failure.index + failure[0].length)) : null;
+  const written =
+    failure && failure[1] === undefined ? NEXT_HR.exec(text.slice(failure.index + failure[0].length)) : null;
   const failureHex = failure?.[1] ?? (failure ? (trailing?.[1] ?? written?.[1]) : undefined);
   // A failure line wins over a success line from an earlier run in the same paste only if it comes later.
   const ok = success && !(failure && failure.index > (SUCCESS.exec(text)?.index ?? -1));

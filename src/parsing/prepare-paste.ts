@@ -43,7 +43,10 @@ const HTML_MARKUP = /<\/?(?:p|br|div|pre|code|span|blockquote|ol|ul|li)\b[^>]*>/
 // "12  text", "12. text", "12: text", "12) text", "12 | text": an editor's or a viewer's line numbers.
 const LINE_NUMBER = /^\s*(\d{1,5})(?:[.:)|][ \t]?|[ \t]|$)/u;
 // A known key that starts a line: "Name : value" (lists, events, sc) or "Name  REG_DWORD  value" (reg query).
-const LINE_KEY = new RegExp(`(?:${LINE_KEYS.join('|')})(?=[ \\t]*:)|(?:${REG_VALUE_KEYS.join('|')})(?=[ \\t]+REG_)`, 'gu');
+const LINE_KEY = new RegExp(
+  `(?:${LINE_KEYS.join('|')})(?=[ \\t]*:)|(?:${REG_VALUE_KEYS.join('|')})(?=[ \\t]+REG_)`,
+  'gu',
+);
 
 /** Returns `lines` without line numbers when (nearly) every line carries the next number; otherwise unchanged. */
 function removeLineNumbers(lines: readonly string[]): readonly string[] {
@@ -61,7 +64,9 @@ function removeLineNumbers(lines: readonly string[]): readonly string[] {
  * (ActivityId in RelatedActivityId) is never split off.
  */
 function restoreGluedLines(text: string): string {
-  return text.replace(LINE_KEY, (key: string, offset: number) => (offset > 0 && /\S/u.test(text[offset - 1] ?? '') ? `\n${key}` : key));
+  return text.replace(LINE_KEY, (key: string, offset: number) =>
+    offset > 0 && /\S/u.test(text[offset - 1] ?? '') ? `\n${key}` : key,
+  );
 }
 
 // The user's sentence glued to the last value when a client dropped the line break ("IntuneHow do I ...",

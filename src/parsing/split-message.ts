@@ -20,7 +20,10 @@ export interface SplitMessage {
 }
 
 const KNOWN_KEY_LINE = new RegExp(`^\\s*(?:${LINE_KEYS.join('|')})\\s*:`, 'u');
-const REG_VALUE_LINE = new RegExp(`^\\s*(?:${REG_VALUE_KEYS.join('|')}|\\S+)\\s+REG_(?:DWORD|SZ|QWORD|MULTI_SZ|EXPAND_SZ|BINARY)\\b`, 'u');
+const REG_VALUE_LINE = new RegExp(
+  `^\\s*(?:${REG_VALUE_KEYS.join('|')}|\\S+)\\s+REG_(?:DWORD|SZ|QWORD|MULTI_SZ|EXPAND_SZ|BINARY)\\b`,
+  'u',
+);
 // Lines only output has: each pattern is tested on one line.
 const OUTPUT_LINE: readonly RegExp[] = [
   // A PowerShell or cmd prompt with a command after it, also in a remote session ("[10.0.0.5]: PS C:\>").
@@ -54,9 +57,27 @@ const PROSE = /[\u3040-\u30ff\u4e00-\u9fff]|[a-z]{2,}[ ,]+[a-z]{2,}[ ,]+[a-z]{2,
 
 // A command on a line of its own (what was run, without its prompt), followed by its arguments; also
 // "(Get-MpPreference).MAPSReporting" and "& 'C:\...\MpCmdRun.exe' -...".
-const COMMAND = /^\s*[(&]?\s*(?:(?:Get|Set|Add|Remove)-Mp[A-Za-z]+|Get-WinEvent|(?:sc|reg)(?:\.exe)?\s+query|netsh\s+winhttp|"?[^"\s]*MpCmdRun(?:\.exe)?"?\s+-)(?![\w-])(.*)$/iu;
-// Lower-case words a command's arguments may have; other plain words make the line a sentence ("... on a test VM shows").
-const ARGUMENT_WORDS = new Set(['select', 'where', 'sort', 'show', 'set', 'reset', 'import', 'proxy', 'query', 'sense', 'windefend', 'fl', 'ft', 'true', 'false']);
+const COMMAND =
+  /^\s*[(&]?\s*(?:(?:Get|Set|Add|Remove)-Mp[A-Za-z]+|Get-WinEvent|(?:sc|reg)(?:\.exe)?\s+query|netsh\s+winhttp|"?[^"\s]*MpCmdRun(?:\.exe)?"?\s+-)(?![\w-])(.*)$/iu;
+// Lower-case words a command's arguments may have; other plain words make the line a sentence ("... on a test VM
+// shows").
+const ARGUMENT_WORDS = new Set([
+  'select',
+  'where',
+  'sort',
+  'show',
+  'set',
+  'reset',
+  'import',
+  'proxy',
+  'query',
+  'sense',
+  'windefend',
+  'fl',
+  'ft',
+  'true',
+  'false',
+]);
 
 /** True for a command with arguments only: no Japanese, and at most two plain words that are not arguments. */
 function isCommandLine(line: string): boolean {
@@ -90,7 +111,12 @@ export function splitPreparedMessage(text: string): SplitMessage {
       output[index] = true;
       // The header above, and the rows below until a blank line or a sentence.
       if (index > 0 && (lines[index - 1] ?? '').trim() !== '') output[index - 1] = true;
-      for (let row = index + 1; row < lines.length && (lines[row] ?? '').trim() !== '' && !PROSE.test(lines[row] ?? ''); row += 1) output[row] = true;
+      for (
+        let row = index + 1;
+        row < lines.length && (lines[row] ?? '').trim() !== '' && !PROSE.test(lines[row] ?? '');
+        row += 1
+      )
+        output[row] = true;
       continue;
     }
     if (isOutputLine(line)) {
@@ -102,7 +128,8 @@ export function splitPreparedMessage(text: string): SplitMessage {
     const previous = index > 0 && output[index - 1] === true;
     if (previous && (/^\s/u.test(line) || (!PROSE.test(line) && /^\S{1,40}$/u.test(line.trim())))) output[index] = true;
   }
-  const pick = (from: readonly string[], wanted: boolean): string[] => from.filter((_, index) => output[index] === wanted);
+  const pick = (from: readonly string[], wanted: boolean): string[] =>
+    from.filter((_, index) => output[index] === wanted);
   const words = pick(plain, false)
     .map((line) => line.replace(INLINE_READING, ' ').replace(/[ \t]{2,}/gu, ' '))
     .filter((line) => line.trim() !== '');

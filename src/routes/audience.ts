@@ -17,10 +17,19 @@ const HELPDESK_SIGNS: readonly HelpdeskSign[] = [
   { id: 'paste', test: (input) => input.conversation.pastes.length > 0 },
   { id: 'error-code', test: (_input, signals) => (signals?.errorCodes.length ?? 0) > 0 },
   { id: 'command', test: (_input, signals) => (signals?.tools.length ?? 0) > 0 },
-  { id: 'event-or-setting', test: (_input, signals) => (signals?.eventIds.length ?? 0) + (signals?.properties.length ?? 0) > 0 },
+  {
+    id: 'event-or-setting',
+    test: (_input, signals) => (signals?.eventIds.length ?? 0) + (signals?.properties.length ?? 0) > 0,
+  },
 ];
 
-/** Returns the ids of the helpdesk signs in this turn (empty: an employee asked); `signals` come from the matched text. */
-export function helpdeskSigns(input: TurnInput, signals: Signals | undefined, isStaff: IsStaff = () => false): string[] {
+/**
+ * Returns the ids of the helpdesk signs in this turn (empty: an employee asked); `signals` come from the matched text.
+ */
+export function helpdeskSigns(
+  input: TurnInput,
+  signals: Signals | undefined,
+  isStaff: IsStaff = () => false,
+): string[] {
   return HELPDESK_SIGNS.filter((sign) => sign.test(input, signals, isStaff)).map((sign) => sign.id);
 }

@@ -24,10 +24,13 @@ export interface CardActionDeps extends QuestionRouteDeps {
   readonly onChoicesRejected?: (input: TurnInput, offered: readonly string[]) => void;
 }
 
-
 /** A route for one verb. */
 function verbRoute(verb: string, handle: (input: TurnInput, language: Language) => RouteResult): Route {
-  return { id: verb, matches: (input) => input.action?.verb === verb, handle: (input) => handle(input, actionLanguage(input)) };
+  return {
+    id: verb,
+    matches: (input) => input.action?.verb === verb,
+    handle: (input) => handle(input, actionLanguage(input)),
+  };
 }
 
 /** Creates the card action routes; unknown verbs come last. */
@@ -36,10 +39,15 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
   return [
     verbRoute('choose-topic', (input, language) => {
       const entry = knowledge.byId.get(actionField(input, 'entryId') ?? '');
-      // Helpdesk's view travels in the button (view: 'admin'); a paste earlier in the conversation or an L2 user opens it too.
-      const adminOpen = actionField(input, 'view') === 'admin' || helpdeskSigns(input, undefined, deps.isStaff).length > 0;
+      // Helpdesk's view travels in the button (view: 'admin'); a paste earlier in the conversation or an L2 user opens
+      // it too.
+      const adminOpen =
+        actionField(input, 'view') === 'admin' || helpdeskSigns(input, undefined, deps.isStaff).length > 0;
       return entry
-        ? { replies: [answerReply(knowledge, entry, language, adminOpen)], conversation: rememberAnswer(input.conversation, entry.id) }
+        ? {
+            replies: [answerReply(knowledge, entry, language, adminOpen)],
+            conversation: rememberAnswer(input.conversation, entry.id),
+          }
         : textResult(t(language, 'action.unknown'), language);
     }),
     verbRoute('none-of-these', (input, language) => {
@@ -47,23 +55,34 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       if (offered.length > 0) deps.onChoicesRejected?.(input, offered);
       return { replies: [cardReply('not-found', buildNotFoundCard(language), language)] };
     }),
-    verbRoute('topics', (_input, language) => ({ replies: [cardReply('topics', buildTopicsCard(knowledge, language), language)] })),
+    verbRoute('topics', (_input, language) => ({
+      replies: [cardReply('topics', buildTopicsCard(knowledge, language), language)],
+    })),
     verbRoute('help', (_input, language) => ({ replies: [cardReply('help', buildHelpCard(language), language)] })),
     verbRoute('ask', (input, language) => {
       const question = actionField(input, 'text');
-      return question ? answerQuestion(deps, input, question, undefined) : textResult(t(language, 'action.unknown'), language);
+      return question
+        ? answerQuestion(deps, input, question, undefined)
+        : textResult(t(language, 'action.unknown'), language);
     }),
     verbRoute('feedback', (input, language) => {
       const entryId = actionField(input, 'entryId');
       const value = actionField(input, 'value');
-      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down')) return textResult(t(language, 'action.unknown'), language);
+      if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down'))
+        return textResult(t(language, 'action.unknown'), language);
       deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
-      return { ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'), language), conversation: rememberFeedback(input.conversation, entryId, value === 'up') };
+      return {
+        ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'), language),
+        conversation: rememberFeedback(input.conversation, entryId, value === 'up'),
+      };
     }),
     {
       // A screenshot of an error: the bot reads text only, and says so instead of "not found".
       id: 'attachment-only',
-      matches: (input) => input.action === undefined && input.otherAttachments.length > 0 && chooseMessageText(input.text, input.html).trim() === '',
+      matches: (input) =>
+        input.action === undefined &&
+        input.otherAttachments.length > 0 &&
+        chooseMessageText(input.text, input.html).trim() === '',
       handle: (input) => textResult(t(input.language, 'attachment.unsupported'), input.language),
     },
     {

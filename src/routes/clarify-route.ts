@@ -20,22 +20,33 @@ function replyToClarification(deps: QuestionRouteDeps, input: TurnInput): RouteR
 
   const normalized = normalizeForMatching(chooseMessageText(input.text, input.html));
   const picked = pickedOptions(clarification, normalized, deps.index.extractSignals(normalized), deps.knowledge.byId);
-  const pickedEntry = picked.length === 1 ? deps.knowledge.byId.get(clarification.options[picked[0] ?? 0]?.entry ?? '') : undefined;
+  const pickedEntry =
+    picked.length === 1 ? deps.knowledge.byId.get(clarification.options[picked[0] ?? 0]?.entry ?? '') : undefined;
   if (pickedEntry) {
     const adminOpen = helpdeskSigns(input, undefined, deps.isStaff).length > 0;
-    return { replies: [answerReply(deps.knowledge, pickedEntry, pending.language, adminOpen)], outcome: { kind: 'answer', entryId: pickedEntry.id }, conversation: rememberAnswer(input.conversation, pickedEntry.id) };
+    return {
+      replies: [answerReply(deps.knowledge, pickedEntry, pending.language, adminOpen)],
+      outcome: { kind: 'answer', entryId: pickedEntry.id },
+      conversation: rememberAnswer(input.conversation, pickedEntry.id),
+    };
   }
   if (picked.length > 1) {
     // "Intune" fits two options: ask again with only those.
     const order = picked.map((position) => clarification.options[position]?.entry ?? '');
-    return { replies: [cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)], outcome: { kind: 'clarify' } };
+    return {
+      replies: [cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)],
+      outcome: { kind: 'clarify' },
+    };
   }
   // Not an option: a new question when the knowledge has something for it, otherwise the question again.
   const asNew = matchTurnText(deps, fresh, input.text, input.html);
   if (asNew.kind !== 'none') return replyToMatch(deps, fresh, input.text, input.html, asNew);
   const order = clarification.options.map((option) => option.entry);
   return {
-    replies: [textReply(t(pending.language, 'clarify.again'), pending.language), cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language)],
+    replies: [
+      textReply(t(pending.language, 'clarify.again'), pending.language),
+      cardReply('choices', buildClarifyCard(host, order, pending.language), pending.language),
+    ],
     outcome: { kind: 'clarify' },
   };
 }
@@ -44,7 +55,10 @@ function replyToClarification(deps: QuestionRouteDeps, input: TurnInput): RouteR
 export function createClarifyReplyRoute(deps: QuestionRouteDeps): Route {
   return {
     id: 'clarify-reply',
-    matches: (input) => input.action === undefined && input.conversation.pendingClarify !== undefined && chooseMessageText(input.text, input.html).trim() !== '',
+    matches: (input) =>
+      input.action === undefined &&
+      input.conversation.pendingClarify !== undefined &&
+      chooseMessageText(input.text, input.html).trim() !== '',
     handle: (input) => replyToClarification(deps, input),
   };
 }

@@ -1,4 +1,6 @@
-/** Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards. */
+/**
+ * Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards.
+ */
 
 import { buildEscalationFormCard, buildTicketCard } from '../cards/escalation-cards.js';
 import { diagnose } from '../diagnosis/diagnose.js';
@@ -27,25 +29,32 @@ export interface EscalationDeps {
 }
 
 // Typed requests to escalate; the whole message must be one of these (after normalization).
-const ESCALATE_TEXT = /^(escalate|escalation|escalate to l2|talk to l2|l2|エスカレーション|エスカレ|エスカレーションしたい|l2\s*に相談(したい)?|l2\s*へ(エスカレーション)?)[!.! 。]*$/u;
+const ESCALATE_TEXT =
+  /^(escalate|escalation|escalate to l2|talk to l2|l2|エスカレーション|エスカレ|エスカレーションしたい|l2\s*に相談(したい)?|l2\s*へ(エスカレーション)?)[!.! 。]*$/u;
 
 const L2_VERBS: Readonly<Record<string, (input: TurnInput) => TicketAction | undefined>> = {
   'l2-assign': (input) => ({ kind: 'assign', by: input.from }),
-  'l2-request-info': (input) => ({ kind: 'request-info', by: input.from, question: actionField(input, 'question') ?? '' }),
+  'l2-request-info': (input) => ({
+    kind: 'request-info',
+    by: input.from,
+    question: actionField(input, 'question') ?? '',
+  }),
   'l2-resolve': (input) => ({ kind: 'resolve', by: input.from, note: actionField(input, 'note') ?? '' }),
   'l2-reopen': (input) => ({ kind: 'reopen', by: input.from }),
 };
 
-
 /** The requester's conversation id, stored with the ticket. */
-const userConversationId = (ticket: Ticket): string =>
-  String((ticket.userConversation['conversation'] as { id?: unknown } | undefined)?.id ?? '');
+const userConversationId = (ticket: Ticket): string => {
+  const id = (ticket.userConversation['conversation'] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : '';
+};
 
 /** Creates the escalation routes, in the order they must be tried. */
 export function createEscalationRoutes(deps: EscalationDeps): Route[] {
   /**
    * After a change: update the L2 card in place with a note in its thread, and tell the user in their chat (the outbox
-   * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next change.
+   * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next
+   * change.
    */
   const publish = async (ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<void> => {
     if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
@@ -68,7 +77,9 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
   return [
     {
       id: 'escalate',
-      matches: (input) => input.action?.verb === 'escalate' || (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
+      matches: (input) =>
+        input.action?.verb === 'escalate' ||
+        (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
       handle: (input) => showForm(input, input.action ? actionLanguage(input) : input.language),
     },
     {
@@ -77,10 +88,19 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       async handle(input) {
         const language = actionLanguage(input);
         const draftId = actionField(input, 'draftId');
-        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId)) return textResult(t(language, 'action.unknown'), language);
+        if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId))
+          return textResult(t(language, 'action.unknown'), language);
         const reading = readEscalationForm(input.action?.data ?? {}, input.conversation.facts);
         if (!reading.ok) {
-          return { replies: [cardReply('escalation-form', buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values), language)] };
+          return {
+            replies: [
+              cardReply(
+                'escalation-form',
+                buildEscalationFormCard(input.conversation, draftId, language, reading.missing, reading.values),
+                language,
+              ),
+            ],
+          };
         }
         const now = deps.now();
         const { conversation } = input;
@@ -108,25 +128,50 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           now,
         );
         // A reply's id is not kept, so it carries no reopen button that could go stale; the notification cards do.
-        if (!created) return { replies: [cardReply('ticket', buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language, { buttons: false }), language)] };
+        if (!created)
+          return {
+            replies: [
+              cardReply(
+                'ticket',
+                buildTicketCard(ticket, t(language, 'ticket.duplicate', { id: ticket.id }), language, {
+                  buttons: false,
+                }),
+                language,
+              ),
+            ],
+          };
         deps.onTicket?.(ticket.id, 'created', {
           entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
-          findingIds: ticket.summary.findings.filter((finding) => finding.severity !== 'info').map((finding) => finding.id),
+          findingIds: ticket.summary.findings
+            .filter((finding) => finding.severity !== 'info')
+            .map((finding) => finding.id),
         });
         let delivered = ticket;
         if (deps.outbox.configured) {
           // Teams expects an answer within seconds: wait a bounded time for the post, let it finish in the background.
           const posting = deps.outbox.postTicket(ticket).then(async (post) => {
             deps.onTicket?.(ticket.id, post ? 'delivered' : 'delivery-pending');
-            return post ? deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' })) : undefined;
+            return post
+              ? deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' }))
+              : undefined;
           });
-          const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), deps.postWaitMs).unref());
+          const timeout = new Promise<undefined>((resolve) =>
+            setTimeout(() => resolve(undefined), deps.postWaitMs).unref(),
+          );
           delivered = (await Promise.race([posting, timeout])) ?? ticket;
         }
-        const status = delivered.delivery === 'delivered' ? 'ticket.delivered' : delivered.delivery === 'pending' ? 'ticket.pending' : 'ticket.notConfigured';
+        const status =
+          delivered.delivery === 'delivered'
+            ? 'ticket.delivered'
+            : delivered.delivery === 'pending'
+              ? 'ticket.pending'
+              : 'ticket.notConfigured';
         const message = `${t(language, 'ticket.created', { id: ticket.id })} ${t(language, status)}`;
         const { draftId: _submitted, ...rest } = conversation;
-        return { replies: [cardReply('ticket', buildTicketCard(delivered, message, language, { buttons: false }), language)], conversation: rest };
+        return {
+          replies: [cardReply('ticket', buildTicketCard(delivered, message, language, { buttons: false }), language)],
+          conversation: rest,
+        };
       },
     },
     {
@@ -135,9 +180,14 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) => input.action === undefined && input.waitingTicketId !== undefined,
       async handle(input) {
         const ticketId = input.waitingTicketId ?? '';
-        const result = await deps.tickets.apply(ticketId, { kind: 'user-reply', by: input.from, text: input.text || input.html || '' }, deps.now());
+        const result = await deps.tickets.apply(
+          ticketId,
+          { kind: 'user-reply', by: input.from, text: input.text || input.html || '' },
+          deps.now(),
+        );
         await deps.tickets.setWaiting(input.conversationId, undefined);
-        if (!result.ok) return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
+        if (!result.ok)
+          return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
         await publish(result.ticket, result.event, 'requester');
         return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
       },
@@ -150,7 +200,8 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const ticketId = actionField(input, 'ticketId') ?? '';
         const ticket = await deps.tickets.get(ticketId);
         // Only the requester reopens from their chat; L2 reopens from the ticket card.
-        if (!ticket || ticket.requester.id !== input.from.id) return textResult(t(language, 'action.unknown'), language);
+        if (!ticket || ticket.requester.id !== input.from.id)
+          return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         await publish(result.ticket, result.event, 'requester');
@@ -172,8 +223,10 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         const result = await deps.tickets.apply(ticketId, action, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
         const { ticket, event } = result;
-        // Only the requester's next message answers (in a group chat, other members' messages are questions of their own).
-        if (event.kind === 'info-requested') await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
+        // Only the requester's next message answers (in a group chat, other members' messages are questions of their
+        // own).
+        if (event.kind === 'info-requested')
+          await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
         await publish(ticket, event, 'l2');

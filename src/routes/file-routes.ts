@@ -12,7 +12,11 @@ export function createFileNotReadRoute(maxBytes: number): Route {
     handle: (input) => {
       const file = input.file;
       const name = inertText(file?.name ?? '');
-      if (file && 'problem' in file && file.problem === 'too-large') return textResult(t(input.language, 'file.tooLarge', { name, kb: Math.floor(maxBytes / 1024) }), input.language);
+      if (file && 'problem' in file && file.problem === 'too-large')
+        return textResult(
+          t(input.language, 'file.tooLarge', { name, kb: Math.floor(maxBytes / 1024) }),
+          input.language,
+        );
       return textResult(t(input.language, 'file.failed', { name }), input.language);
     },
   };
@@ -23,6 +27,9 @@ export function createFileWithoutOutputRoute(): Route {
   return {
     id: 'file-without-output',
     matches: (input) => input.action === undefined && input.file !== undefined && 'text' in input.file,
-    handle: (input) => ({ ...textResult(t(input.language, 'file.unreadable', { name: inertText(input.file?.name ?? '') }), input.language), outcome: { kind: 'unreadable-output' } }),
+    handle: (input) => ({
+      ...textResult(t(input.language, 'file.unreadable', { name: inertText(input.file?.name ?? '') }), input.language),
+      outcome: { kind: 'unreadable-output' },
+    }),
   };
 }

@@ -15,18 +15,22 @@ import type { Route } from './route-table.js';
 import { rememberPaste, type TurnInput } from './turn-input.js';
 
 /** The text a paste is read from: the message, plus a text file the user sent with it. */
-export function pastedText(input: TurnInput): string {
+function pastedText(input: TurnInput): string {
   return input.file && 'text' in input.file ? `${input.text}\n${input.file.text}` : input.text;
 }
 
 /** The HTML a paste is read from; a file's lines are already intact, so its message's HTML is not needed. */
-const pastedHtml = (input: TurnInput): string | undefined => (input.file && 'text' in input.file ? undefined : input.html);
+const pastedHtml = (input: TurnInput): string | undefined =>
+  input.file && 'text' in input.file ? undefined : input.html;
 
 /** What was read from one message, for logs and analytics (ids and counts only). */
 export type OnReading = (input: TurnInput, reading: PasteReading, question: MatchResult | undefined) => void;
 
 /** Creates the pasted-output route; `onReading` receives what was read and the question around it, if any. */
-export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>, onReading?: OnReading): Route {
+export function createPastedOutputRoute(
+  deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>,
+  onReading?: OnReading,
+): Route {
   const { knowledge, index } = deps;
   // The reading made in matches() is reused by handle() for the same turn.
   const readings = new WeakMap<TurnInput, PasteReading>();
@@ -42,12 +46,27 @@ export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge
       const reading = readings.get(input) ?? readPaste(pastedText(input), pastedHtml(input), input.conversation.facts);
       if (!reading) return { replies: [] };
       const language = pasteLanguage(input.text, input.locale);
-      const question = matchAroundPaste(index, { words: reading.words, diagnosis: reading.diagnosis, statedOnly: reading.statedOnly, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+      const question = matchAroundPaste(index, {
+        words: reading.words,
+        diagnosis: reading.diagnosis,
+        statedOnly: reading.statedOnly,
+        locale: input.locale,
+        previousEntryId: input.conversation.lastEntryId,
+      });
       onReading?.(input, reading, question);
       const answered = question?.kind === 'answer' ? question.entries[0]?.id : undefined;
-      const diagnosisReply = cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language, { answered }), language);
+      const diagnosisReply = cardReply(
+        'diagnosis',
+        buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language, { answered }),
+        language,
+      );
       // Kept like any paste (clipped); a file's text is never stored whole.
-      const pasted = rememberPaste(input.conversation, pastedHtml(input) ?? pastedText(input), reading.formats, reading.merged);
+      const pasted = rememberPaste(
+        input.conversation,
+        pastedHtml(input) ?? pastedText(input),
+        reading.formats,
+        reading.merged,
+      );
       if (!question) return { replies: [diagnosisReply], outcome: { kind: 'diagnosis' }, conversation: pasted };
       // Whoever pastes output is helpdesk (see audience.ts): the answer comes with its admin part open.
       return {

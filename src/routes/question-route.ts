@@ -1,4 +1,7 @@
-/** The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not found. */
+/**
+ * The catch-all route: a question or error text goes through the matcher and comes back as answer, choices or not
+ * found.
+ */
 
 import { buildAnswerCard, buildChoicesCard, buildNotFoundCard } from '../cards/answer-card.js';
 import { buildAlsoCard, buildClarifyCard } from '../cards/clarify-card.js';
@@ -14,7 +17,14 @@ import { looksLikeOutput } from '../parsing/looks-like-output.js';
 import { helpdeskSigns, type IsStaff } from './audience.js';
 import { cardReply, textReply, type Reply } from './reply.js';
 import type { Route, RouteResult } from './route-table.js';
-import { forgetClarify, rememberAnswer, rememberClarify, rememberQuestion, type ConversationData, type TurnInput } from './turn-input.js';
+import {
+  forgetClarify,
+  rememberAnswer,
+  rememberClarify,
+  rememberQuestion,
+  type ConversationData,
+  type TurnInput,
+} from './turn-input.js';
 
 export interface QuestionRouteDeps {
   readonly knowledge: KnowledgeBase;
@@ -29,16 +39,25 @@ export interface QuestionRouteDeps {
 // deeply frozen, so the card renderer finds its card by identity instead of serializing the data every turn.
 const answerReplies = new WeakMap<KnowledgeBase, WeakMap<KnowledgeEntry, Map<string, Reply>>>();
 
-/** Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part. */
-export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, language: Language, adminOpen = false): Reply {
+/**
+ * Returns the answer card reply for `entry`, with its related entries as buttons; `adminOpen` unfolds the admin part.
+ */
+export function answerReply(
+  knowledge: KnowledgeBase,
+  entry: KnowledgeEntry,
+  language: Language,
+  adminOpen = false,
+): Reply {
   let byEntry = answerReplies.get(knowledge);
   if (!byEntry) answerReplies.set(knowledge, (byEntry = new WeakMap()));
   let replies = byEntry.get(entry);
-  if (!replies) byEntry.set(entry, (replies = new Map()));
+  if (!replies) byEntry.set(entry, (replies = new Map<string, Reply>()));
   const key = `${language} ${String(adminOpen)}`;
   const known = replies.get(key);
   if (known) return known;
-  const related = entry.related.map((id) => knowledge.byId.get(id)).filter((item): item is KnowledgeEntry => item !== undefined);
+  const related = entry.related
+    .map((id) => knowledge.byId.get(id))
+    .filter((item): item is KnowledgeEntry => item !== undefined);
   const reply = deepFreeze(cardReply('answer', buildAnswerCard(entry, language, related, { adminOpen }), language));
   replies.set(key, reply);
   return reply;
@@ -48,19 +67,40 @@ export function answerReply(knowledge: KnowledgeBase, entry: KnowledgeEntry, lan
 const resolve = (knowledge: KnowledgeBase, ids: ReadonlyArray<{ readonly id: string }>): KnowledgeEntry[] =>
   ids.map((scored) => knowledge.byId.get(scored.id)).filter((entry): entry is KnowledgeEntry => entry !== undefined);
 
-/** Returns the replies for one match result; `adminOpen` unfolds the admin part of answers (and of answers chosen from them). */
-export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, language: Language, adminOpen = false): readonly Reply[] {
+/**
+ * Returns the replies for one match result; `adminOpen` unfolds the admin part of answers (and of answers chosen from
+ * them).
+ */
+export function repliesForMatch(
+  knowledge: KnowledgeBase,
+  result: MatchResult,
+  language: Language,
+  adminOpen = false,
+): readonly Reply[] {
   const entries = resolve(knowledge, result.entries);
   switch (result.kind) {
     case 'answer': {
       if (!entries[0]) return [cardReply('not-found', buildNotFoundCard(language), language)];
       const also = resolve(knowledge, result.also ?? []);
-      return [answerReply(knowledge, entries[0], language, adminOpen), ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language), language)] : [])];
+      return [
+        answerReply(knowledge, entries[0], language, adminOpen),
+        ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language), language)] : []),
+      ];
     }
     case 'clarify': {
       const host = knowledge.byId.get(result.clarifyEntryId ?? '');
       return host
-        ? [cardReply('choices', buildClarifyCard(host, entries.map((entry) => entry.id), language), language)]
+        ? [
+            cardReply(
+              'choices',
+              buildClarifyCard(
+                host,
+                entries.map((entry) => entry.id),
+                language,
+              ),
+              language,
+            ),
+          ]
         : [cardReply('not-found', buildNotFoundCard(language), language)];
     }
     case 'choices':
@@ -78,37 +118,74 @@ export function repliesForMatch(knowledge: KnowledgeBase, result: MatchResult, l
   }
 }
 
-/** The conversation after `text` was matched: the question asked, and the answer shown (follow-up context) or the question the bot asked back. */
+/**
+ * The conversation after `text` was matched: the question asked, and the answer shown (follow-up context) or the
+ * question the bot asked back.
+ */
 export function rememberMatch(data: ConversationData, text: string, result: MatchResult): ConversationData {
-  const asked = rememberQuestion(data, text, result.kind, result.entries.map((entry) => entry.id));
+  const asked = rememberQuestion(
+    data,
+    text,
+    result.kind,
+    result.entries.map((entry) => entry.id),
+  );
   if (result.kind === 'answer' && result.entries[0]) return rememberAnswer(asked, result.entries[0].id);
-  if (result.kind === 'clarify' && result.clarifyEntryId) return rememberClarify(asked, result.clarifyEntryId, result.language);
+  if (result.kind === 'clarify' && result.clarifyEntryId)
+    return rememberClarify(asked, result.clarifyEntryId, result.language);
   return forgetClarify(asked);
 }
 
 /** Matches `text` as a question; a short follow-up reads the previous answer's context. */
-export function matchTurnText(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): MatchResult {
-  return matchQuestion(deps.index, { text, html, locale: input.locale, previousEntryId: input.conversation.lastEntryId });
+export function matchTurnText(
+  deps: QuestionRouteDeps,
+  input: TurnInput,
+  text: string,
+  html: string | undefined,
+): MatchResult {
+  return matchQuestion(deps.index, {
+    text,
+    html,
+    locale: input.locale,
+    previousEntryId: input.conversation.lastEntryId,
+  });
 }
 
 /** Returns the replies and the updated conversation for a question already matched (`result` from matchTurnText). */
-export function replyToMatch(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined, result: MatchResult): RouteResult {
+export function replyToMatch(
+  deps: QuestionRouteDeps,
+  input: TurnInput,
+  text: string,
+  html: string | undefined,
+  result: MatchResult,
+): RouteResult {
   // Output no parser could read (lines joined or cut by the client) is not a question: say so and ask for it again.
   // It is not reported as an unanswered question either (its text may hold host and user names).
   if (result.kind === 'none' && looksLikeOutput(chooseMessageText(text, html))) {
-    return { replies: [textReply(t(result.language, 'paste.unreadable'), result.language)], outcome: { kind: 'unreadable-output' } };
+    return {
+      replies: [textReply(t(result.language, 'paste.unreadable'), result.language)],
+      outcome: { kind: 'unreadable-output' },
+    };
   }
   deps.onMatch?.(input, result, text);
   const adminOpen = helpdeskSigns(input, result.signals, deps.isStaff).length > 0;
   const replies = repliesForMatch(deps.knowledge, result, result.language, adminOpen);
-  const outcome = { kind: result.kind, ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}) };
+  const outcome = {
+    kind: result.kind,
+    ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}),
+  };
   // Conversational turns say nothing an escalation summary needs.
-  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none') return { replies, outcome };
+  if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none')
+    return { replies, outcome };
   return { replies, outcome, conversation: rememberMatch(input.conversation, text, result) };
 }
 
 /** Matches `text` and returns the replies and the updated conversation. */
-export function answerQuestion(deps: QuestionRouteDeps, input: TurnInput, text: string, html: string | undefined): RouteResult {
+export function answerQuestion(
+  deps: QuestionRouteDeps,
+  input: TurnInput,
+  text: string,
+  html: string | undefined,
+): RouteResult {
   return replyToMatch(deps, input, text, html, matchTurnText(deps, input, text, html));
 }
 

@@ -3,9 +3,18 @@
 import type { CardDataMap, CardName } from '../cards/card-data.js';
 import type { Language } from '../i18n/language.js';
 
-/** A card reply, typed by template, with its language and the one-line summary Teams shows in the chat list and notifications. */
+/**
+ * A card reply, typed by template, with its language and the one-line summary Teams shows in the chat list and
+ * notifications.
+ */
 export type CardReply = {
-  [N in CardName]: { readonly type: 'card'; readonly card: N; readonly data: CardDataMap[N]; readonly language: Language; readonly summary: string };
+  [N in CardName]: {
+    readonly type: 'card';
+    readonly card: N;
+    readonly data: CardDataMap[N];
+    readonly language: Language;
+    readonly summary: string;
+  };
 }[CardName];
 
 /** A plain text reply in `language`. */

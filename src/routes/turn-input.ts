@@ -10,18 +10,29 @@ export interface ConversationData {
   /** The latest pastes (text clipped), newest last. */
   readonly pastes: ReadonlyArray<{ readonly text: string; readonly formats: readonly string[] }>;
   /** The latest questions and what the bot did with them, newest last. */
-  readonly questions: ReadonlyArray<{ readonly text: string; readonly kind: string; readonly entryIds: readonly string[] }>;
+  readonly questions: ReadonlyArray<{
+    readonly text: string;
+    readonly kind: string;
+    readonly entryIds: readonly string[];
+  }>;
   /** 👍 / 👎 given to answers in this conversation. */
   readonly feedback: ReadonlyArray<{ readonly entryId: string; readonly helpful: boolean }>;
   /** The escalation form shown last (submitting it twice creates one ticket). */
   readonly draftId?: string;
   /** The entry answered last: a short follow-up ("what about on Server?") is read in its context. */
   readonly lastEntryId?: string;
-  /** The entry whose clarifying question is waiting for the user's pick (a click or a typed option), and its language. */
+  /**
+   * The entry whose clarifying question is waiting for the user's pick (a click or a typed option), and its language.
+   */
   readonly pendingClarify?: { readonly entryId: string; readonly language: Language };
 }
 
-export const EMPTY_CONVERSATION: ConversationData = Object.freeze({ facts: {}, pastes: [], questions: [], feedback: [] });
+export const EMPTY_CONVERSATION: ConversationData = Object.freeze({
+  facts: {},
+  pastes: [],
+  questions: [],
+  feedback: [],
+});
 
 const MAX_PASTES = 5;
 const MAX_PASTE_CHARS = 4000;
@@ -41,8 +52,16 @@ export function normalizeConversation(stored: Partial<ConversationData> | undefi
 }
 
 /** Returns `data` with a question remembered (clipped, last few kept). */
-export function rememberQuestion(data: ConversationData, text: string, kind: string, entryIds: readonly string[]): ConversationData {
-  return { ...data, questions: [...data.questions, { text: text.slice(0, MAX_QUESTION_CHARS), kind, entryIds }].slice(-MAX_QUESTIONS) };
+export function rememberQuestion(
+  data: ConversationData,
+  text: string,
+  kind: string,
+  entryIds: readonly string[],
+): ConversationData {
+  return {
+    ...data,
+    questions: [...data.questions, { text: text.slice(0, MAX_QUESTION_CHARS), kind, entryIds }].slice(-MAX_QUESTIONS),
+  };
 }
 
 /** Returns `data` after an answer card for `entryId` was shown: the follow-up context, no question waiting. */
@@ -63,8 +82,17 @@ export function forgetClarify(data: ConversationData): ConversationData {
 }
 
 /** Returns `data` with a paste remembered (clipped, last few kept) and its facts merged in. */
-export function rememberPaste(data: ConversationData, text: string, formats: readonly string[], facts: Facts): ConversationData {
-  return { ...data, facts, pastes: [...data.pastes, { text: text.slice(0, MAX_PASTE_CHARS), formats }].slice(-MAX_PASTES) };
+export function rememberPaste(
+  data: ConversationData,
+  text: string,
+  formats: readonly string[],
+  facts: Facts,
+): ConversationData {
+  return {
+    ...data,
+    facts,
+    pastes: [...data.pastes, { text: text.slice(0, MAX_PASTE_CHARS), formats }].slice(-MAX_PASTES),
+  };
 }
 
 /** Returns `data` with feedback on an entry remembered (the latest vote per entry counts). */
@@ -86,7 +114,9 @@ export interface CardAction {
 }
 
 /** A text file the user sent (personal chat), read by the shell: its text, or why it was not read. */
-export type FileInput = { readonly name: string; readonly text: string } | { readonly name: string; readonly problem: 'too-large' | 'download-failed' };
+export type FileInput =
+  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly problem: 'too-large' | 'download-failed' };
 
 /** What one message turn is about. */
 export interface TurnInput {

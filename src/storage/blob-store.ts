@@ -9,9 +9,14 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { KeyValueStore, StoredItem, StoredKey } from './key-value-store.js';
 import { StorageError } from './file-store.js';
 
-/** The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped, URI-encoded. */
-export function blobNameOf(key: string): string {
-  const joined = key.split('/').reduce((name, part, index) => (part ? [name, part].join(index < 255 ? '/' : '') : name));
+/**
+ * The blob name BlobsStorage uses for `key` (its sanitizeBlobKey is not exported): empty path parts dropped,
+ * URI-encoded.
+ */
+function blobNameOf(key: string): string {
+  const joined = key
+    .split('/')
+    .reduce((name, part, index) => (part ? [name, part].join(index < 255 ? '/' : '') : name));
   return encodeURIComponent(joined).slice(0, 1024);
 }
 
@@ -29,14 +34,25 @@ export async function openBlobStore(
   container: string,
   bounds: BlobBounds = { attemptTimeoutMs: 5000, budgetMs: 12000 },
 ): Promise<KeyValueStore & { readonly container: string }> {
-  // The SDK's tries are few and short; the budget below is what guarantees an end (its try timeout is server-side only).
-  const pipeline = { retryOptions: { maxTries: 3, tryTimeoutInMs: bounds.attemptTimeoutMs, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
+  // The SDK's tries are few and short; the budget below is what guarantees an end (its try timeout is server-side
+  // only).
+  const pipeline = {
+    retryOptions: {
+      maxTries: 3,
+      tryTimeoutInMs: bounds.attemptTimeoutMs,
+      retryDelayInMs: 200,
+      maxRetryDelayInMs: 1000,
+    },
+  };
   const blobs = new BlobsStorage(connectionString, container, { storagePipelineOptions: pipeline });
   const client = new ContainerClient(connectionString, container, pipeline);
   const bounded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StorageError(`Azure Blob Storage did not answer ${what} within ${bounds.budgetMs} ms`)), bounds.budgetMs);
+      timer = setTimeout(
+        () => reject(new StorageError(`Azure Blob Storage did not answer ${what} within ${bounds.budgetMs} ms`)),
+        bounds.budgetMs,
+      );
     });
     try {
       return await Promise.race([work(), timeout]);
@@ -47,7 +63,9 @@ export async function openBlobStore(
   try {
     await bounded('opening the container', () => client.createIfNotExists());
   } catch (error) {
-    throw new StorageError(`Azure Blob container ${container} cannot be used (${(error as { code?: string }).code ?? (error as Error).message})`);
+    throw new StorageError(
+      `Azure Blob container ${container} cannot be used (${(error as { code?: string }).code ?? (error as Error).message})`,
+    );
   }
   return {
     container,
@@ -62,7 +80,9 @@ export async function openBlobStore(
     const { eTag: _ignored, ...content } = item;
     const body = JSON.stringify(content);
     try {
-      await client.getBlockBlobClient(blobNameOf(key)).upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' } });
+      await client
+        .getBlockBlobClient(blobNameOf(key))
+        .upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' } });
       return true;
     } catch (error) {
       // 409 BlobAlreadyExists (or 412 on some emulators): someone created it first.

@@ -34,7 +34,13 @@ const KEY_FIELD = '~key';
  */
 export function fileNameOf(key: string): string {
   const escaped = [...key]
-    .map((char) => (/[a-z0-9_-]/u.test(char) ? char : /[A-Z]/u.test(char) ? `^${char.toLowerCase()}` : `~${char.codePointAt(0)?.toString(16)}.`))
+    .map((char) =>
+      /[a-z0-9_-]/u.test(char)
+        ? char
+        : /[A-Z]/u.test(char)
+          ? `^${char.toLowerCase()}`
+          : `~${char.codePointAt(0)?.toString(16)}.`,
+    )
     .join('');
   if (escaped.length <= MAX_NAME) return `${escaped}.json`;
   const hash = createHash('sha256').update(key).digest('hex');
@@ -42,11 +48,13 @@ export function fileNameOf(key: string): string {
 }
 
 /** Returns the key a file name stands for, or undefined for a hashed name (its key is read from the file). */
-export function keyOfFileName(name: string): string | undefined {
+function keyOfFileName(name: string): string | undefined {
   if (!name.endsWith('.json') || name.includes(HASH_MARKER)) return undefined;
   return name
     .slice(0, -'.json'.length)
-    .replace(/\^([a-z])|~([0-9a-f]+)\./gu, (_all, upper: string | undefined, hex: string | undefined) => (upper ? upper.toUpperCase() : String.fromCodePoint(Number.parseInt(hex ?? '0', 16))));
+    .replace(/\^([a-z])|~([0-9a-f]+)\./gu, (_all, upper: string | undefined, hex: string | undefined) =>
+      upper ? upper.toUpperCase() : String.fromCodePoint(Number.parseInt(hex ?? '0', 16)),
+    );
 }
 
 // Names written before keys were made case-safe: upper-case letters as they are, or a 32-digit hash after '_'.
@@ -62,7 +70,9 @@ export async function openFileStore(dir: string): Promise<KeyValueStore & { read
     await fs.writeFile(probe, 'ok');
     await fs.unlink(probe);
   } catch (error) {
-    throw new StorageError(`DATA_DIR ${dir} is not a writable folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new StorageError(
+      `DATA_DIR ${dir} is not a writable folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 
   // A process killed mid-write leaves a temporary file behind; the data files themselves are always whole.
@@ -129,7 +139,12 @@ export async function openFileStore(dir: string): Promise<KeyValueStore & { read
       await fs.rm(temporary, { force: true });
       // A full or read-only disk fails the write (the caller's turn apologises); the old content stays intact.
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable' : code;
+      const reason =
+        code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+            ? 'the folder is not writable'
+            : code;
       throw new StorageError(`cannot write ${fileNameOf(key)} in ${dir}: ${reason} (${code})`);
     }
   };
@@ -175,7 +190,8 @@ export async function openFileStore(dir: string): Promise<KeyValueStore & { read
         let key = keyOfFileName(name);
         // A hashed name keeps the start of its key: only files that may match are opened.
         if (key === undefined) {
-          const start = keyOfFileName(`${name.slice(0, name.indexOf(HASH_MARKER)).replace(/[~^][0-9a-f]*$/u, '')}.json`) ?? '';
+          const start =
+            keyOfFileName(`${name.slice(0, name.indexOf(HASH_MARKER)).replace(/[~^][0-9a-f]*$/u, '')}.json`) ?? '';
           if (!prefix.startsWith(start) && !start.startsWith(prefix)) continue;
           const stored = await readName(name).catch(() => undefined);
           key = typeof stored?.[KEY_FIELD] === 'string' ? stored[KEY_FIELD] : undefined;

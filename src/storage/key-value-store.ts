@@ -30,7 +30,11 @@ export interface StoredKey {
 /** True when a write failed because another writer changed the item first (eTag mismatch). */
 export function isConflict(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return error instanceof ConflictError || /etag|precondition|conflict/iu.test(message) || (error as { statusCode?: number }).statusCode === 412;
+  return (
+    error instanceof ConflictError ||
+    /etag|precondition|conflict/iu.test(message) ||
+    (error as { statusCode?: number }).statusCode === 412
+  );
 }
 
 /** Thrown when a racing writer got there first (a lost create or an eTag mismatch): worth another read and try. */

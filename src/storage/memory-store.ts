@@ -25,7 +25,12 @@ export function createMemoryStore(): KeyValueStore {
       // Check every eTag before writing anything, so a rejected batch changes nothing.
       for (const [key, item] of Object.entries(changes)) {
         const old = items.get(key);
-        if (old !== undefined && item.eTag !== undefined && item.eTag !== '*' && (JSON.parse(old) as StoredItem).eTag !== item.eTag) {
+        if (
+          old !== undefined &&
+          item.eTag !== undefined &&
+          item.eTag !== '*' &&
+          (JSON.parse(old) as StoredItem).eTag !== item.eTag
+        ) {
           throw new Error(`storage: eTag conflict writing "${key}"`);
         }
       }

@@ -11,10 +11,16 @@ export interface RetentionRule {
 }
 
 /** Deletes every item of `rules` last written before `cutoff`; returns how many per rule id. */
-export async function sweepIdle(store: KeyValueStore, rules: readonly RetentionRule[], cutoff: Date): Promise<Record<string, number>> {
+export async function sweepIdle(
+  store: KeyValueStore,
+  rules: readonly RetentionRule[],
+  cutoff: Date,
+): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
   for (const rule of rules) {
-    const stale = (await store.list(rule.prefix)).filter((found) => rule.matches(found.key) && found.modifiedAt < cutoff).map((found) => found.key);
+    const stale = (await store.list(rule.prefix))
+      .filter((found) => rule.matches(found.key) && found.modifiedAt < cutoff)
+      .map((found) => found.key);
     for (let start = 0; start < stale.length; start += 100) await store.delete(stale.slice(start, start + 100));
     deleted[rule.id] = stale.length;
   }

@@ -25,7 +25,9 @@ const MAX_QUEUE = 500;
 const BATCH = 50;
 
 /** Reads InstrumentationKey and IngestionEndpoint from an Application Insights connection string. */
-export function parseConnectionString(text: string): { instrumentationKey: string; ingestionEndpoint: string } | undefined {
+export function parseConnectionString(
+  text: string,
+): { instrumentationKey: string; ingestionEndpoint: string } | undefined {
   const fields = new Map(
     text
       .split(';')
@@ -40,14 +42,21 @@ export function parseConnectionString(text: string): { instrumentationKey: strin
 }
 
 /** Telemetry that does nothing (no connection string configured). */
-export const NO_TELEMETRY: Telemetry = Object.freeze({ track: () => undefined, flush: async () => undefined, stop: async () => undefined });
+const NO_TELEMETRY: Telemetry = Object.freeze({
+  track: () => undefined,
+  flush: async () => undefined,
+  stop: async () => undefined,
+});
 
 /** Creates Application Insights telemetry, or NO_TELEMETRY when the connection string is empty. */
 export function createTelemetry(
   connectionString: string,
   logger: Logger,
   flushEveryMs = 5000,
-  bounds: { readonly attemptTimeoutMs: number; readonly budgetMs: number } = { attemptTimeoutMs: 5000, budgetMs: 12000 },
+  bounds: { readonly attemptTimeoutMs: number; readonly budgetMs: number } = {
+    attemptTimeoutMs: 5000,
+    budgetMs: 12000,
+  },
 ): Telemetry {
   if (connectionString === '') return NO_TELEMETRY;
   const target = parseConnectionString(connectionString);
@@ -67,7 +76,12 @@ export function createTelemetry(
       baseData: {
         ver: 2,
         name: 'turn',
-        properties: { route: event.route, kind: event.kind, language: event.language, ...(event.entryId ? { entryId: event.entryId } : {}) },
+        properties: {
+          route: event.route,
+          kind: event.kind,
+          language: event.language,
+          ...(event.entryId ? { entryId: event.entryId } : {}),
+        },
         measurements: { latencyMs: event.latencyMs },
       },
     },
@@ -78,7 +92,10 @@ export function createTelemetry(
     while (queue.length > 0) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        logger.warn({ events: queue.length, budgetMs: bounds.budgetMs }, 'telemetry: flush budget used up; events dropped');
+        logger.warn(
+          { events: queue.length, budgetMs: bounds.budgetMs },
+          'telemetry: flush budget used up; events dropped',
+        );
         queue = [];
         break;
       }
@@ -92,7 +109,8 @@ export function createTelemetry(
           body: JSON.stringify(batch.map((event) => envelope(event, time))),
           signal: AbortSignal.timeout(Math.min(bounds.attemptTimeoutMs, remaining)),
         });
-        if (!response.ok) logger.warn({ status: response.status, events: batch.length }, 'telemetry: ingestion refused a batch');
+        if (!response.ok)
+          logger.warn({ status: response.status, events: batch.length }, 'telemetry: ingestion refused a batch');
       } catch (error) {
         logger.warn({ err: error, events: batch.length }, 'telemetry: ingestion unreachable; batch dropped');
       }

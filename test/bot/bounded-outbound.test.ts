@@ -19,7 +19,10 @@ describe('outbound calls against a peer that never answers', () => {
     const bot = await startTestApp(BOUNDS);
     try {
       const started = performance.now();
-      const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'tamper protection is greyed out' }));
+      const result = await postActivity(
+        bot.baseUrl,
+        messageActivity({ serviceUrl: peer.url, text: 'tamper protection is greyed out' }),
+      );
       const elapsed = performance.now() - started;
       expect(result.status).toBe(200);
       expect(elapsed).toBeLessThan(1200 + 1500);
@@ -40,7 +43,8 @@ describe('outbound calls against a peer that never answers', () => {
     try {
       const started = performance.now();
       await postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'help' }));
-      // Our 4 tries with their short pauses; the library's own retries (with seconds of backoff) would hit the attempt timeout.
+      // Our 4 tries with their short pauses; the library's own retries (with seconds of backoff) would hit the attempt
+      // timeout.
       expect(performance.now() - started).toBeLessThan(2000);
       expect(peer.connections).toBeGreaterThanOrEqual(2);
       expect(peer.connections).toBeLessThanOrEqual(4);
@@ -52,9 +56,15 @@ describe('outbound calls against a peer that never answers', () => {
 
   it('never holds shutdown: a turn stuck on the peer is cut off after SHUTDOWN_TIMEOUT_MS', async () => {
     const peer = await startSilentPeer();
-    const bot = await startTestApp({ OUTBOUND_TIMEOUT_MS: '60000', OUTBOUND_BUDGET_MS: '120000', SHUTDOWN_TIMEOUT_MS: '300' });
+    const bot = await startTestApp({
+      OUTBOUND_TIMEOUT_MS: '60000',
+      OUTBOUND_BUDGET_MS: '120000',
+      SHUTDOWN_TIMEOUT_MS: '300',
+    });
     try {
-      const turn = postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'help' })).catch(() => undefined);
+      const turn = postActivity(bot.baseUrl, messageActivity({ serviceUrl: peer.url, text: 'help' })).catch(
+        () => undefined,
+      );
       while (peer.connections === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       const started = performance.now();
       expect(await bot.app.shutdown()).toBe(false);
@@ -69,12 +79,19 @@ describe('outbound calls against a peer that never answers', () => {
     const peer = await startSilentPeer();
     const bot = await startTestApp({ ...BOUNDS, L2_CHANNEL_ID: '19:l2@thread.tacv2', ESCALATION_RETRY_SECONDS: '0' });
     try {
-      const result = await postActivity(bot.baseUrl, submitActivity(peer.url, 'a:silent-l2', 'draft-silent-l2', 'PC-SILENT'));
+      const result = await postActivity(
+        bot.baseUrl,
+        submitActivity(peer.url, 'a:silent-l2', 'draft-silent-l2', 'PC-SILENT'),
+      );
       const id = toldTicketId(result.json) ?? '';
       expect(id).toMatch(/^MDAV-/u);
       const deadline = Date.now() + 5000;
-      while (Date.now() < deadline && !bot.logs.some((line) => line['msg'] === 'teams call failed')) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(bot.logs.find((line) => line['msg'] === 'teams call failed')).toMatchObject({ ticketId: id, what: 'post' });
+      while (Date.now() < deadline && !bot.logs.some((line) => line['msg'] === 'teams call failed'))
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(bot.logs.find((line) => line['msg'] === 'teams call failed')).toMatchObject({
+        ticketId: id,
+        what: 'post',
+      });
       expect((await bot.app.tickets.get(id))?.delivery).toBe('pending');
     } finally {
       await bot.stop();
@@ -85,8 +102,12 @@ describe('outbound calls against a peer that never answers', () => {
   it('bounds an Application Insights flush (and so shutdown) by the budget', async () => {
     const peer = await startSilentPeer();
     try {
-      const telemetry = createTelemetry(`InstrumentationKey=k;IngestionEndpoint=${peer.url}/`, silentLogger, 60_000, { attemptTimeoutMs: 300, budgetMs: 800 });
-      for (let index = 0; index < 200; index += 1) telemetry.track({ route: 'question', kind: 'answer', language: 'en', latencyMs: 1 });
+      const telemetry = createTelemetry(`InstrumentationKey=k;IngestionEndpoint=${peer.url}/`, silentLogger, 60_000, {
+        attemptTimeoutMs: 300,
+        budgetMs: 800,
+      });
+      for (let index = 0; index < 200; index += 1)
+        telemetry.track({ route: 'question', kind: 'answer', language: 'en', latencyMs: 1 });
       const started = performance.now();
       await telemetry.stop();
       expect(performance.now() - started).toBeLessThan(800 + 500);

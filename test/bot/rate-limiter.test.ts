@@ -5,7 +5,12 @@ import { createRateLimiter, MAX_TRACKED_USERS } from '../../src/bot/rate-limiter
 describe('rate limiter', () => {
   it('limits each user per sliding minute', () => {
     const limiter = createRateLimiter(2);
-    expect([limiter.allow('a', 0), limiter.allow('a', 1), limiter.allow('a', 2), limiter.allow('b', 3)]).toEqual([true, true, false, true]);
+    expect([limiter.allow('a', 0), limiter.allow('a', 1), limiter.allow('a', 2), limiter.allow('b', 3)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(limiter.allow('a', 60_001)).toBe(true);
   });
 
@@ -14,7 +19,8 @@ describe('rate limiter', () => {
     for (let index = 0; index < 3; index += 1) limiter.allow('victim-of-own-spam', index);
     expect(limiter.allow('victim-of-own-spam', 10)).toBe(false);
     let overflowAllowed = 0;
-    for (let index = 0; index <= MAX_TRACKED_USERS + 1; index += 1) if (limiter.allow(`forged-${index}`, 20)) overflowAllowed += 1;
+    for (let index = 0; index <= MAX_TRACKED_USERS + 1; index += 1)
+      if (limiter.allow(`forged-${index}`, 20)) overflowAllowed += 1;
     expect(limiter.allow('victim-of-own-spam', 30)).toBe(false);
     // The table was full of active users: the forged ids beyond it shared one bucket of 3.
     expect(overflowAllowed).toBe(MAX_TRACKED_USERS - 1 + 3);

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { ReusingAuthentication } from '../../src/bot/reusing-authentication.js';
 
 const activity = (serviceUrl: string) =>
-  ({ type: 'message', channelId: 'msteams', serviceUrl, conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }) as Activity;
+  ({
+    type: 'message',
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: { id: 'c' },
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+  }) as Activity;
 
 describe('reusing authentication', () => {
   it('hands out one connector client per service URL and audience across turns', async () => {
@@ -15,9 +22,13 @@ describe('reusing authentication', () => {
     expect(client).toBeDefined();
     expect(await second.connectorFactory?.create('http://127.0.0.1:9/a', second.audience)).toBe(client);
     expect(await second.connectorFactory?.create('http://127.0.0.1:9/b', second.audience)).not.toBe(client);
-    expect(await second.connectorFactory?.create('http://127.0.0.1:9/a', 'https://other.example/audience')).not.toBe(client);
+    expect(await second.connectorFactory?.create('http://127.0.0.1:9/a', 'https://other.example/audience')).not.toBe(
+      client,
+    );
     // Proactive sends (createConnectorFactory) share the same clients.
-    expect(await auth.createConnectorFactory(first.claimsIdentity).create('http://127.0.0.1:9/a', first.audience)).toBe(client);
+    expect(await auth.createConnectorFactory(first.claimsIdentity).create('http://127.0.0.1:9/a', first.audience)).toBe(
+      client,
+    );
   });
 
   it('hands out one user token client per app id', async () => {
@@ -28,7 +39,13 @@ describe('reusing authentication', () => {
   });
 
   it('leaves authentication itself to the wrapped implementation', async () => {
-    const auth = new ReusingAuthentication(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' }));
+    const auth = new ReusingAuthentication(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: 'app-id',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppType: 'MultiTenant',
+      }),
+    );
     await expect(auth.authenticateRequest(activity('http://127.0.0.1:9/a'), '')).rejects.toThrow();
   });
 });

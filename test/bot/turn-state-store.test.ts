@@ -39,7 +39,9 @@ function countingStore(): KeyValueStore & { reads: string[][]; writes: string[] 
 }
 
 const address = { channelId: 'msteams', conversationId: 'a:conv-1' };
-const saved: ConversationData = rememberQuestion(EMPTY_CONVERSATION, 'how do I turn on cloud protection', 'answer', ['cloud-protection-enable']);
+const saved: ConversationData = rememberQuestion(EMPTY_CONVERSATION, 'how do I turn on cloud protection', 'answer', [
+  'cloud-protection-enable',
+]);
 
 describe('turn state store', () => {
   it('reads the conversation data and the waiting ticket with one storage read', async () => {
@@ -54,14 +56,21 @@ describe('turn state store', () => {
   });
 
   it('starts a new conversation empty, with no ticket waiting', async () => {
-    expect(await createTurnStateStore(createMemoryStore()).load(address)).toEqual({ conversation: undefined, waiting: undefined });
+    expect(await createTurnStateStore(createMemoryStore()).load(address)).toEqual({
+      conversation: undefined,
+      waiting: undefined,
+    });
   });
 
   it('reads what botbuilder ConversationState stored, and stores what it reads', async () => {
     const store = createMemoryStore();
     const state = new ConversationState(store);
     const property = state.createProperty<ConversationData>('conversationData');
-    const activity = { type: 'message', channelId: address.channelId, conversation: { id: address.conversationId } } as Activity;
+    const activity = {
+      type: 'message',
+      channelId: address.channelId,
+      conversation: { id: address.conversationId },
+    } as Activity;
     const context = new TurnContext(new TestAdapter(), activity);
     await property.set(context, saved);
     await state.saveChanges(context);
@@ -94,6 +103,10 @@ describe('support bot storage use', () => {
     expect(store.reads).toHaveLength(2);
     for (const keys of store.reads) expect(keys).toHaveLength(2);
     expect(store.writes).toHaveLength(2);
-    expect(adapter.activeQueue.filter((reply) => reply.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive')).toHaveLength(2);
+    expect(
+      adapter.activeQueue.filter(
+        (reply) => reply.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive',
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -30,49 +30,105 @@ const templates = loadCardTemplates(join(ROOT, 'cards'));
 const index = buildMatchIndex(knowledge);
 
 const card = (name: CardName, data: CardReply['data']): CardReply => ({ type: 'card', card: name, data }) as CardReply;
-const cardsOf = (replies: readonly Reply[]): CardReply[] => replies.filter((reply): reply is CardReply => reply.type === 'card');
+const cardsOf = (replies: readonly Reply[]): CardReply[] =>
+  replies.filter((reply): reply is CardReply => reply.type === 'card');
 
-/** Every card reply the bot can produce from the real knowledge, cards, dev set and paste fixtures, by a readable name. */
+/**
+ * Every card reply the bot can produce from the real knowledge, cards, dev set and paste fixtures, by a readable name.
+ */
 function everyCardReply(): Array<[string, CardReply]> {
   const replies: Array<[string, CardReply]> = [];
   const pastes = join(ROOT, 'test/fixtures/pasted');
   for (const language of LANGUAGES) {
     // Answers as an employee sees them (admin part folded) and as the helpdesk does (open).
     for (const adminOpen of [false, true]) {
-      for (const entry of knowledge.entries) replies.push(...cardsOf([answerReply(knowledge, entry, language, adminOpen)]).map((reply): [string, CardReply] => [`answer ${entry.id} ${language} admin ${adminOpen}`, reply]));
+      for (const entry of knowledge.entries)
+        replies.push(
+          ...cardsOf([answerReply(knowledge, entry, language, adminOpen)]).map((reply): [string, CardReply] => [
+            `answer ${entry.id} ${language} admin ${adminOpen}`,
+            reply,
+          ]),
+        );
     }
     // "Did you mean" for every run of three entries, so each entry is offered in every position.
     knowledge.entries.forEach((_, start) => {
-      const offered = [0, 1, 2].map((step) => knowledge.entries[(start + step) % knowledge.entries.length]).filter((entry) => entry !== undefined);
-      for (const adminOpen of [false, true]) replies.push([`choices from ${start} ${language} admin ${adminOpen}`, card('choices', buildChoicesCard(offered, language, adminOpen))]);
+      const offered = [0, 1, 2]
+        .map((step) => knowledge.entries[(start + step) % knowledge.entries.length])
+        .filter((entry) => entry !== undefined);
+      for (const adminOpen of [false, true])
+        replies.push([
+          `choices from ${start} ${language} admin ${adminOpen}`,
+          card('choices', buildChoicesCard(offered, language, adminOpen)),
+        ]);
     });
     // Clarifying questions of every entry that has one, and "your message also mentions" rows.
     for (const host of knowledge.entries.filter((entry) => entry.clarify)) {
-      replies.push([`clarify ${host.id} ${language}`, card('choices', buildClarifyCard(host, host.clarify?.options.map((option) => option.entry) ?? [], language))]);
+      replies.push([
+        `clarify ${host.id} ${language}`,
+        card('choices', buildClarifyCard(host, host.clarify?.options.map((option) => option.entry) ?? [], language)),
+      ]);
     }
     replies.push([`also ${language}`, card('topics', buildAlsoCard(knowledge.entries.slice(0, 2), language))]);
     replies.push([`not-found ${language}`, card('not-found', buildNotFoundCard(language))]);
     replies.push([`help ${language}`, card('help', buildHelpCard(language))]);
     replies.push([`topics ${language}`, card('topics', buildTopicsCard(knowledge, language))]);
     replies.push([`welcome ${language}`, card('welcome', buildWelcomeCard(language))]);
-    replies.push(...cardsOf(welcomeReplies(language)).map((reply): [string, CardReply] => [`welcome reply ${language}`, reply]));
-    replies.push([`escalation form ${language}`, card('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language))]);
-    replies.push([`escalation form rejected ${language}`, card('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0002', language, ['deviceName', 'tried'], { tried: 'x', impact: 'high' }))]);
-    const ticket = sampleTicket({ language, summary: { questions: [{ text: 'q', kind: 'none', entryIds: [] }], feedback: [], facts: { MAPSReporting: 0 }, findings: [], pastes: [{ text: 'MAPSReporting : 0', formats: [] }] } });
+    replies.push(
+      ...cardsOf(welcomeReplies(language)).map((reply): [string, CardReply] => [`welcome reply ${language}`, reply]),
+    );
+    replies.push([
+      `escalation form ${language}`,
+      card('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language)),
+    ]);
+    replies.push([
+      `escalation form rejected ${language}`,
+      card(
+        'escalation-form',
+        buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0002', language, ['deviceName', 'tried'], {
+          tried: 'x',
+          impact: 'high',
+        }),
+      ),
+    ]);
+    const ticket = sampleTicket({
+      language,
+      summary: {
+        questions: [{ text: 'q', kind: 'none', entryIds: [] }],
+        feedback: [],
+        facts: { MAPSReporting: 0 },
+        findings: [],
+        pastes: [{ text: 'MAPSReporting : 0', formats: [] }],
+      },
+    });
     for (const status of ['open', 'assigned', 'waiting-for-user', 'resolved'] as const) {
-      replies.push([`l2 ticket ${status} ${language}`, card('l2-ticket', buildL2Card({ ...ticket, status }, new Date('2026-11-29T12:00:00Z'), language))]);
-      replies.push([`user ticket ${status} ${language}`, card('ticket', buildTicketCard({ ...ticket, status }, 'message', language))]);
+      replies.push([
+        `l2 ticket ${status} ${language}`,
+        card('l2-ticket', buildL2Card({ ...ticket, status }, new Date('2026-11-29T12:00:00Z'), language)),
+      ]);
+      replies.push([
+        `user ticket ${status} ${language}`,
+        card('ticket', buildTicketCard({ ...ticket, status }, 'message', language)),
+      ]);
     }
     for (const file of readdirSync(pastes).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(pastes, file), 'utf8'), undefined);
-      if (reading) replies.push([`diagnosis ${file} ${language}`, card('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))]);
+      if (reading)
+        replies.push([
+          `diagnosis ${file} ${language}`,
+          card('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language)),
+        ]);
     }
   }
   // What the question route answers to every dev-set question (answers, choices, help, topics, not found).
   for (const question of loadDevSet(join(ROOT, 'test/fixtures/questions'))) {
     const result = matchQuestion(index, { text: question.text });
     for (const adminOpen of [false, true]) {
-      replies.push(...cardsOf(repliesForMatch(knowledge, result, result.language, adminOpen)).map((reply): [string, CardReply] => [`dev-set ${question.file} admin ${adminOpen}: ${question.text}`, reply]));
+      replies.push(
+        ...cardsOf(repliesForMatch(knowledge, result, result.language, adminOpen)).map((reply): [string, CardReply] => [
+          `dev-set ${question.file} admin ${adminOpen}: ${question.text}`,
+          reply,
+        ]),
+      );
     }
   }
   return replies;
@@ -93,8 +149,8 @@ describe('compiled and cached card rendering', () => {
     const differences: string[] = [];
     for (const [name, reply] of replies) {
       const original = bytes(renderCardUncached(templates, reply.card, reply.data as never));
-      if (bytes(renderer.render(reply.card, reply.data as never)) !== original) differences.push(`${name} (first render)`);
-      if (bytes(renderer.render(reply.card, reply.data as never)) !== original) differences.push(`${name} (second render)`);
+      if (bytes(renderer.render(reply.card, reply.data)) !== original) differences.push(`${name} (first render)`);
+      if (bytes(renderer.render(reply.card, reply.data)) !== original) differences.push(`${name} (second render)`);
     }
     expect(differences).toEqual([]);
   });
@@ -115,7 +171,8 @@ describe('compiled and cached card rendering', () => {
     const first = renderer.render('answer', data(answerReply(knowledge, entry, 'en')) as never);
     const second = renderer.render('answer', data(answerReply(knowledge, entry, 'en')) as never);
     expect(second).toBe(first);
-    const frozen = (node: unknown): boolean => typeof node !== 'object' || node === null || (Object.isFrozen(node) && Object.values(node).every(frozen));
+    const frozen = (node: unknown): boolean =>
+      typeof node !== 'object' || node === null || (Object.isFrozen(node) && Object.values(node).every(frozen));
     expect(frozen(first)).toBe(true);
     expect(() => {
       (first as Record<string, unknown>)['version'] = '9.9';
@@ -131,15 +188,20 @@ describe('compiled and cached card rendering', () => {
     expect(answerReply(knowledge, entry, 'ja', false)).not.toBe(reply);
     expect(answerReply(knowledge, entry, 'en', true)).not.toBe(reply);
     if (reply.type !== 'card') throw new Error('an answer reply is a card');
-    expect(Object.isFrozen(reply.data) && Object.values(reply.data).every((field) => typeof field !== 'object' || Object.isFrozen(field))).toBe(true);
-    const card = renderer.render(reply.card, reply.data as never);
+    expect(
+      Object.isFrozen(reply.data) &&
+        Object.values(reply.data).every((field) => typeof field !== 'object' || Object.isFrozen(field)),
+    ).toBe(true);
+    const card = renderer.render(reply.card, reply.data);
     expect(renderer.render(reply.card, reply.data as never)).toBe(card);
     expect(bytes(card)).toBe(bytes(renderCardUncached(templates, reply.card, reply.data as never)));
   });
 
   it('keeps cached cards apart from the data they were rendered from', () => {
     const renderer = createCardRenderer(templates);
-    const data = structuredClone(buildNotFoundCard('en')) as unknown as { actions: Array<{ data: Record<string, string> }> };
+    const data = structuredClone(buildNotFoundCard('en')) as unknown as {
+      actions: Array<{ data: Record<string, string> }>;
+    };
     const before = bytes(renderer.render('not-found', data as never));
     const action = data.actions[0];
     if (!action) throw new Error('not-found card has no actions');
@@ -159,9 +221,14 @@ describe('compiled and cached card rendering', () => {
 
   it('stays correct when more distinct cards are rendered than it keeps', () => {
     const renderer = createCardRenderer(templates);
-    const many = Array.from({ length: 700 }, (_, n) => ({ ...buildNotFoundCard(n % 2 === 0 ? 'en' : 'ja'), tips: `tip ${n}` }));
+    const many = Array.from({ length: 700 }, (_, n) => ({
+      ...buildNotFoundCard(n % 2 === 0 ? 'en' : 'ja'),
+      tips: `tip ${n}`,
+    }));
     for (const data of many) renderer.render('not-found', data);
-    const mismatched = many.filter((data) => bytes(renderer.render('not-found', data)) !== bytes(renderCardUncached(templates, 'not-found', data)));
+    const mismatched = many.filter(
+      (data) => bytes(renderer.render('not-found', data)) !== bytes(renderCardUncached(templates, 'not-found', data)),
+    );
     expect(mismatched).toEqual([]);
   });
 });

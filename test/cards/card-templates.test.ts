@@ -33,7 +33,12 @@ describe('card templates in cards/', () => {
   });
 
   it('expands data into the template', () => {
-    const card = renderCard(templates, 'not-found', { title: 'T', body: 'B', tips: 'C', actions: [{ title: 'D', data: { verb: 'topics' } }] });
+    const card = renderCard(templates, 'not-found', {
+      title: 'T',
+      body: 'B',
+      tips: 'C',
+      actions: [{ title: 'D', data: { verb: 'topics' } }],
+    });
     expect(visibleStrings(card)).toEqual(['T', 'B', 'C', 'D']);
   });
 });
@@ -57,6 +62,8 @@ describe('buildTemplates', () => {
   });
 
   it('reports a missing template', () => {
-    expect(() => buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.5"}' })).toThrow(/answer\.json: missing/u);
+    expect(() => buildTemplates({ welcome: '{"type":"AdaptiveCard","version":"1.5"}' })).toThrow(
+      /answer\.json: missing/u,
+    );
   });
 });

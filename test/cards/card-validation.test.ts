@@ -32,19 +32,48 @@ function everyCard(): Array<[string, CardJson]> {
     for (const entry of knowledge.entries) {
       for (const adminOpen of [false, true]) {
         const reply = answerReply(knowledge, entry, language, adminOpen);
-        if (reply.type === 'card') cards.push([`answer ${entry.id} ${language}${adminOpen ? ' helpdesk' : ''}`, renderCard(templates, reply.card, reply.data as never)]);
+        if (reply.type === 'card')
+          cards.push([
+            `answer ${entry.id} ${language}${adminOpen ? ' helpdesk' : ''}`,
+            renderCard(templates, reply.card, reply.data as never),
+          ]);
       }
     }
-    cards.push([`choices ${language}`, renderCard(templates, 'choices', buildChoicesCard(knowledge.entries.slice(0, 3), language))]);
+    cards.push([
+      `choices ${language}`,
+      renderCard(templates, 'choices', buildChoicesCard(knowledge.entries.slice(0, 3), language)),
+    ]);
     cards.push([`not-found ${language}`, renderCard(templates, 'not-found', buildNotFoundCard(language))]);
     cards.push([`help ${language}`, renderCard(templates, 'help', buildHelpCard(language))]);
     cards.push([`topics ${language}`, renderCard(templates, 'topics', buildTopicsCard(knowledge, language))]);
     cards.push([`welcome ${language}`, renderCard(templates, 'welcome', buildWelcomeCard(language))]);
-    cards.push([`escalation form ${language}`, renderCard(templates, 'escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language, ['deviceName'], { tried: 'x' }))]);
-    const ticket = sampleTicket({ language, summary: { questions: [{ text: 'q', kind: 'none', entryIds: [] }], feedback: [], facts: { MAPSReporting: 0 }, findings: [], pastes: [{ text: 'MAPSReporting : 0', formats: [] }] } });
+    cards.push([
+      `escalation form ${language}`,
+      renderCard(
+        templates,
+        'escalation-form',
+        buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language, ['deviceName'], { tried: 'x' }),
+      ),
+    ]);
+    const ticket = sampleTicket({
+      language,
+      summary: {
+        questions: [{ text: 'q', kind: 'none', entryIds: [] }],
+        feedback: [],
+        facts: { MAPSReporting: 0 },
+        findings: [],
+        pastes: [{ text: 'MAPSReporting : 0', formats: [] }],
+      },
+    });
     for (const status of ['open', 'assigned', 'waiting-for-user', 'resolved'] as const) {
-      cards.push([`l2 ticket ${status} ${language}`, renderCard(templates, 'l2-ticket', buildL2Card({ ...ticket, status }, new Date(), language))]);
-      cards.push([`user ticket ${status} ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...ticket, status }, 'message', language))]);
+      cards.push([
+        `l2 ticket ${status} ${language}`,
+        renderCard(templates, 'l2-ticket', buildL2Card({ ...ticket, status }, new Date(), language)),
+      ]);
+      cards.push([
+        `user ticket ${status} ${language}`,
+        renderCard(templates, 'ticket', buildTicketCard({ ...ticket, status }, 'message', language)),
+      ]);
     }
     // A ticket with every kind of history (a question answered, one still open, a resolution, a reopen), folded items
     // included, and the user's cards with L2's words set apart, and updated in place.
@@ -66,13 +95,40 @@ function everyCard(): Array<[string, CardJson]> {
         { at: at(50), kind: 'info-requested' as const, by: alice, note: 'Still failing?' },
       ],
     };
-    cards.push([`l2 ticket with history ${language}`, renderCard(templates, 'l2-ticket', buildL2Card(storied, new Date(), language))]);
-    cards.push([`user ticket question ${language}`, renderCard(templates, 'ticket', buildTicketCard(storied, { message: 'message', quote: 'Which proxy?', hint: 'hint' }, language))]);
-    cards.push([`user ticket updated in place ${language}`, renderCard(templates, 'ticket', buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, { updatedAt: new Date() }))]);
+    cards.push([
+      `l2 ticket with history ${language}`,
+      renderCard(templates, 'l2-ticket', buildL2Card(storied, new Date(), language)),
+    ]);
+    cards.push([
+      `user ticket question ${language}`,
+      renderCard(
+        templates,
+        'ticket',
+        buildTicketCard(storied, { message: 'message', quote: 'Which proxy?', hint: 'hint' }, language),
+      ),
+    ]);
+    cards.push([
+      `user ticket updated in place ${language}`,
+      renderCard(
+        templates,
+        'ticket',
+        buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, {
+          updatedAt: new Date(),
+        }),
+      ),
+    ]);
     const dir = join(ROOT, 'test/fixtures/pasted');
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(dir, file), 'utf8'), undefined);
-      if (reading) cards.push([`diagnosis ${file} ${language}`, renderCard(templates, 'diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language))]);
+      if (reading)
+        cards.push([
+          `diagnosis ${file} ${language}`,
+          renderCard(
+            templates,
+            'diagnosis',
+            buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language),
+          ),
+        ]);
     }
   }
   return cards;
@@ -82,9 +138,10 @@ function everyCard(): Array<[string, CardJson]> {
 function rendererProblems(json: CardJson): string[] {
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(new AC.Version(1, 5));
-  card.parse(json as unknown as AC.PropertyBag, context);
+  card.parse(json, context);
   const problems: string[] = [];
-  for (let index = 0; index < context.eventCount; index += 1) problems.push(`parse: ${context.getEventAt(index).message}`);
+  for (let index = 0; index < context.eventCount; index += 1)
+    problems.push(`parse: ${context.getEventAt(index).message}`);
   for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
   return problems;
 }
@@ -114,21 +171,24 @@ describe('every card the bot can produce', () => {
     expect(cards.filter(([name]) => name.startsWith('diagnosis ')).length).toBeGreaterThan(60);
   });
 
-  it.each(cards)('%s validates with adaptivecards at 1.5, has no ${, fits 28 KB and gives every button a verb', (_name, json) => {
-    expect(rendererProblems(json)).toEqual([]);
-    const text = JSON.stringify(json);
-    expect(text).not.toContain('${');
-    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    for (const action of submitActions(json)) expect(typeof action.data?.verb, JSON.stringify(action)).toBe('string');
-    // A line break inside one TextBlock is joined into a space by Markdown: commands must be one line per block.
-    expect(JSON.stringify(json)).not.toMatch(/"text":"[^"]*\\n[^"]*","fontType":"Monospace"/u);
-    // Teams Markdown in TextBlocks: bold, italic, lists and links only.
-    for (const block of textBlocks(json)) {
-      expect(block, 'code fence').not.toContain('```');
-      expect(block, 'heading').not.toMatch(/^#{1,6}\s/mu);
-      expect(block, 'table').not.toMatch(/^\|.*\|\s*$/mu);
-    }
-  });
+  it.each(cards)(
+    '%s validates with adaptivecards at 1.5, has no ${, fits 28 KB and gives every button a verb',
+    (_name, json) => {
+      expect(rendererProblems(json)).toEqual([]);
+      const text = JSON.stringify(json);
+      expect(text).not.toContain('${');
+      expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_CARD_BYTES);
+      for (const action of submitActions(json)) expect(typeof action.data?.verb, JSON.stringify(action)).toBe('string');
+      // A line break inside one TextBlock is joined into a space by Markdown: commands must be one line per block.
+      expect(JSON.stringify(json)).not.toMatch(/"text":"[^"]*\\n[^"]*","fontType":"Monospace"/u);
+      // Teams Markdown in TextBlocks: bold, italic, lists and links only.
+      for (const block of textBlocks(json)) {
+        expect(block, 'code fence').not.toContain('```');
+        expect(block, 'heading').not.toMatch(/^#{1,6}\s/mu);
+        expect(block, 'table').not.toMatch(/^\|.*\|\s*$/mu);
+      }
+    },
+  );
 });
 
 /** Every node of a card JSON tree, with whether it sits inside a clickable container (selectAction). */
@@ -147,9 +207,15 @@ describe('readable in Teams', () => {
   it.each(cards)('%s has no coloured body text, no FactSet and button titles that fit', (_name, json) => {
     for (const { node, clickable } of nodes(json)) {
       // Clickable rows are links and keep the link colour; everything else uses a bold label and a container style.
-      if (node['type'] === 'TextBlock' && !clickable) expect(node['color'], JSON.stringify(node).slice(0, 120)).toBeUndefined();
+      if (node['type'] === 'TextBlock' && !clickable)
+        expect(node['color'], JSON.stringify(node).slice(0, 120)).toBeUndefined();
       expect(node['type']).not.toBe('FactSet');
-      if (typeof node['type'] === 'string' && node['type'].startsWith('Action.') && typeof node['title'] === 'string' && !clickable) {
+      if (
+        typeof node['type'] === 'string' &&
+        node['type'].startsWith('Action.') &&
+        typeof node['title'] === 'string' &&
+        !clickable
+      ) {
         expect([...node['title']].length, node['title']).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
       }
     }
@@ -160,11 +226,16 @@ describe('readable in Teams', () => {
       const entry = knowledge.byId.get('slow-first-launch')!;
       for (const adminOpen of [false, true]) {
         const reply = answerReply(knowledge, entry, language, adminOpen);
-        const json = renderCard(templates, 'answer', (reply as { data: unknown }).data as never) as { body: Array<Record<string, unknown>> };
+        const json = renderCard(templates, 'answer', (reply as { data: unknown }).data as never) as {
+          body: Array<Record<string, unknown>>;
+        };
         const [title, short, toggle, admin] = json.body;
         expect(title?.['text']).toBe(entry[language].title);
         expect(short?.['text']).toBe(entry[language].short);
-        expect(toggle).toMatchObject({ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', targetElements: ['admin-part'] }] });
+        expect(toggle).toMatchObject({
+          type: 'ActionSet',
+          actions: [{ type: 'Action.ToggleVisibility', targetElements: ['admin-part'] }],
+        });
         expect(admin).toMatchObject({ type: 'Container', id: 'admin-part', isVisible: adminOpen });
         // The administrators' answer, steps, commands and links are all inside the folded part.
         const inside = JSON.stringify(admin);
@@ -178,7 +249,11 @@ describe('readable in Teams', () => {
 
   it('shows links as wrapped Markdown rows instead of cut-off buttons', () => {
     const entry = knowledge.byId.get('winhttp-proxy')!;
-    const json = renderCard(templates, 'answer', (answerReply(knowledge, entry, 'ja') as { data: unknown }).data as never);
+    const json = renderCard(
+      templates,
+      'answer',
+      (answerReply(knowledge, entry, 'ja') as { data: unknown }).data as never,
+    );
     expect(JSON.stringify(json)).not.toContain('Action.OpenUrl');
     for (const link of entry.ja.links) expect(textBlocks(json)).toContain(`[${link.title}](${link.url})`);
   });
@@ -195,14 +270,22 @@ describe('activities', () => {
         cardReply('help', buildHelpCard(language), language),
         cardReply('topics', buildTopicsCard(knowledge, language), language),
         cardReply('welcome', buildWelcomeCard(language), language),
-        cardReply('escalation-form', buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language), language),
+        cardReply(
+          'escalation-form',
+          buildEscalationFormCard(EMPTY_CONVERSATION, 'draft-0000-0001', language),
+          language,
+        ),
         cardReply('ticket', buildTicketCard(ticket, 'message', language), language),
         cardReply('l2-ticket', buildL2Card(ticket, new Date(), language), language),
         textReply('text', language),
       ];
       const reading = readPaste('MAPSReporting : 0', undefined)!;
-      replies.push(cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language));
-      expect(new Set(replies.map((reply) => (reply.type === 'card' ? reply.card : 'text'))).size).toBe(CARD_NAMES.length + 1);
+      replies.push(
+        cardReply('diagnosis', buildDiagnosisCard(reading.merged, reading.diagnosis, knowledge, language), language),
+      );
+      expect(new Set(replies.map((reply) => (reply.type === 'card' ? reply.card : 'text'))).size).toBe(
+        CARD_NAMES.length + 1,
+      );
       for (const reply of replies) {
         const activity = toActivity(templates, reply);
         expect(activity.locale, reply.type).toBe(language === 'ja' ? 'ja-JP' : 'en-US');
@@ -214,7 +297,12 @@ describe('activities', () => {
 
 describe('rendererProblems', () => {
   it('reports what the renderer rejects, so an empty list means something', () => {
-    expect(rendererProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }] }).length).toBeGreaterThan(0);
-    expect(rendererProblems({ type: 'AdaptiveCard', version: '1.5', actions: [{ type: 'Action.OpenUrl', title: 'x' }] }).length).toBeGreaterThan(0);
+    expect(
+      rendererProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }] }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      rendererProblems({ type: 'AdaptiveCard', version: '1.5', actions: [{ type: 'Action.OpenUrl', title: 'x' }] })
+        .length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -14,15 +14,22 @@ import { sampleTicket } from '../support/tickets.js';
 
 const templates = loadCardTemplates(join(ROOT, 'cards'));
 const NOW = new Date('2026-11-30T12:00:00Z');
-const bytes = (data: L2CardData): number => Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
+const bytes = (data: L2CardData): number =>
+  Buffer.byteLength(JSON.stringify(renderCard(templates, 'l2-ticket', data)), 'utf8');
 const alice = { id: 'l2-alice', name: 'アリス' };
 const user = { id: 'user-1', name: 'User' };
 // Three bytes a character in UTF-8: the heaviest text a note can hold.
 const heavy = (seed: string, chars: number): string => `${seed} ${'確認'.repeat(chars)}`.slice(0, chars);
 
-/** A ticket reopened and asked again and again: `rounds` × (question, answer, resolve, reopen), every text at its longest. */
+/**
+ * A ticket reopened and asked again and again: `rounds` × (question, answer, resolve, reopen), every text at its
+ * longest.
+ */
 function longTicket(rounds: number) {
-  const events: TicketEvent[] = [{ at: '2026-11-01T09:00:00.000Z', kind: 'created', by: user }, { at: '2026-11-01T09:05:00.000Z', kind: 'assigned', by: alice }];
+  const events: TicketEvent[] = [
+    { at: '2026-11-01T09:00:00.000Z', kind: 'created', by: user },
+    { at: '2026-11-01T09:05:00.000Z', kind: 'assigned', by: alice },
+  ];
   for (let round = 0; round < rounds; round += 1) {
     const at = (minute: number): string => new Date(Date.UTC(2026, 10, 2 + round, 10, minute)).toISOString();
     events.push(
@@ -36,9 +43,19 @@ function longTicket(rounds: number) {
     status: 'assigned',
     assignee: alice,
     events,
-    form: { deviceName: heavy('PC', 200), tried: heavy('tried', MAX_NOTE_CHARS), impact: 'high', mdeOnboarded: 'yes', intuneManaged: 'no' },
+    form: {
+      deviceName: heavy('PC', 200),
+      tried: heavy('tried', MAX_NOTE_CHARS),
+      impact: 'high',
+      mdeOnboarded: 'yes',
+      intuneManaged: 'no',
+    },
     summary: {
-      questions: Array.from({ length: 10 }, (_, index) => ({ text: heavy(`question ${index}`, 500), kind: 'answer', entryIds: ['tp-cannot-enable'] })),
+      questions: Array.from({ length: 10 }, (_, index) => ({
+        text: heavy(`question ${index}`, 500),
+        kind: 'answer',
+        entryIds: ['tp-cannot-enable'],
+      })),
       feedback: [],
       facts: {},
       findings: [],

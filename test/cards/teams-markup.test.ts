@@ -4,7 +4,9 @@ import { escapeTeamsMarkup, protectCardText } from '../../src/cards/teams-markup
 
 describe('escapeTeamsMarkup', () => {
   it('escapes text that Teams would take for a tag, and keeps comparisons as typed', () => {
-    expect(escapeTeamsMarkup('netsh winhttp set proxy <proxy>:<port>')).toBe('netsh winhttp set proxy &lt;proxy>:&lt;port>');
+    expect(escapeTeamsMarkup('netsh winhttp set proxy <proxy>:<port>')).toBe(
+      'netsh winhttp set proxy &lt;proxy>:&lt;port>',
+    );
     expect(escapeTeamsMarkup('</b> <!-- x --> <?xml')).toBe('&lt;/b> &lt;!-- x --> &lt;?xml');
     expect(escapeTeamsMarkup('a < b, c <= d, & "$env:ProgramFiles"')).toBe('a < b, c <= d, & "$env:ProgramFiles"');
   });

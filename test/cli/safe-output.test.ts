@@ -23,6 +23,7 @@ const LINK = '\u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\';
 const C1 = '\u009b31m';
 const NASTY = `${CLEAR}PC${CLIPBOARD}${LINK}${C1}\u007f\u202eevil\nforged line`;
 // Any character a terminal acts on: none may reach the operator raw.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 describe('safe console output', () => {
@@ -43,7 +44,12 @@ describe('safe console output', () => {
     const now = new Date();
     const { ticket } = await tickets.createOnce(
       'conv/draft-escapes',
-      (id) => sampleTicket({ id, requester: { id: 'u1', name: `Mallory${CLEAR}` }, form: { deviceName: NASTY, tried: NASTY, impact: 'high', mdeOnboarded: 'no', intuneManaged: 'no' } }),
+      (id) =>
+        sampleTicket({
+          id,
+          requester: { id: 'u1', name: `Mallory${CLEAR}` },
+          form: { deviceName: NASTY, tried: NASTY, impact: 'high', mdeOnboarded: 'no', intuneManaged: 'no' },
+        }),
       now,
     );
     await tickets.apply(ticket.id, { kind: 'request-info', by: { id: 'l2', name: `L2${LINK}` }, question: NASTY }, now);
@@ -67,6 +73,8 @@ describe('safe console output', () => {
     expect(outputs.show).toContain('device: \\x1b[2J\\x1b[HPC\\x1b]52;c;cm0gLXJmIH4=\\x07');
     // The user's newline does not forge a line of its own.
     expect(outputs.show.split('\n').some((line) => line.startsWith('forged line'))).toBe(false);
-    expect(JSON.parse(outputs.reportJson).topUnanswered[0].question).toBe(NASTY.slice(0, 500));
+    expect(
+      (JSON.parse(outputs.reportJson) as { topUnanswered: Array<{ question: string }> }).topUnanswered[0]?.question,
+    ).toBe(NASTY.slice(0, 500));
   }, 60_000);
 });

@@ -24,7 +24,12 @@ function everyCombination(): Array<Record<string, string>> {
     for (const id of ['', APP_ID])
       for (const password of ['', 'a-client-secret'])
         for (const tenant of ['', TENANT]) {
-          combinations.push({ MicrosoftAppType: type, MicrosoftAppId: id, MicrosoftAppPassword: password, MicrosoftAppTenantId: tenant });
+          combinations.push({
+            MicrosoftAppType: type,
+            MicrosoftAppId: id,
+            MicrosoftAppPassword: password,
+            MicrosoftAppTenantId: tenant,
+          });
         }
   return combinations;
 }
@@ -52,38 +57,62 @@ describe('authentication settings', () => {
       const problems = problemsOf(env);
       if (problems === undefined) {
         // What readConfig accepts, botbuilder must accept too: no AssertionError at start-up.
-        expect(() => new ConfigurationBotFrameworkAuthentication({ ...readConfig(env).auth }), describeEnv(env)).not.toThrow();
+        expect(
+          () => new ConfigurationBotFrameworkAuthentication({ ...readConfig(env).auth }),
+          describeEnv(env),
+        ).not.toThrow();
         continue;
       }
       expect(problems.length, describeEnv(env)).toBeGreaterThan(0);
-      for (const problem of problems) expect(problem, describeEnv(env)).toMatch(/^MicrosoftApp(Id|Type|Password|TenantId): /u);
+      for (const problem of problems)
+        expect(problem, describeEnv(env)).toMatch(/^MicrosoftApp(Id|Type|Password|TenantId): /u);
       expect(problems.join('\n'), 'secrets are never repeated').not.toContain('a-client-secret');
     }
   });
 
   it('never assumes MultiTenant: an app id without a type is an error that lists the types', () => {
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: TENANT })).toEqual([
+    expect(
+      problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: TENANT }),
+    ).toEqual([
       'MicrosoftAppType: required when MicrosoftAppId is set: SingleTenant (app registration with a client secret), UserAssignedMSI (user-assigned managed identity) or MultiTenant (existing multi-tenant registrations only)',
     ]);
   });
 
   it('names each missing or contradictory setting', () => {
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT })).toEqual([
+    expect(
+      problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }),
+    ).toEqual([
       "MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant (the app registration's client secret)",
     ]);
     expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant' })).toEqual([
       'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
       "MicrosoftAppPassword: required when MicrosoftAppType is SingleTenant (the app registration's client secret)",
     ]);
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: TENANT })).toEqual([
+    expect(
+      problemsOf({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppPassword: 'a-client-secret',
+        MicrosoftAppTenantId: TENANT,
+      }),
+    ).toEqual([
       "MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity needs no secret; MicrosoftAppId is the identity's client id)",
     ]);
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: TENANT })).toEqual([
+    expect(
+      problemsOf({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'MultiTenant',
+        MicrosoftAppPassword: 'a-client-secret',
+        MicrosoftAppTenantId: TENANT,
+      }),
+    ).toEqual([
       'MicrosoftAppTenantId: set while MicrosoftAppType is MultiTenant, which ignores it; use MicrosoftAppType=SingleTenant for a single-tenant bot, or leave MicrosoftAppTenantId empty',
     ]);
     expect(problemsOf({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT })).toEqual([
       'MicrosoftAppId: empty while MicrosoftAppType, MicrosoftAppTenantId are set; set MicrosoftAppId too, or leave all of them empty for local development without authentication',
     ]);
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'Managed' })).toEqual(["MicrosoftAppType: 'Managed' is not one of MultiTenant, SingleTenant, UserAssignedMSI"]);
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'Managed' })).toEqual([
+      "MicrosoftAppType: 'Managed' is not one of MultiTenant, SingleTenant, UserAssignedMSI",
+    ]);
   });
 });

@@ -39,7 +39,13 @@ describe('readConfig', () => {
   });
 
   it('lists every bad variable at once', () => {
-    const problems = problemsOf({ PORT: '70000', LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', MAX_BODY_BYTES: '-1', SHUTDOWN_TIMEOUT_MS: '1.5' });
+    const problems = problemsOf({
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      LOG_FORMAT: 'xml',
+      MAX_BODY_BYTES: '-1',
+      SHUTDOWN_TIMEOUT_MS: '1.5',
+    });
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
       'PORT',
       'MAX_BODY_BYTES',
@@ -50,7 +56,13 @@ describe('readConfig', () => {
   });
 
   it('accepts enumerations case-insensitively and trims values', () => {
-    const config = readConfig({ LOG_LEVEL: ' DEBUG ', MicrosoftAppType: 'singletenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 't' });
+    const config = readConfig({
+      LOG_LEVEL: ' DEBUG ',
+      MicrosoftAppType: 'singletenant',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 's',
+      MicrosoftAppTenantId: 't',
+    });
     expect(config.logLevel).toBe('debug');
     expect(config.auth.MicrosoftAppType).toBe('SingleTenant');
     expect(config.authDisabled).toBe(false);
@@ -74,22 +86,35 @@ describe('readConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'MicrosoftAppId: required when NODE_ENV is production (inbound authentication would be off); set ALLOW_UNAUTHENTICATED=true only for an isolated test deployment',
     ]);
-    expect(readConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ authDisabled: true, unauthenticatedInProduction: true, host: '127.0.0.1' });
-    expect(readConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' })).toMatchObject({ authDisabled: false, unauthenticatedInProduction: false });
+    expect(readConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({
+      authDisabled: true,
+      unauthenticatedInProduction: true,
+      host: '127.0.0.1',
+    });
+    expect(
+      readConfig({
+        NODE_ENV: 'production',
+        MicrosoftAppId: 'app',
+        MicrosoftAppPassword: 'p',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: 't',
+      }),
+    ).toMatchObject({ authDisabled: false, unauthenticatedInProduction: false });
     expect(readConfig({ NODE_ENV: 'development' }).unauthenticatedInProduction).toBe(false);
   });
 
   it('listens on loopback while authentication is off, on every interface with it on, and where HOST says', () => {
     expect(readConfig({}).host).toBe('127.0.0.1');
-    expect(readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }).host).toBe('0.0.0.0');
+    expect(readConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }).host).toBe(
+      '0.0.0.0',
+    );
     expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('reads ALLOWED_SERVICE_URLS as origins and names entries that are not', () => {
-    expect(readConfig({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net, http://10.0.0.5:3979/' }).allowedServiceUrls).toEqual([
-      'https://smba.trafficmanager.net',
-      'http://10.0.0.5:3979',
-    ]);
+    expect(
+      readConfig({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net, http://10.0.0.5:3979/' }).allowedServiceUrls,
+    ).toEqual(['https://smba.trafficmanager.net', 'http://10.0.0.5:3979']);
     expect(problemsOf({ ALLOWED_SERVICE_URLS: 'ftp://x,https://a.example/path?q=1,https://u:p@b.example' })).toEqual([
       "ALLOWED_SERVICE_URLS: 'ftp://x' is not an http(s) origin (https://host[:port])",
       "ALLOWED_SERVICE_URLS: 'https://a.example/path?q=1' is not an http(s) origin (https://host[:port])",

@@ -23,12 +23,16 @@ const NOT_COPIED = new Set(['node_modules', 'dist', 'build', 'data', 'test-artif
 /** The folders and files the README's `zip` line puts into the deployment zip. */
 function zipEntries(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const line = readme.split('\n').map((text) => text.trim()).find((text) => text.startsWith('zip -qr bot.zip '));
+  const line = readme
+    .split('\n')
+    .map((text) => text.trim())
+    .find((text) => text.startsWith('zip -qr bot.zip '));
   if (line === undefined) throw new Error('README: no `zip -qr bot.zip ...` line');
   return line.slice('zip -qr bot.zip '.length).trim().split(/\s+/u);
 }
 
-const npm = (cwd: string, ...args: string[]): string => execFileSync('npm', args, { cwd, env: hostEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (cwd: string, ...args: string[]): string =>
+  execFileSync('npm', args, { cwd, env: hostEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Starts `npm start` in `cwd`, checks it answers, stops it with SIGTERM to npm, and checks everything ended well. */
 async function startAnswerAndStop(cwd: string): Promise<StartedCommand> {
@@ -37,7 +41,14 @@ async function startAnswerAndStop(cwd: string): Promise<StartedCommand> {
     const port = await started.ready(90_000);
     const baseUrl = `http://127.0.0.1:${port}`;
     expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
-    const answer = await postActivity(baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: 'tamper protection cannot be turned on', expectReplies: true }));
+    const answer = await postActivity(
+      baseUrl,
+      messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        text: 'tamper protection cannot be turned on',
+        expectReplies: true,
+      }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('application/vnd.microsoft.card.adaptive');
     // Both ways build dist/ with its start cache, and the knowledge is read from it (not parsed and tokenized again).
@@ -45,7 +56,9 @@ async function startAnswerAndStop(cwd: string): Promise<StartedCommand> {
 
     started.child.kill('SIGTERM');
     expect(await started.exited()).toEqual({ code: 0, signal: null });
-    expect(started.logs.map((line) => line['msg'])).toEqual(expect.arrayContaining(['shutting down: no new activities accepted', 'shutdown complete']));
+    expect(started.logs.map((line) => line['msg'])).toEqual(
+      expect.arrayContaining(['shutting down: no new activities accepted', 'shutdown complete']),
+    );
     expect(started.logs.find((line) => line['msg'] === 'shutdown complete')).toMatchObject({ clean: true });
     // Nothing keeps running in the folder: the bot was not left behind by npm.
     expect(processesIn(cwd)).toEqual([]);
@@ -65,7 +78,8 @@ describe('npm start in a fresh clone and in the deployment zip', () => {
 
   it('runs with npm ci + npm start, and with production dependencies only; SIGTERM to npm stops the bot gracefully', async () => {
     const clone = join(work, 'clone');
-    for (const name of readdirSync(ROOT)) if (!NOT_COPIED.has(name)) cpSync(join(ROOT, name), join(clone, name), { recursive: true });
+    for (const name of readdirSync(ROOT))
+      if (!NOT_COPIED.has(name)) cpSync(join(ROOT, name), join(clone, name), { recursive: true });
     expect(existsSync(join(clone, 'node_modules'))).toBe(false);
 
     // A fresh clone: npm ci, then npm start builds and runs.
@@ -77,7 +91,8 @@ describe('npm start in a fresh clone and in the deployment zip', () => {
     // The hosting path, as the README gives it: build, drop the dev dependencies, zip the listed folders.
     npm(clone, 'run', 'build');
     npm(clone, 'prune', '--omit=dev', '--no-audit', '--no-fund');
-    for (const devOnly of ['typescript', 'tsx', 'vitest']) expect(existsSync(join(clone, 'node_modules', devOnly)), devOnly).toBe(false);
+    for (const devOnly of ['typescript', 'tsx', 'vitest'])
+      expect(existsSync(join(clone, 'node_modules', devOnly)), devOnly).toBe(false);
     const site = join(work, 'site');
     mkdirSync(site);
     // Moving stands in for zip + unzip: the same files, without copying node_modules once more.

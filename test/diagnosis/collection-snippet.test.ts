@@ -28,7 +28,8 @@ const SAMPLE: Partial<Record<PropertyFact, string>> = {
 };
 
 /** The properties each `Select-Object` line of the snippet asks for. */
-const selected = (): string[] => [...COLLECTION_SNIPPET.matchAll(/Select-Object ([A-Za-z,]+)/gu)].flatMap((match) => (match[1] ?? '').split(','));
+const selected = (): string[] =>
+  [...COLLECTION_SNIPPET.matchAll(/Select-Object ([A-Za-z,]+)/gu)].flatMap((match) => (match[1] ?? '').split(','));
 
 /** What `Select-Object ... | Format-List` prints: one "Name : Value" line per property, names padded to one width. */
 function formatList(names: readonly string[]): string {
@@ -48,7 +49,9 @@ describe('the collection snippet', () => {
   });
 
   it('prints output that the parsers read completely', () => {
-    const [status = [], preference = []] = [...COLLECTION_SNIPPET.matchAll(/Select-Object ([A-Za-z,]+)/gu)].map((match) => (match[1] ?? '').split(','));
+    const [status = [], preference = []] = [...COLLECTION_SNIPPET.matchAll(/Select-Object ([A-Za-z,]+)/gu)].map(
+      (match) => (match[1] ?? '').split(','),
+    );
     const output = [
       `PS C:\\> ${COLLECTION_SNIPPET.split('\n')[0]}`,
       '',
@@ -76,7 +79,13 @@ describe('the collection snippet', () => {
       services: { sense: { state: 'RUNNING' }, windefend: { state: 'RUNNING' } },
     });
     expect(reading?.diagnosis.findings.map((finding) => finding.id)).toEqual(
-      expect.arrayContaining(['cloud-protection-off', 'sample-submission-never', 'block-at-first-sight-off', 'tamper-protection-off', 'signatures-out-of-date']),
+      expect.arrayContaining([
+        'cloud-protection-off',
+        'sample-submission-never',
+        'block-at-first-sight-off',
+        'tamper-protection-off',
+        'signatures-out-of-date',
+      ]),
     );
   });
 });

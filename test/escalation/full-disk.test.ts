@@ -23,7 +23,13 @@ describe('escalation submit on a disk that fills up', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'full-disk-'));
     connector = await startMockConnector();
     let disk: FillingStore | undefined;
-    const env = { STORAGE: 'file', DATA_DIR: dataDir, L2_CHANNEL_ID: L2_CHANNEL, L2_LANGUAGE: 'en', ESCALATION_RETRY_SECONDS: '0' };
+    const env = {
+      STORAGE: 'file',
+      DATA_DIR: dataDir,
+      L2_CHANNEL_ID: L2_CHANNEL,
+      L2_LANGUAGE: 'en',
+      ESCALATION_RETRY_SECONDS: '0',
+    };
     bot = await startTestApp(env, {
       wrapStorage: (store) => {
         disk = fillingStore(store);
@@ -32,7 +38,10 @@ describe('escalation submit on a disk that fills up', () => {
     });
     if (!disk) throw new Error('storage was not wrapped');
     const submit = async (draft: number): Promise<{ status: number; told: string | undefined }> => {
-      const result = await postActivity(bot?.baseUrl ?? '', submitActivity(connector?.url ?? '', `a:full-disk-${draft}`, `draft-full-disk-${draft}`, `PC-FULL-${draft}`));
+      const result = await postActivity(
+        bot?.baseUrl ?? '',
+        submitActivity(connector?.url ?? '', `a:full-disk-${draft}`, `draft-full-disk-${draft}`, `PC-FULL-${draft}`),
+      );
       return { status: result.status, told: toldTicketId(result.json) };
     };
 

@@ -21,13 +21,38 @@ describe("answering L2's question in a group chat", () => {
 
   it('takes the answer only from the requester (or an L2 member); other members just talk to the bot', async () => {
     connector = await startMockConnector();
-    bot = await startTestApp({ L2_CHANNEL_ID: L2_CHANNEL, L2_LANGUAGE: 'en', ESCALATION_RETRY_SECONDS: '0', L2_ALLOWED_AAD_IDS: alice.aadObjectId });
+    bot = await startTestApp({
+      L2_CHANNEL_ID: L2_CHANNEL,
+      L2_LANGUAGE: 'en',
+      ESCALATION_RETRY_SECONDS: '0',
+      L2_ALLOWED_AAD_IDS: alice.aadObjectId,
+    });
     const url = connector.url;
     const say = async (from: Record<string, unknown>, text: string): Promise<Activity[]> =>
-      ((await postActivity(bot?.baseUrl ?? '', messageActivity({ serviceUrl: url, conversationId: GROUP, expectReplies: true, extra: { text, from, conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true } } }))).json as { activities: Activity[] }).activities;
+      (
+        (
+          await postActivity(
+            bot?.baseUrl ?? '',
+            messageActivity({
+              serviceUrl: url,
+              conversationId: GROUP,
+              expectReplies: true,
+              extra: { text, from, conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true } },
+            }),
+          )
+        ).json as { activities: Activity[] }
+      ).activities;
 
     const submit = submitActivity(url, GROUP, 'draft-group-chat', 'PC-GROUP');
-    const ticketId = toldTicketId((await postActivity(bot.baseUrl, { ...submit, conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true } })).json) ?? '';
+    const ticketId =
+      toldTicketId(
+        (
+          await postActivity(bot.baseUrl, {
+            ...submit,
+            conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true },
+          })
+        ).json,
+      ) ?? '';
     expect(ticketId).toMatch(/^MDAV-/u);
     await postActivity(
       bot.baseUrl,
@@ -35,7 +60,13 @@ describe("answering L2's question in a group chat", () => {
         serviceUrl: url,
         conversationId: `${L2_CHANNEL};messageid=1001`,
         expectReplies: true,
-        extra: { text: undefined, value: { verb: 'l2-request-info', ticketId, question: 'Which proxy do you use?' }, from: alice, conversation: { id: `${L2_CHANNEL};messageid=1001`, conversationType: 'channel', isGroup: true }, channelData: { channel: { id: L2_CHANNEL } } },
+        extra: {
+          text: undefined,
+          value: { verb: 'l2-request-info', ticketId, question: 'Which proxy do you use?' },
+          from: alice,
+          conversation: { id: `${L2_CHANNEL};messageid=1001`, conversationType: 'channel', isGroup: true },
+          channelData: { channel: { id: L2_CHANNEL } },
+        },
       }),
     );
     expect((await bot.app.tickets.get(ticketId))?.status).toBe('waiting-for-user');
@@ -49,6 +80,8 @@ describe("answering L2's question in a group chat", () => {
     const [answer] = await say({ id: 'user-1', name: 'Test User' }, 'proxy.contoso.example:8080');
     expect(answer?.text).toBe(`Added to ticket ${ticketId}. L2 has been told.`);
     const stored = await bot.app.tickets.get(ticketId);
-    expect(stored?.events.filter((event) => event.kind === 'user-replied').map((event) => [event.by.id, event.note])).toEqual([['user-1', 'proxy.contoso.example:8080']]);
+    expect(
+      stored?.events.filter((event) => event.kind === 'user-replied').map((event) => [event.by.id, event.note]),
+    ).toEqual([['user-1', 'proxy.contoso.example:8080']]);
   }, 30_000);
 });

@@ -42,15 +42,26 @@ describe('escalation submit under SIGKILL at random points', () => {
     const next = random(seed);
     const dataDir = mkdtempSync(join(tmpdir(), 'kill-loop-'));
     connector = await startMockConnector();
-    const env = { STORAGE: 'file', DATA_DIR: dataDir, L2_CHANNEL_ID: L2_CHANNEL, L2_LANGUAGE: 'en', ESCALATION_RETRY_SECONDS: '0' };
+    const env = {
+      STORAGE: 'file',
+      DATA_DIR: dataDir,
+      L2_CHANNEL_ID: L2_CHANNEL,
+      L2_LANGUAGE: 'en',
+      ESCALATION_RETRY_SECONDS: '0',
+    };
     const start = async (): Promise<string> => {
       bot = spawnBot(env);
       return `http://127.0.0.1:${await bot.ready(20_000)}`;
     };
-    const submit = (baseUrl: string, round: number) => postActivity(baseUrl, submitActivity(connector?.url ?? '', `a:kill-${round}`, `draft-kill-loop-${round}`, `PC-KILL-${round}`));
+    const submit = (baseUrl: string, round: number) =>
+      postActivity(
+        baseUrl,
+        submitActivity(connector?.url ?? '', `a:kill-${round}`, `draft-kill-loop-${round}`, `PC-KILL-${round}`),
+      );
 
     let baseUrl = await start();
-    // How long a whole submit takes on a warm bot (median of three): kills land uniformly between its start and 1.2 times that.
+    // How long a whole submit takes on a warm bot (median of three): kills land uniformly between its start and 1.2
+    // times that.
     const told = new Map<number, string>([[0, toldTicketId((await submit(baseUrl, 0)).json) ?? '']]);
     const timings: number[] = [];
     for (let draft = ROUNDS + 1; draft <= ROUNDS + 3; draft += 1) {
@@ -93,8 +104,14 @@ describe('escalation submit under SIGKILL at random points', () => {
     await bot?.exited();
 
     // `npm run tickets -- list` shows each ticket told about exactly once, one per draft, and each reached L2.
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', 'list'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } });
-    const listed = [...stdout.matchAll(/^(MDAV-\d{8}-\d{4,})\s.*\s(PC-KILL-\d+)\s/gmu)].map((match) => ({ id: match[1] ?? '', device: match[2] ?? '' }));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', 'list'], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
+    const listed = [...stdout.matchAll(/^(MDAV-\d{8}-\d{4,})\s.*\s(PC-KILL-\d+)\s/gmu)].map((match) => ({
+      id: match[1] ?? '',
+      device: match[2] ?? '',
+    }));
     const lost = [...told.values()].filter((id) => !listed.some((ticket) => ticket.id === id));
     const devices = listed.map((ticket) => ticket.device);
     const duplicates = devices.length - new Set(devices).size;
@@ -109,7 +126,8 @@ describe('escalation submit under SIGKILL at random points', () => {
     expect(lost).toEqual([]);
     expect(duplicates).toBe(0);
     expect(listed.length).toBe(told.size);
-    for (const [round, id] of told) expect(listed.find((ticket) => ticket.id === id)?.device, id).toBe(`PC-KILL-${round}`);
+    for (const [round, id] of told)
+      expect(listed.find((ticket) => ticket.id === id)?.device, id).toBe(`PC-KILL-${round}`);
     expect(undelivered).toEqual([]);
   }, 600_000);
 });

@@ -5,7 +5,12 @@ import { isConversationOfChannel, isL2Sender, type L2Claim } from '../../src/esc
 const CHANNEL = '19:l2-support@thread.tacv2';
 const ALLOWED = 'aaaaaaaa-0000-0000-0000-000000000001';
 const policy = { channelId: CHANNEL, allowedAadIds: [ALLOWED] };
-const inChannel: L2Claim = { teamsChannelId: CHANNEL, conversationType: 'channel', conversationId: `${CHANNEL};messageid=1700000000000`, from: {} };
+const inChannel: L2Claim = {
+  teamsChannelId: CHANNEL,
+  conversationType: 'channel',
+  conversationId: `${CHANNEL};messageid=1700000000000`,
+  from: {},
+};
 
 describe('who may act on tickets', () => {
   it('accepts a channel conversation of the L2 channel: the channel itself or a thread in it', () => {
@@ -14,7 +19,10 @@ describe('who may act on tickets', () => {
   });
 
   it.each<[string, Partial<L2Claim>]>([
-    ['a personal chat with the channel in channelData', { conversationType: 'personal', conversationId: 'a:1personal' }],
+    [
+      'a personal chat with the channel in channelData',
+      { conversationType: 'personal', conversationId: 'a:1personal' },
+    ],
     ['a group chat with the channel id as conversation id', { conversationType: 'groupChat', conversationId: CHANNEL }],
     ['a thread of another channel', { conversationId: '19:other@thread.tacv2;messageid=1' }],
     ['another channel in channelData', { teamsChannelId: '19:other@thread.tacv2' }],
@@ -27,13 +35,22 @@ describe('who may act on tickets', () => {
   });
 
   it('grants nothing by channel when no L2 channel is configured, even to an empty channel id', () => {
-    expect(isL2Sender({ ...inChannel, teamsChannelId: '', conversationId: '' }, { channelId: '', allowedAadIds: [] })).toBe(false);
+    expect(
+      isL2Sender({ ...inChannel, teamsChannelId: '', conversationId: '' }, { channelId: '', allowedAadIds: [] }),
+    ).toBe(false);
   });
 
   it('accepts an allowed AAD object id from anywhere, and no other', () => {
-    const personal: L2Claim = { teamsChannelId: undefined, conversationType: 'personal', conversationId: 'a:1personal', from: { aadObjectId: ALLOWED } };
+    const personal: L2Claim = {
+      teamsChannelId: undefined,
+      conversationType: 'personal',
+      conversationId: 'a:1personal',
+      from: { aadObjectId: ALLOWED },
+    };
     expect(isL2Sender(personal, policy)).toBe(true);
-    expect(isL2Sender({ ...personal, from: { aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002' } }, policy)).toBe(false);
+    expect(isL2Sender({ ...personal, from: { aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002' } }, policy)).toBe(
+      false,
+    );
     expect(isL2Sender({ ...personal, from: {} }, policy)).toBe(false);
   });
 

@@ -52,8 +52,14 @@ describe('ticket store', () => {
 
   it('reports unknown or malformed ids as not found, without touching storage keys', async () => {
     const store = createTicketStore(createMemoryStore());
-    expect(await store.apply('MDAV-20261129-9999', { kind: 'assign', by: { id: 'x' } }, NOW)).toEqual({ ok: false, reason: 'not-found' });
-    expect(await store.apply('tickets/../x', { kind: 'assign', by: { id: 'x' } }, NOW)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await store.apply('MDAV-20261129-9999', { kind: 'assign', by: { id: 'x' } }, NOW)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+    expect(await store.apply('tickets/../x', { kind: 'assign', by: { id: 'x' } }, NOW)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
   });
 });
 
@@ -70,7 +76,17 @@ describe('tickets stored by older versions (no history)', () => {
     ['file', async () => openFileStore(await mkdtemp(join(tmpdir(), 'legacy-tickets-')))],
   ])('loads them with their history rebuilt and keeps working on them (%s storage)', async (_name, open) => {
     const raw = await open();
-    await raw.write({ 'tickets/MDAV-20261129-0007': { ...legacy({ status: 'resolved', assignee: alice, resolution: 'Fixed the proxy', updatedAt: '2026-11-29T12:00:00.000Z' }), eTag: '*' } });
+    await raw.write({
+      'tickets/MDAV-20261129-0007': {
+        ...legacy({
+          status: 'resolved',
+          assignee: alice,
+          resolution: 'Fixed the proxy',
+          updatedAt: '2026-11-29T12:00:00.000Z',
+        }),
+        eTag: '*',
+      },
+    });
     const store = createTicketStore(raw);
     const loaded = await store.get('MDAV-20261129-0007');
     expect(loaded?.events.map((event) => [event.kind, event.at, event.by.id, event.note])).toEqual([
@@ -79,7 +95,12 @@ describe('tickets stored by older versions (no history)', () => {
       ['resolved', '2026-11-29T12:00:00.000Z', 'l2-alice', 'Fixed the proxy'],
     ]);
     const reopened = await store.apply('MDAV-20261129-0007', { kind: 'reopen', by: alice }, NOW);
-    expect(reopened.ok && reopened.ticket.events.map((event) => event.kind)).toEqual(['created', 'assigned', 'resolved', 'reopened']);
+    expect(reopened.ok && reopened.ticket.events.map((event) => event.kind)).toEqual([
+      'created',
+      'assigned',
+      'resolved',
+      'reopened',
+    ]);
     expect(reopened.ok && reopened.ticket.resolution).toBeUndefined();
     // Written back in the current shape.
     const stored = (await raw.read(['tickets/MDAV-20261129-0007']))['tickets/MDAV-20261129-0007'];
@@ -89,12 +110,29 @@ describe('tickets stored by older versions (no history)', () => {
   it('rebuilds an open question of a ticket waiting for the user, and drops malformed events', async () => {
     const raw = createMemoryStore();
     await raw.write({
-      'tickets/MDAV-20261129-0007': { ...legacy({ status: 'waiting-for-user', assignee: alice, infoRequest: 'Which proxy?', updatedAt: '2026-11-29T11:00:00.000Z' }), eTag: '*' },
-      'tickets/MDAV-20261129-0008': { ...sampleTicket({ id: 'MDAV-20261129-0008' }), events: [{ kind: 'created' }, null, sampleTicket().events[0]], eTag: '*' },
+      'tickets/MDAV-20261129-0007': {
+        ...legacy({
+          status: 'waiting-for-user',
+          assignee: alice,
+          infoRequest: 'Which proxy?',
+          updatedAt: '2026-11-29T11:00:00.000Z',
+        }),
+        eTag: '*',
+      },
+      'tickets/MDAV-20261129-0008': {
+        ...sampleTicket({ id: 'MDAV-20261129-0008' }),
+        events: [{ kind: 'created' }, null, sampleTicket().events[0]],
+        eTag: '*',
+      },
     });
     const store = createTicketStore(raw);
     const waiting = await store.get('MDAV-20261129-0007');
-    expect(waiting?.events.at(-1)).toEqual({ at: '2026-11-29T11:00:00.000Z', kind: 'info-requested', by: alice, note: 'Which proxy?' });
+    expect(waiting?.events.at(-1)).toEqual({
+      at: '2026-11-29T11:00:00.000Z',
+      kind: 'info-requested',
+      by: alice,
+      note: 'Which proxy?',
+    });
     expect((await store.get('MDAV-20261129-0008'))?.events).toEqual(sampleTicket().events);
   });
 });

@@ -28,14 +28,39 @@ describe('tickets without an L2 channel, in file storage, across a restart', () 
     bot = spawnBot(env);
     let baseUrl = `http://127.0.0.1:${await bot.ready()}`;
     const say = async (fields: Record<string, unknown>) =>
-      ((await postActivity(baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId: 'a:user-file', expectReplies: true, extra: fields }))).json as {
-        activities: Array<{ text?: string; attachments?: Array<{ content: { actions?: Array<{ data: Record<string, unknown> }> } }> }>;
-      }).activities;
+      (
+        (
+          await postActivity(
+            baseUrl,
+            messageActivity({
+              serviceUrl: 'http://127.0.0.1:9',
+              conversationId: 'a:user-file',
+              expectReplies: true,
+              extra: fields,
+            }),
+          )
+        ).json as {
+          activities: Array<{
+            text?: string;
+            attachments?: Array<{ content: { actions?: Array<{ data: Record<string, unknown> }> } }>;
+          }>;
+        }
+      ).activities;
 
     await say({ text: 'ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80508015 httpcode=451)' });
     const [form] = await say({ text: 'escalate' });
     const data = form?.attachments?.[0]?.content.actions?.[0]?.data ?? {};
-    const [confirmation] = await say({ text: undefined, value: { ...data, deviceName: 'PC-FILE-01', tried: 'restart', impact: 'medium', mdeOnboarded: 'no', intuneManaged: 'no' } });
+    const [confirmation] = await say({
+      text: undefined,
+      value: {
+        ...data,
+        deviceName: 'PC-FILE-01',
+        tried: 'restart',
+        impact: 'medium',
+        mdeOnboarded: 'no',
+        intuneManaged: 'no',
+      },
+    });
     const ticketId = /MDAV-\d{8}-\d{4}/u.exec(JSON.stringify(confirmation))?.[0] ?? '';
     expect(JSON.stringify(confirmation)).toContain('L2 will pick it up from the ticket list');
 
@@ -48,7 +73,11 @@ describe('tickets without an L2 channel, in file storage, across a restart', () 
     const [card] = await say({ text: '(Get-MpPreference).MAPSReporting\n0' });
     expect(JSON.stringify(card)).toContain('failed (0x80508015, httpcode 451)');
 
-    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const cli = (args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+      });
     const list = await cli(['list']);
     expect(list.stdout).toContain(ticketId);
     expect(list.stdout).toContain('PC-FILE-01');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
 import { createTicketStore } from '../../src/escalation/ticket-store.js';
-import { COMMAND_IDS, createComposeExtensions, type ExtensionRequest } from '../../src/extensions/compose-extensions.js';
+import { COMMAND_IDS, createComposeExtensions } from '../../src/extensions/compose-extensions.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { readTurnInput } from '../../src/bot/read-turn-input.js';
@@ -28,21 +28,79 @@ const extensions = createComposeExtensions({
 });
 
 // Values near the real shapes, so random ones reach every branch: real command ids, entry and ticket ids, verbs.
-const word = fc.constantFrom(...Object.values(COMMAND_IDS), 'search-knowledge ', 'x', '', 'slow-first-launch', 'MDAV-20261130-0001', 'MDAV-20261130-9999', 'entry', 'ticket', 'diagnosis', 'extension-insert', 'choose-topic', 'none-of-these', 'ja', 'en', 'xx-YY', 'html', 'text', 'admin', 'initialRun', 'query');
+const word = fc.constantFrom(
+  ...Object.values(COMMAND_IDS),
+  'search-knowledge ',
+  'x',
+  '',
+  'slow-first-launch',
+  'MDAV-20261130-0001',
+  'MDAV-20261130-9999',
+  'entry',
+  'ticket',
+  'diagnosis',
+  'extension-insert',
+  'choose-topic',
+  'none-of-these',
+  'ja',
+  'en',
+  'xx-YY',
+  'html',
+  'text',
+  'admin',
+  'initialRun',
+  'query',
+);
 const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, word, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(word, tie('value'), { maxKeys: 5 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    word,
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(word, tie('value'), { maxKeys: 5 }),
+  ),
 })).value;
-const key = fc.constantFrom('commandId', 'parameters', 'queryOptions', 'kind', 'entryId', 'ticketId', 'language', 'adminOpen', 'data', 'messagePayload', 'body', 'content', 'contentType', 'verb', 'name', 'value', 'skip', 'count');
+const key = fc.constantFrom(
+  'commandId',
+  'parameters',
+  'queryOptions',
+  'kind',
+  'entryId',
+  'ticketId',
+  'language',
+  'adminOpen',
+  'data',
+  'messagePayload',
+  'body',
+  'content',
+  'contentType',
+  'verb',
+  'name',
+  'value',
+  'skip',
+  'count',
+);
 const invokeValue = fc.oneof(json, fc.dictionary(key, json, { maxKeys: 6 }));
 
 describe('the message extension handlers', () => {
   it('answer any invoke value with a Teams response body, never an exception', async () => {
-    const input = readTurnInput({ conversation: { id: 'c' } as never, from: { id: 'u', name: 'User' }, locale: 'en-US' });
+    const input = readTurnInput({
+      conversation: { id: 'c' } as never,
+      from: { id: 'u', name: 'User' },
+      locale: 'en-US',
+    });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('query', 'selectItem', 'fetchTask', 'submitAction') as fc.Arbitrary<'query' | 'selectItem' | 'fetchTask' | 'submitAction'>, invokeValue, async (invoke, value) => {
-        const body = (await extensions[invoke]({ input, value } as ExtensionRequest)) as unknown as Record<string, unknown>;
-        expect(body['composeExtension'] !== undefined || body['task'] !== undefined).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('query', 'selectItem', 'fetchTask', 'submitAction'),
+        invokeValue,
+        async (invoke, value) => {
+          const body = (await extensions[invoke]({ input, value })) as unknown as Record<string, unknown>;
+          expect(body['composeExtension'] !== undefined || body['task'] !== undefined).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });

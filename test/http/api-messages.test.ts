@@ -9,10 +9,15 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const knowledge = loadKnowledge(`${ROOT}knowledge`);
-const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
+const titleOf = (id: string, language: 'ja' | 'en'): string =>
+  knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
 
 interface ExpectRepliesBody {
-  activities: Array<{ type: string; attachments?: Array<{ contentType: string; content: { body: Array<{ text: string }> } }>; text?: string }>;
+  activities: Array<{
+    type: string;
+    attachments?: Array<{ contentType: string; content: { body: Array<{ text: string }> } }>;
+    text?: string;
+  }>;
 }
 
 const cardTexts = (activity: ExpectRepliesBody['activities'][number] | Record<string, unknown>): string[] => {
@@ -24,13 +29,20 @@ const cardTexts = (activity: ExpectRepliesBody['activities'][number] | Record<st
 function collectActions(node: unknown): Array<{ type: string; title: string; data?: Record<string, string> }> {
   if (Array.isArray(node)) return node.flatMap(collectActions);
   if (typeof node !== 'object' || node === null) return [];
-  const own = typeof (node as { type?: unknown }).type === 'string' && String((node as { type: string }).type).startsWith('Action.') ? [node as { type: string; title: string }] : [];
+  const own =
+    typeof (node as { type?: unknown }).type === 'string' &&
+    String((node as { type: string }).type).startsWith('Action.')
+      ? [node as { type: string; title: string }]
+      : [];
   return [...own, ...Object.values(node).flatMap(collectActions)];
 }
 
 /** Posts a message with expectReplies and returns the replies. */
 async function ask(bot: TestApp, fields: Record<string, unknown>): Promise<ExpectRepliesBody['activities']> {
-  const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }));
+  const result = await postActivity(
+    bot.baseUrl,
+    messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }),
+  );
   expect(result.status).toBe(200);
   return (result.json as ExpectRepliesBody).activities;
 }
@@ -71,12 +83,17 @@ describe('POST /api/messages over real HTTP', () => {
     const actions = collectActions(replies[0]!.attachments?.[0]?.content);
     // Entry titles are too long for buttons: each choice is a clickable row; "none of these" stays a button.
     expect(actions.filter((action) => action.data?.verb === 'choose-topic').length).toBeGreaterThanOrEqual(2);
-    expect(actions.every((action) => action.type === 'Action.Submit' && typeof action.data?.verb === 'string')).toBe(true);
+    expect(actions.every((action) => action.type === 'Action.Submit' && typeof action.data?.verb === 'string')).toBe(
+      true,
+    );
     expect(actions.at(-1)?.data?.verb).toBe('none-of-these');
   });
 
   it('answers a clicked choice with the answer card in the language of the button', async () => {
-    const replies = await ask(bot, { text: undefined, value: { verb: 'choose-topic', entryId: 'tp-check-status', language: 'ja' } });
+    const replies = await ask(bot, {
+      text: undefined,
+      value: { verb: 'choose-topic', entryId: 'tp-check-status', language: 'ja' },
+    });
     expect(cardTexts(replies[0]!)[0]).toBe(titleOf('tp-check-status', 'ja'));
   });
 
@@ -104,13 +121,20 @@ describe('POST /api/messages over real HTTP', () => {
       conversation: { id: conversationId },
       text: 'ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80508015 httpcode=451)\nMpCmdRun.exe: hr = 0x80508015',
     });
-    const firstCard = first[0]!.attachments?.[0]?.content as unknown as { body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }> };
+    const firstCard = first[0]!.attachments?.[0]?.content as unknown as {
+      body: Array<{ type: string; text?: string; facts?: Array<{ title: string; value: string }> }>;
+    };
     expect(firstCard.body[0]?.text).toBe('What I read in your paste');
     expect(JSON.stringify(firstCard)).toContain('Cloud protection is off, or the connection is blocked (0x80508015)');
 
-    const second = await ask(bot, { conversation: { id: conversationId }, text: 'PS C:\\> (Get-MpPreference).MAPSReporting\n0' });
+    const second = await ask(bot, {
+      conversation: { id: conversationId },
+      text: 'PS C:\\> (Get-MpPreference).MAPSReporting\n0',
+    });
     // One "**name:** value" line per fact (a FactSet breaks long names mid-word in Teams).
-    expect(cardTexts(second[0]!)).toEqual(expect.arrayContaining(['**ValidateMapsConnection:** failed (0x80508015, httpcode 451)', '**MAPSReporting:** 0']));
+    expect(cardTexts(second[0]!)).toEqual(
+      expect.arrayContaining(['**ValidateMapsConnection:** failed (0x80508015, httpcode 451)', '**MAPSReporting:** 0']),
+    );
     expect(JSON.stringify(second[0])).toContain('Cloud protection is turned off (MAPSReporting 0)');
   });
 
@@ -118,7 +142,11 @@ describe('POST /api/messages over real HTTP', () => {
     const replies = await ask(bot, {
       text: 'SERVICE_NAME: sense TYPE : 10 WIN32_OWN_PROCESS STATE : 1 STOPPED WIN32_EXIT_CODE : 1077 (0x435)',
       attachments: [
-        { contentType: 'text/html', content: '<p>SERVICE_NAME: sense</p><p>TYPE : 10 WIN32_OWN_PROCESS</p><p>STATE : 1 STOPPED</p><p>WIN32_EXIT_CODE : 1077 (0x435)</p>' },
+        {
+          contentType: 'text/html',
+          content:
+            '<p>SERVICE_NAME: sense</p><p>TYPE : 10 WIN32_OWN_PROCESS</p><p>STATE : 1 STOPPED</p><p>WIN32_EXIT_CODE : 1077 (0x435)</p>',
+        },
       ],
     });
     expect(JSON.stringify(replies[0])).toContain('The Sense service is not running');
@@ -138,7 +166,11 @@ describe('POST /api/messages over real HTTP', () => {
     expect(thanks!.text).toBe('Thanks for the feedback.');
     const [form] = await ask(bot, { text: undefined, value: escalate!.data });
     expect(cardTexts(form!)[0]).toBe('Escalate to L2');
-    expect(bot.logs.some((line) => line['msg'] === 'feedback' && line['entryId'] === 'block-at-first-sight' && line['helpful'] === true)).toBe(true);
+    expect(
+      bot.logs.some(
+        (line) => line['msg'] === 'feedback' && line['entryId'] === 'block-at-first-sight' && line['helpful'] === true,
+      ),
+    ).toBe(true);
   });
 
   it('shows the topics card for "topics" and answers an example question from the help card', async () => {
@@ -155,14 +187,17 @@ describe('POST /api/messages over real HTTP', () => {
     const [reply] = await ask(bot, { text: `IsTamperProtected : False\nTamperProtectionSource : ${hostile}` });
     const json = JSON.stringify(reply);
     expect(json).toContain('IsTamperProtected');
-    for (const dangerous of ['](https://evil', '${user}', '<at>', '<img', '<b>', 'https://evil']) expect(json).not.toContain(dangerous);
+    for (const dangerous of ['](https://evil', '${user}', '<at>', '<img', '<b>', 'https://evil'])
+      expect(json).not.toContain(dangerous);
     const [answer] = await ask(bot, { text: `tamper protection ${hostile}` });
-    for (const dangerous of ['](https://evil', '${user}', '<img']) expect(JSON.stringify(answer)).not.toContain(dangerous);
+    for (const dangerous of ['](https://evil', '${user}', '<img'])
+      expect(JSON.stringify(answer)).not.toContain(dangerous);
   });
 
   it('asks for output it cannot read again in a code block or as a file, in English and Japanese, instead of not-found', async () => {
     // Get-MpThreatDetection: list output, but of a command the parsers do not read, with its line breaks dropped.
-    const output = 'ActionSuccess                  : TrueAdditionalActionsBitMask       : 0CleaningActionID               : 2CurrentThreatExecutionStatusID : 1';
+    const output =
+      'ActionSuccess                  : TrueAdditionalActionsBitMask       : 0CleaningActionID               : 2CurrentThreatExecutionStatusID : 1';
     const [english] = await ask(bot, { text: output });
     expect(english?.text).toContain('This looks like command output, but I could not read it');
     expect(english?.text).toContain('code block');
@@ -172,7 +207,10 @@ describe('POST /api/messages over real HTTP', () => {
   });
 
   it('diagnoses Get-MpComputerStatus output whose line breaks the client dropped', async () => {
-    const text = readFileSync(`${ROOT}test/fixtures/pasted/get-mpcomputerstatus-doc-normal.txt`, 'utf8').replace(/\n/gu, '');
+    const text = readFileSync(`${ROOT}test/fixtures/pasted/get-mpcomputerstatus-doc-normal.txt`, 'utf8').replace(
+      /\n/gu,
+      '',
+    );
     const replies = await ask(bot, { text });
     const card = replies.find((reply) => reply.type === 'message')?.attachments?.[0]?.content;
     expect(JSON.stringify(card)).toContain('E5 transition');
@@ -192,7 +230,12 @@ describe('POST /api/messages over real HTTP', () => {
 
   it('posts the reply to the Bot Connector at serviceUrl as a reply to the inbound activity', async () => {
     connector = await startMockConnector();
-    const activity = messageActivity({ serviceUrl: connector.url, text: 'what is BAFS', id: 'inbound-42', conversationId: 'a:conv/1' });
+    const activity = messageActivity({
+      serviceUrl: connector.url,
+      text: 'what is BAFS',
+      id: 'inbound-42',
+      conversationId: 'a:conv/1',
+    });
     const result = await postActivity(bot.baseUrl, activity);
     expect(result.status).toBe(200);
     const [reply] = await connector.waitFor(1);
@@ -209,16 +252,25 @@ describe('POST /api/messages over real HTTP', () => {
   });
 
   it('does not welcome anyone when another member is added', async () => {
-    const activity = { ...botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }), membersAdded: [{ id: 'someone-else' }] };
+    const activity = {
+      ...botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }),
+      membersAdded: [{ id: 'someone-else' }],
+    };
     const result = await postActivity(bot.baseUrl, activity);
     expect(result.status).toBe(200);
     expect((result.json as ExpectRepliesBody).activities).toEqual([]);
   });
 
   it('apologises in the user language without error details when a turn fails, and logs the ids', async () => {
-    // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the next post.
+    // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the
+    // next post.
     connector = await startMockConnector({ statusFor: (index) => (index === 0 ? 400 : undefined) });
-    const activity = messageActivity({ serviceUrl: connector.url, text: 'クラウド保護について', id: 'fail-1', conversationId: 'conv-fail' });
+    const activity = messageActivity({
+      serviceUrl: connector.url,
+      text: 'クラウド保護について',
+      id: 'fail-1',
+      conversationId: 'conv-fail',
+    });
     const result = await postActivity(bot.baseUrl, activity);
     expect(result.status).toBe(200);
     const [apology] = await connector.waitFor(1);
@@ -234,7 +286,11 @@ describe('POST /api/messages over real HTTP', () => {
     const secretHost = 'CONTOSO-PC-4711.corp.contoso.example';
     await postActivity(
       bot.baseUrl,
-      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: `MpCmdRun failed on ${secretHost}`, expectReplies: true }),
+      messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        text: `MpCmdRun failed on ${secretHost}`,
+        expectReplies: true,
+      }),
     );
     expect(bot.rawLogs()).toContain('turn handled');
     expect(bot.rawLogs()).not.toContain(secretHost);
@@ -271,7 +327,10 @@ describe('request hygiene', () => {
     ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:9' }],
     ['a bad serviceUrl', { type: 'message', serviceUrl: 'not a url', conversation: { id: 'c' } }],
     ['a numeric text', { type: 'message', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, text: 42 }],
-    ['attachments that are not a list', { type: 'message', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, attachments: {} }],
+    [
+      'attachments that are not a list',
+      { type: 'message', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, attachments: {} },
+    ],
   ])('rejects %s with 400', async (_name, body) => {
     const result = await postActivity(bot.baseUrl, typeof body === 'string' ? body : body);
     expect(result.status).toBe(400);
@@ -308,7 +367,11 @@ describe('request hygiene', () => {
   });
 
   it('rejects a body that is not JSON with 415', async () => {
-    const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const response = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     expect(response.status).toBe(415);
   });
 
@@ -356,7 +419,12 @@ describe('authentication', () => {
   let connector: MockConnector;
 
   beforeAll(async () => {
-    bot = await startTestApp({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' });
+    bot = await startTestApp({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+    });
     connector = await startMockConnector();
   });
   afterAll(async () => {
@@ -372,7 +440,9 @@ describe('authentication', () => {
   });
 
   it('rejects a garbage bearer token with 401', async () => {
-    const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url }), { authorization: 'Bearer not.a.jwt' });
+    const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url }), {
+      authorization: 'Bearer not.a.jwt',
+    });
     expect(result.status).toBe(401);
     expect(connector.received).toHaveLength(0);
   });
@@ -402,11 +472,13 @@ describe('answers that fit the person asking, over real HTTP', () => {
     await bot.stop();
   });
 
-  const send = async (fields: Record<string, unknown>): Promise<CardActivity[]> => (await ask(bot, fields)) as unknown as CardActivity[];
-  const body = (activity: CardActivity | undefined): Array<Record<string, unknown>> => activity?.attachments?.[0]?.content.body ?? [];
-  const adminPart = (activity: CardActivity | undefined): Record<string, unknown> | undefined => body(activity).find((block) => block['id'] === 'admin-part');
+  const send = async (fields: Record<string, unknown>): Promise<CardActivity[]> => await ask(bot, fields);
+  const body = (activity: CardActivity | undefined): Array<Record<string, unknown>> =>
+    activity?.attachments?.[0]?.content.body ?? [];
+  const adminPart = (activity: CardActivity | undefined): Record<string, unknown> | undefined =>
+    body(activity).find((block) => block['id'] === 'admin-part');
 
-  it('gives an employee the short answer first, the admin part folded, a summary and the reply\'s locale', async () => {
+  it("gives an employee the short answer first, the admin part folded, a summary and the reply's locale", async () => {
     const entry = knowledge.byId.get('slow-first-launch')!;
     const [reply] = await send({ text: 'アプリの初回起動が遅いのはなぜ?', locale: 'en-US' });
     expect(body(reply)[0]?.['text']).toBe(entry.ja.title);
@@ -447,4 +519,3 @@ describe('answers that fit the person asking, over real HTTP', () => {
     expect(reply?.locale).toBe('en-US');
   });
 });
-

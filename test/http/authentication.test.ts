@@ -27,7 +27,9 @@ describe('inbound authentication with tokens signed by a local OpenID provider',
     });
   });
   afterAll(async () => {
-    const printed = consoleError.mock.calls.map((args) => (args[0] instanceof Error ? args[0].name : String(args[0]).split(':')[0]));
+    const printed = consoleError.mock.calls.map((args) =>
+      args[0] instanceof Error ? args[0].name : String(args[0]).split(':')[0],
+    );
     consoleError.mockRestore();
     expect(new Set(printed)).toEqual(new Set(['TokenExpiredError', 'Error finding key for token. Available keys']));
     await bot.stop();
@@ -35,7 +37,14 @@ describe('inbound authentication with tokens signed by a local OpenID provider',
   });
 
   const now = (): number => Math.floor(Date.now() / 1000);
-  const claims = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({ aud: APP_ID, nbf: now() - 60, iat: now() - 60, exp: now() + 3600, serviceurl: SERVICE_URL, ...changes });
+  const claims = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({
+    aud: APP_ID,
+    nbf: now() - 60,
+    iat: now() - 60,
+    exp: now() + 3600,
+    serviceurl: SERVICE_URL,
+    ...changes,
+  });
 
   async function send(id: string, authorization: string | undefined): Promise<number> {
     const activity = messageActivity({ serviceUrl: SERVICE_URL, text: 'what is BAFS', id, expectReplies: true });
@@ -43,7 +52,8 @@ describe('inbound authentication with tokens signed by a local OpenID provider',
     return result.status;
   }
 
-  const turnRan = (id: string): boolean => bot.logs.some((line) => line['msg'] === 'turn handled' && line['activityId'] === id);
+  const turnRan = (id: string): boolean =>
+    bot.logs.some((line) => line['msg'] === 'turn handled' && line['activityId'] === id);
 
   it('accepts a valid token and runs the turn', async () => {
     expect(await send('auth-valid', `Bearer ${provider.token(claims())}`)).toBe(200);

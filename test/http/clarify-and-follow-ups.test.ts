@@ -7,7 +7,8 @@ import { t } from '../../src/i18n/messages.js';
 import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const knowledge = loadKnowledge(`${ROOT}knowledge`);
-const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
+const titleOf = (id: string, language: 'ja' | 'en'): string =>
+  knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
 const clarification = knowledge.byId.get('tp-cannot-enable')!.clarify!;
 
 type Activity = ReplyActivity;
@@ -28,7 +29,14 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
     conversation += 1;
     const conversationId = `clarify-${conversation}`;
     return async (fields) => {
-      const activity = messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId, locale, expectReplies: true, text: fields.text, extra: fields.value ? { value: fields.value } : {} });
+      const activity = messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        conversationId,
+        locale,
+        expectReplies: true,
+        text: fields.text,
+        extra: fields.value ? { value: fields.value } : {},
+      });
       const result = await postActivity(bot.baseUrl, activity);
       expect(result.status).toBe(200);
       return (result.json as { activities: Activity[] }).activities;
@@ -36,7 +44,7 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
   }
 
   describe.each([
-    ['en', 'en-US', 'tamper protection won\'t turn on'],
+    ['en', 'en-US', "tamper protection won't turn on"],
     ['ja', 'ja-JP', '改ざん防止がオンにならない'],
   ] as const)('in %s', (language, locale, question) => {
     it('asks how the device is managed, with one choice per branch and "not sure"', async () => {
@@ -46,9 +54,13 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
       expect(cardTexts(replies[0])).toContain(clarification.question[language]);
       const entries = cardSubmits(replies[0]).map((data) => data['entryId']);
       // One row per branch, and "not sure" answers the asking entry.
-      expect(new Set(entries)).toEqual(new Set([...clarification.options.map((option) => option.entry), 'tp-cannot-enable']));
+      expect(new Set(entries)).toEqual(
+        new Set([...clarification.options.map((option) => option.entry), 'tp-cannot-enable']),
+      );
       expect(cardSubmits(replies[0]).at(-1)?.['entryId']).toBe('tp-cannot-enable');
-      expect(cardSubmits(replies[0]).every((data) => data['verb'] === 'choose-topic' && data['language'] === language)).toBe(true);
+      expect(
+        cardSubmits(replies[0]).every((data) => data['verb'] === 'choose-topic' && data['language'] === language),
+      ).toBe(true);
     });
 
     it('answers the branch the user clicks', async () => {
@@ -76,7 +88,12 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
       await say({ text: question });
       const replies = await say({ text: 'Intune' });
       expect(cardTexts(replies[0])).toContain(clarification.question[language]);
-      expect(cardSubmits(replies[0]).map((data) => data['entryId']).filter((id) => id !== 'tp-cannot-enable').sort()).toEqual(['tp-enable-intune', 'tp-intune-without-mde']);
+      expect(
+        cardSubmits(replies[0])
+          .map((data) => data['entryId'])
+          .filter((id) => id !== 'tp-cannot-enable')
+          .sort(),
+      ).toEqual(['tp-enable-intune', 'tp-intune-without-mde']);
     });
 
     it('says it did not understand and asks again when the answer matches no option', async () => {
@@ -93,7 +110,12 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
     it('treats a new, unrelated question as a question and forgets the pending one', async () => {
       const say = chat(locale);
       await say({ text: question });
-      const replies = await say({ text: language === 'ja' ? 'アプリの初回起動だけ遅いのはなぜ？' : 'why does my app start slowly only the first time?' });
+      const replies = await say({
+        text:
+          language === 'ja'
+            ? 'アプリの初回起動だけ遅いのはなぜ？'
+            : 'why does my app start slowly only the first time?',
+      });
       expect(cardTexts(replies[0])[0]).toBe(titleOf('slow-first-launch', language));
       const next = await say({ text: '2' });
       expect(next[0]?.text).not.toBe(t(language, 'clarify.again'));

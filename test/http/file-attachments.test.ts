@@ -23,7 +23,12 @@ function startDownloadHost(): Promise<{ server: Server; origin: string; requests
   const requests: string[] = [];
   const files: Record<string, { body: Buffer | string; headers?: Record<string, string>; stall?: boolean }> = {
     '/status.txt': { body: fixture('get-mpcomputerstatus-doc-normal.txt').replace(/\n/gu, '\r\n') },
-    '/status-utf16.log': { body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture('sc-query-repo-state-all-sense-stopped-1077.txt'), 'utf16le')]) },
+    '/status-utf16.log': {
+      body: Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(fixture('sc-query-repo-state-all-sense-stopped-1077.txt'), 'utf16le'),
+      ]),
+    },
     '/notes.txt': { body: 'Meeting notes: buy milk, call the printer vendor.' },
     '/big.log': { body: 'A'.repeat(300 * 1024) },
     // Declares nothing and streams more than the limit: the reader must stop at the limit.
@@ -42,7 +47,11 @@ function startDownloadHost(): Promise<{ server: Server; origin: string; requests
     res.writeHead(200, { 'content-type': 'application/octet-stream', ...file.headers });
     res.end(file.body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests }),
+    ),
+  );
 }
 
 describe('text file attachments in personal chat, over real HTTP', () => {
@@ -51,7 +60,11 @@ describe('text file attachments in personal chat, over real HTTP', () => {
 
   beforeAll(async () => {
     host = await startDownloadHost();
-    bot = await startTestApp({ FILE_DOWNLOAD_HOSTS: `example.sharepoint.com,${new URL(host.origin).host}`, FILE_MAX_BYTES: String(256 * 1024), FILE_DOWNLOAD_TIMEOUT_MS: '800' });
+    bot = await startTestApp({
+      FILE_DOWNLOAD_HOSTS: `example.sharepoint.com,${new URL(host.origin).host}`,
+      FILE_MAX_BYTES: String(256 * 1024),
+      FILE_DOWNLOAD_TIMEOUT_MS: '800',
+    });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -66,14 +79,18 @@ describe('text file attachments in personal chat, over real HTTP', () => {
         serviceUrl: 'http://127.0.0.1:9',
         expectReplies: true,
         text,
-        extra: { attachments: [{ contentType: FILE_INFO, name, content: { downloadUrl: url, uniqueId: 'id-1', fileType } }], ...extra },
+        extra: {
+          attachments: [{ contentType: FILE_INFO, name, content: { downloadUrl: url, uniqueId: 'id-1', fileType } }],
+          ...extra,
+        },
       }),
     );
     expect(result.status).toBe(200);
     return (result.json as { activities: Reply[] }).activities;
   }
 
-  const cardJson = (replies: Reply[]): string => JSON.stringify(replies.map((reply) => reply.attachments?.[0]?.content ?? null));
+  const cardJson = (replies: Reply[]): string =>
+    JSON.stringify(replies.map((reply) => reply.attachments?.[0]?.content ?? null));
 
   it('diagnoses Get-MpComputerStatus output in a .txt file like a paste', async () => {
     const replies = await send('status.txt', `${host.origin}/status.txt?tempauth=secret`);
@@ -127,12 +144,16 @@ describe('text file attachments in personal chat, over real HTTP', () => {
 
   it('answers other file types with the request for text', async () => {
     const replies = await send('report.pdf', `${host.origin}/status.txt`);
-    expect(replies[0]?.text).toBe('I cannot read images or files. Please paste the text of the error or the command output instead.');
+    expect(replies[0]?.text).toBe(
+      'I cannot read images or files. Please paste the text of the error or the command output instead.',
+    );
   });
 
   it('does not download files outside personal chat', async () => {
     const before = host.requests.length;
-    const replies = await send('status.txt', `${host.origin}/status.txt`, { conversation: { id: 'group-1', conversationType: 'groupChat' } });
+    const replies = await send('status.txt', `${host.origin}/status.txt`, {
+      conversation: { id: 'group-1', conversationType: 'groupChat' },
+    });
     expect(host.requests.length).toBe(before);
     expect(replies[0]?.text).toContain('I cannot read images or files');
   });
@@ -150,7 +171,12 @@ describe('which download links are allowed', () => {
 
   it('defaults to the SharePoint Online hosts where OneDrive for Business keeps files sent to a bot', () => {
     expect(DEFAULT).toEqual(['*.sharepoint.com']);
-    expect(isAllowedDownload('https://contoso-my.sharepoint.com/personal/user_contoso_com/_layouts/15/download.aspx?UniqueId=1&tempauth=x', DEFAULT)).toBe(true);
+    expect(
+      isAllowedDownload(
+        'https://contoso-my.sharepoint.com/personal/user_contoso_com/_layouts/15/download.aspx?UniqueId=1&tempauth=x',
+        DEFAULT,
+      ),
+    ).toBe(true);
     expect(isAllowedDownload('https://contoso.sharepoint.com/sites/it/Shared%20Documents/a.txt', DEFAULT)).toBe(true);
   });
 

@@ -16,13 +16,44 @@ const deep = (depth: number): unknown => {
 
 // Pieces of activities, valid and invalid, that the generator combines.
 const anyJson = fc.jsonValue({ maxDepth: 4 });
-const field = fc.oneof(anyJson, fc.string({ maxLength: 64 }), fc.constant(undefined), fc.constant(null), fc.integer(), fc.constant(deep(200)));
-const verb = fc.constantFrom('choose-topic', 'none-of-these', 'topics', 'help', 'ask', 'feedback', 'escalate', 'escalate-submit', 'ticket-reopen', 'l2-assign', 'l2-request-info', 'l2-resolve', 'l2-reopen', 'launch', '', '__proto__', 'constructor');
+const field = fc.oneof(
+  anyJson,
+  fc.string({ maxLength: 64 }),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.constant(deep(200)),
+);
+const verb = fc.constantFrom(
+  'choose-topic',
+  'none-of-these',
+  'topics',
+  'help',
+  'ask',
+  'feedback',
+  'escalate',
+  'escalate-submit',
+  'ticket-reopen',
+  'l2-assign',
+  'l2-request-info',
+  'l2-resolve',
+  'l2-reopen',
+  'launch',
+  '',
+  '__proto__',
+  'constructor',
+);
 const forgedValue = fc.record(
   {
     verb,
-    entryId: fc.oneof(fc.constantFrom('slow-first-launch', '../../etc/passwd', '__proto__', ''), fc.string({ maxLength: 40 })),
-    ticketId: fc.oneof(fc.constantFrom('MDAV-20261129-0001', 'MDAV-99999999-9999', '../tickets/x', ''), fc.string({ maxLength: 40 })),
+    entryId: fc.oneof(
+      fc.constantFrom('slow-first-launch', '../../etc/passwd', '__proto__', ''),
+      fc.string({ maxLength: 40 }),
+    ),
+    ticketId: fc.oneof(
+      fc.constantFrom('MDAV-20261129-0001', 'MDAV-99999999-9999', '../tickets/x', ''),
+      fc.string({ maxLength: 40 }),
+    ),
     draftId: fc.oneof(fc.uuid(), fc.string({ maxLength: 80 })),
     language: fc.constantFrom('ja', 'en', 'xx', ''),
     text: fc.string({ maxLength: 200 }),
@@ -33,26 +64,68 @@ const forgedValue = fc.record(
 );
 const activity = fc.record(
   {
-    type: fc.oneof(fc.constantFrom('message', 'invoke', 'conversationUpdate', 'event', 'typing', 'messageReaction', 'installationUpdate', ''), fc.string({ maxLength: 20 }), fc.integer()),
-    name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'unknown/thing'), fc.string({ maxLength: 30 })),
+    type: fc.oneof(
+      fc.constantFrom(
+        'message',
+        'invoke',
+        'conversationUpdate',
+        'event',
+        'typing',
+        'messageReaction',
+        'installationUpdate',
+        '',
+      ),
+      fc.string({ maxLength: 20 }),
+      fc.integer(),
+    ),
+    name: fc.oneof(
+      fc.constantFrom(
+        'adaptiveCard/action',
+        'composeExtension/query',
+        'task/fetch',
+        'signin/verifyState',
+        'unknown/thing',
+      ),
+      fc.string({ maxLength: 30 }),
+    ),
     text: fc.oneof(fc.string({ maxLength: 500 }), fc.constant('x'.repeat(30_000)), field),
     value: fc.oneof(forgedValue, field),
     attachments: fc.oneof(
-      fc.array(fc.record({ contentType: fc.constantFrom('text/html', 'image/png', 'application/vnd.microsoft.card.adaptive'), content: field })),
+      fc.array(
+        fc.record({
+          contentType: fc.constantFrom('text/html', 'image/png', 'application/vnd.microsoft.card.adaptive'),
+          content: field,
+        }),
+      ),
       // Teams file download info with forged links: none is on the allowed hosts, so nothing is downloaded.
       fc.array(
         fc.record({
           contentType: fc.constant('application/vnd.microsoft.teams.file.download.info'),
           name: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('a.txt', 'b.log', 'c.csv', 'd.pdf'), field),
-          content: fc.oneof(fc.record({ downloadUrl: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('http://127.0.0.1:9/a.txt', 'https://evil.example/a.txt', 'file:///etc/passwd')), fileType: fc.oneof(fc.constantFrom('txt', 'log', 'csv', 'pdf'), field) }), field),
+          content: fc.oneof(
+            fc.record({
+              downloadUrl: fc.oneof(
+                fc.string({ maxLength: 60 }),
+                fc.constantFrom('http://127.0.0.1:9/a.txt', 'https://evil.example/a.txt', 'file:///etc/passwd'),
+              ),
+              fileType: fc.oneof(fc.constantFrom('txt', 'log', 'csv', 'pdf'), field),
+            }),
+            field,
+          ),
         }),
       ),
       field,
     ),
-    conversation: fc.oneof(fc.record({ id: fc.string({ minLength: 1, maxLength: 80 }), tenantId: fc.option(fc.uuid()) }), field),
+    conversation: fc.oneof(
+      fc.record({ id: fc.string({ minLength: 1, maxLength: 80 }), tenantId: fc.option(fc.uuid()) }),
+      field,
+    ),
     from: fc.oneof(fc.record({ id: fc.string({ maxLength: 40 }), aadObjectId: fc.option(fc.uuid()) }), field),
     recipient: fc.oneof(fc.record({ id: fc.constant('bot-1') }), field),
-    channelData: fc.oneof(fc.record({ channel: fc.record({ id: fc.constantFrom('19:l2@thread.tacv2', '19:other@thread.tacv2') }) }), field),
+    channelData: fc.oneof(
+      fc.record({ channel: fc.record({ id: fc.constantFrom('19:l2@thread.tacv2', '19:other@thread.tacv2') }) }),
+      field,
+    ),
     membersAdded: fc.oneof(fc.array(fc.record({ id: fc.constantFrom('bot-1', 'user-1') })), field),
     locale: fc.oneof(fc.constantFrom('ja-JP', 'en-US'), field),
   },
@@ -79,10 +152,18 @@ describe('fuzzing POST /api/messages', () => {
     await fc.assert(
       fc.asyncProperty(activity, fc.boolean(), async (generated, expectReplies) => {
         sent += 1;
-        const body = { channelId: 'msteams', serviceUrl: SERVICE_URL, id: `fuzz-${sent}`, ...generated, ...(expectReplies ? { deliveryMode: 'expectReplies' } : {}) };
+        const body = {
+          channelId: 'msteams',
+          serviceUrl: SERVICE_URL,
+          id: `fuzz-${sent}`,
+          ...generated,
+          ...(expectReplies ? { deliveryMode: 'expectReplies' } : {}),
+        };
         const result = await postActivity(bot.baseUrl, body);
         if (result.status >= 500) {
-          const logged = bot.logs.some((line) => Number(line['level']) >= 40 && (line['activityId'] === body.id || line['msg'] === 'http error'));
+          const logged = bot.logs.some(
+            (line) => Number(line['level']) >= 40 && (line['activityId'] === body.id || line['msg'] === 'http error'),
+          );
           expect(logged, `500 without a logged reason: ${result.text}`).toBe(true);
           expect(result.text).not.toMatch(/at .*\.js:\d+|Error:/u);
         }
@@ -94,14 +175,34 @@ describe('fuzzing POST /api/messages', () => {
   }, 90_000);
 
   it('logs why a nameless invoke gets a server error from botbuilder', async () => {
-    const result = await postActivity(bot.baseUrl, { type: 'invoke', id: 'nameless-invoke', channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: 'c-invoke' } });
-    if (result.status >= 500) expect(bot.logs.some((line) => line['activityId'] === 'nameless-invoke' && line['msg'] === 'activity handler answered with a server error')).toBe(true);
+    const result = await postActivity(bot.baseUrl, {
+      type: 'invoke',
+      id: 'nameless-invoke',
+      channelId: 'msteams',
+      serviceUrl: SERVICE_URL,
+      conversation: { id: 'c-invoke' },
+    });
+    if (result.status >= 500)
+      expect(
+        bot.logs.some(
+          (line) =>
+            line['activityId'] === 'nameless-invoke' && line['msg'] === 'activity handler answered with a server error',
+        ),
+      ).toBe(true);
     expect(result.text).not.toMatch(/Error:|at .*\.js/u);
   });
 
   it('rejects raw bytes that are not UTF-8 or not JSON without crashing', async () => {
-    for (const bytes of [Buffer.from([0xff, 0xfe, 0x7b, 0x22]), Buffer.from([0xc3, 0x28, 0x7b, 0x7d]), Buffer.from('{"type":"message","text":"\udc00"}')]) {
-      const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    for (const bytes of [
+      Buffer.from([0xff, 0xfe, 0x7b, 0x22]),
+      Buffer.from([0xc3, 0x28, 0x7b, 0x7d]),
+      Buffer.from('{"type":"message","text":"\udc00"}'),
+    ]) {
+      const response = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: bytes,
+      });
       expect(response.status).toBe(400);
     }
   });
@@ -114,7 +215,10 @@ describe('fuzzing POST /api/messages', () => {
   });
 
   it('still answers normally afterwards', async () => {
-    const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: SERVICE_URL, text: 'what is BAFS', expectReplies: true }));
+    const result = await postActivity(
+      bot.baseUrl,
+      messageActivity({ serviceUrl: SERVICE_URL, text: 'what is BAFS', expectReplies: true }),
+    );
     expect(result.status).toBe(200);
     expect((result.json as { activities: unknown[] }).activities).toHaveLength(1);
   });

@@ -20,7 +20,10 @@ describe('limits and tenant policy over HTTP', () => {
   });
 
   const ask = async (fields: Record<string, unknown>): Promise<Activity[]> => {
-    const result = await postActivity(bot!.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }));
+    const result = await postActivity(
+      bot!.baseUrl,
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: fields }),
+    );
     expect(result.status).toBe(200);
     return (result.json as { activities: Activity[] }).activities;
   };
@@ -29,22 +32,35 @@ describe('limits and tenant policy over HTTP', () => {
     bot = await startTestApp({ ALLOWED_TENANT_IDS: TENANT });
     const allowed = await ask({ text: 'what is BAFS', conversation: { id: 'c-tenant-1', tenantId: TENANT } });
     expect(allowed).toHaveLength(1);
-    const viaChannelData = await ask({ text: 'what is BAFS', conversation: { id: 'c-tenant-2' }, channelData: { tenant: { id: TENANT } } });
+    const viaChannelData = await ask({
+      text: 'what is BAFS',
+      conversation: { id: 'c-tenant-2' },
+      channelData: { tenant: { id: TENANT } },
+    });
     expect(viaChannelData).toHaveLength(1);
-    const other = await ask({ text: 'secret host CONTOSO-DC01 says 0x80070005', conversation: { id: 'c-tenant-3', tenantId: OTHER_TENANT } });
+    const other = await ask({
+      text: 'secret host CONTOSO-DC01 says 0x80070005',
+      conversation: { id: 'c-tenant-3', tenantId: OTHER_TENANT },
+    });
     expect(other).toEqual([]);
     const none = await ask({ text: 'what is BAFS', conversation: { id: 'c-tenant-4' } });
     expect(none).toEqual([]);
-    const line = bot.logs.find((entry) => entry['msg'] === 'activity from a tenant that is not allowed; ignored' && entry['tenantId'] === OTHER_TENANT);
+    const line = bot.logs.find(
+      (entry) =>
+        entry['msg'] === 'activity from a tenant that is not allowed; ignored' && entry['tenantId'] === OTHER_TENANT,
+    );
     expect(line).toMatchObject({ conversationId: 'c-tenant-3' });
     expect(bot.rawLogs()).not.toContain('CONTOSO-DC01');
   });
 
   it('asks a user who sends too fast to slow down, politely, and lets others through', async () => {
     bot = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
-    for (let index = 0; index < 3; index += 1) expect((await ask({ text: 'what is BAFS' }))[0]?.attachments).toHaveLength(1);
+    for (let index = 0; index < 3; index += 1)
+      expect((await ask({ text: 'what is BAFS' }))[0]?.attachments).toHaveLength(1);
     const [limited] = await ask({ text: 'what is BAFS' });
-    expect(limited?.text).toBe('You are sending messages faster than I can help with. Please wait a minute and send your question again.');
+    expect(limited?.text).toBe(
+      'You are sending messages faster than I can help with. Please wait a minute and send your question again.',
+    );
     const [japanese] = await ask({ text: '事前ブロックとは' });
     expect(japanese?.text).toMatch(/^メッセージの送信間隔が短すぎます/u);
     const [someoneElse] = await ask({ text: 'what is BAFS', from: { id: 'user-2', name: 'Other' } });
@@ -60,7 +76,9 @@ describe('limits and tenant policy over HTTP', () => {
         { contentType: 'text/html', content: '<div><img src="https://example.invalid/x.png"></div>' },
       ],
     });
-    expect(reply?.text).toBe('I cannot read images or files. Please paste the text of the error or the command output instead.');
+    expect(reply?.text).toBe(
+      'I cannot read images or files. Please paste the text of the error or the command output instead.',
+    );
   });
 
   it('reads a message over the length limit in part and says so', async () => {
@@ -80,12 +98,40 @@ describe('log safety over a whole conversation', () => {
     try {
       const host = 'CONTOSO-LAPTOP-0042.corp.contoso.example';
       const say = async (fields: Record<string, unknown>) =>
-        ((await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url, conversationId: 'c-logs', expectReplies: true, extra: fields }))).json as { activities: Array<{ attachments?: Array<{ content: { actions?: Array<{ data: Record<string, unknown> }> } }> }> }).activities;
+        (
+          (
+            await postActivity(
+              bot.baseUrl,
+              messageActivity({
+                serviceUrl: connector.url,
+                conversationId: 'c-logs',
+                expectReplies: true,
+                extra: fields,
+              }),
+            )
+          ).json as {
+            activities: Array<{
+              attachments?: Array<{ content: { actions?: Array<{ data: Record<string, unknown> }> } }>;
+            }>;
+          }
+        ).activities;
       await say({ text: `why does ${host} start apps slowly the first time?` });
-      await say({ text: `PS C:\\Users\\taro.yamada> Get-MpComputerStatus\nComputerID : ${host}\nIsTamperProtected : False\nAMRunningMode : Normal` });
+      await say({
+        text: `PS C:\\Users\\taro.yamada> Get-MpComputerStatus\nComputerID : ${host}\nIsTamperProtected : False\nAMRunningMode : Normal`,
+      });
       const [form] = await say({ text: 'escalate' });
       const data = form?.attachments?.[0]?.content.actions?.[0]?.data ?? {};
-      await say({ text: undefined, value: { ...data, deviceName: host, tried: `rebooted ${host}`, impact: 'low', mdeOnboarded: 'no', intuneManaged: 'no' } });
+      await say({
+        text: undefined,
+        value: {
+          ...data,
+          deviceName: host,
+          tried: `rebooted ${host}`,
+          impact: 'low',
+          mdeOnboarded: 'no',
+          intuneManaged: 'no',
+        },
+      });
       const logs = bot.rawLogs();
       expect(logs).toContain('question matched');
       expect(logs).toContain('paste read');
@@ -104,7 +150,10 @@ describe('outbound replies', () => {
     const connector = await startMockConnector({ statusFor: () => (requests++ < 2 ? 429 : undefined) });
     const bot = await startTestApp();
     try {
-      const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: connector.url, text: 'what is BAFS', id: 'throttled-1' }));
+      const result = await postActivity(
+        bot.baseUrl,
+        messageActivity({ serviceUrl: connector.url, text: 'what is BAFS', id: 'throttled-1' }),
+      );
       expect(result.status).toBe(200);
       const [reply] = await connector.waitFor(1);
       expect(reply?.replyToId).toBe('throttled-1');
@@ -122,13 +171,18 @@ describe('rate limit on every activity type', () => {
     try {
       const welcomes: number[] = [];
       for (let index = 0; index < 6; index += 1) {
-        const result = await postActivity(bot.baseUrl, botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }));
+        const result = await postActivity(
+          bot.baseUrl,
+          botAddedActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true }),
+        );
         expect(result.status).toBe(200);
         welcomes.push(((result.json as { activities?: unknown[] } | undefined)?.activities ?? []).length);
       }
       expect(welcomes.slice(0, 2).every((count) => count > 0)).toBe(true);
       expect(welcomes.slice(2)).toEqual([0, 0, 0, 0]);
-      expect(bot.logs.filter((line) => line['msg'] === 'rate limited' && line['activityType'] === 'conversationUpdate')).toHaveLength(4);
+      expect(
+        bot.logs.filter((line) => line['msg'] === 'rate limited' && line['activityType'] === 'conversationUpdate'),
+      ).toHaveLength(4);
     } finally {
       await bot.stop();
     }

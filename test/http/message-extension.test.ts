@@ -32,16 +32,33 @@ function invoke(name: string, value: unknown, extra: Record<string, unknown> = {
   };
 }
 
-const query = (commandId: string, text: string | undefined, extra: Record<string, unknown> = {}, options: Record<string, unknown> = {}) =>
-  invoke('composeExtension/query', { commandId, parameters: text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 25, ...options } }, extra);
+const query = (
+  commandId: string,
+  text: string | undefined,
+  extra: Record<string, unknown> = {},
+  options: Record<string, unknown> = {},
+) =>
+  invoke(
+    'composeExtension/query',
+    {
+      commandId,
+      parameters: text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }],
+      queryOptions: { skip: 0, count: 25, ...options },
+    },
+    extra,
+  );
 
 interface Attachment {
   contentType: string;
   content: Record<string, unknown>;
-  preview?: { contentType: string; content: { title: string; text: string; tap?: { type: string; value: Record<string, unknown> } } };
+  preview?: {
+    contentType: string;
+    content: { title: string; text: string; tap?: { type: string; value: Record<string, unknown> } };
+  };
 }
 interface ExtensionResult {
-  composeExtension: { type: 'result'; attachmentLayout: string; attachments: Attachment[] } | { type: 'message'; text: string };
+  composeExtension:
+    { type: 'result'; attachmentLayout: string; attachments: Attachment[] } | { type: 'message'; text: string };
 }
 
 /** Posts an invoke and returns the response body, failing on any status but 200. */
@@ -86,8 +103,13 @@ describe('knowledge search from the compose box', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list[0]?.preview?.content.title).toBe(title('slow-first-launch', 'en'));
     expect(list[0]?.preview?.content.text.length).toBeGreaterThan(10);
-    expect(knowledge.byId.get('slow-first-launch')!.en.short.startsWith(list[0]!.preview!.content.text.replace(/…$/u, ''))).toBe(true);
-    expect(list[0]?.preview?.content.tap).toEqual({ type: 'invoke', value: { kind: 'entry', entryId: 'slow-first-launch', language: 'en', adminOpen: false } });
+    expect(
+      knowledge.byId.get('slow-first-launch')!.en.short.startsWith(list[0]!.preview!.content.text.replace(/…$/u, '')),
+    ).toBe(true);
+    expect(list[0]?.preview?.content.tap).toEqual({
+      type: 'invoke',
+      value: { kind: 'entry', entryId: 'slow-first-launch', language: 'en', adminOpen: false },
+    });
     // Each result also carries its full card (clients without selectItem insert it as is).
     for (const item of list) {
       expect(item.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -100,13 +122,18 @@ describe('knowledge search from the compose box', () => {
     const japanese = results(await send(bot, query('search-knowledge', '改ざん防止がオンにならない')));
     expect(japanese.length).toBeGreaterThan(0);
     expect(japanese.every((item) => item.preview?.content.tap?.value['language'] === 'ja')).toBe(true);
-    expect(japanese.map((item) => item.preview?.content.title)).toContain(title(String(japanese[0]?.preview?.content.tap?.value['entryId']), 'ja'));
+    expect(japanese.map((item) => item.preview?.content.title)).toContain(
+      title(String(japanese[0]?.preview?.content.tap?.value['entryId']), 'ja'),
+    );
     const code = results(await send(bot, query('search-knowledge', '0x80508015')));
     expect(code[0]?.preview?.content.tap?.value).toMatchObject({ kind: 'entry', adminOpen: true });
   });
 
   it('inserts the answer card, valid at 1.5, without buttons that would not reach the bot', async () => {
-    for (const [language, tap] of [['en', { kind: 'entry', entryId: 'slow-first-launch', language: 'en', adminOpen: false }], ['ja', { kind: 'entry', entryId: 'tamper-protection-overview', language: 'ja', adminOpen: true }]] as const) {
+    for (const [language, tap] of [
+      ['en', { kind: 'entry', entryId: 'slow-first-launch', language: 'en', adminOpen: false }],
+      ['ja', { kind: 'entry', entryId: 'tamper-protection-overview', language: 'ja', adminOpen: true }],
+    ] as const) {
       const card = insertedCard(await send(bot, invoke('composeExtension/selectItem', tap)));
       const text = JSON.stringify(card);
       expect(text).toContain(title(tap.entryId, language));
@@ -120,18 +147,42 @@ describe('knowledge search from the compose box', () => {
     expect(message(await send(bot, query('search-knowledge', '   ')))).toContain('Type a question');
     expect(message(await send(bot, query('search-knowledge', undefined)))).toContain('Type a question');
     expect(results(await send(bot, query('search-knowledge', 'qwzx plorf vrumble')))).toEqual([]);
-    expect(message(await send(bot, query('search-knowledge', 'tamper '.repeat(80))))).toContain('at most 500 characters');
+    expect(message(await send(bot, query('search-knowledge', 'tamper '.repeat(80))))).toContain(
+      'at most 500 characters',
+    );
     expect(message(await send(bot, query('no-such-command', 'tamper')))).toContain('not available');
     expect(message(await send(bot, invoke('composeExtension/query', 'not an object')))).toContain('not available');
-    expect(message(await send(bot, invoke('composeExtension/query', { commandId: 'search-knowledge', parameters: [{ name: 'query', value: 42 }] })))).toContain('Type a question');
-    expect(message(await send(bot, invoke('composeExtension/selectItem', { kind: 'entry', entryId: '../../etc/passwd', language: 'en' })))).toContain('no longer available');
+    expect(
+      message(
+        await send(
+          bot,
+          invoke('composeExtension/query', {
+            commandId: 'search-knowledge',
+            parameters: [{ name: 'query', value: 42 }],
+          }),
+        ),
+      ),
+    ).toContain('Type a question');
+    expect(
+      message(
+        await send(
+          bot,
+          invoke('composeExtension/selectItem', { kind: 'entry', entryId: '../../etc/passwd', language: 'en' }),
+        ),
+      ),
+    ).toContain('no longer available');
     expect(message(await send(bot, invoke('composeExtension/selectItem', ['x'])))).toContain('no longer available');
     expect(bot.logs.filter((line) => line['level'] === 50)).toEqual([]);
   });
 
   it('logs command ids, counts and lengths, never the query text', async () => {
     await send(bot, query('search-knowledge', 'secret-host-4711 tamper protection'));
-    expect(bot.logs.some((line) => line['msg'] === 'extension invoke' && line['commandId'] === 'search-knowledge' && line['queryLength'] === 34)).toBe(true);
+    expect(
+      bot.logs.some(
+        (line) =>
+          line['msg'] === 'extension invoke' && line['commandId'] === 'search-knowledge' && line['queryLength'] === 34,
+      ),
+    ).toBe(true);
     expect(bot.rawLogs()).not.toContain('secret-host-4711');
   });
 });
@@ -146,11 +197,28 @@ describe('"Diagnose with the Defender bot" on a message', () => {
   });
 
   const fetchTask = (content: string, contentType = 'html', extra: Record<string, unknown> = {}) =>
-    invoke('composeExtension/fetchTask', { commandId: 'diagnose-message', commandContext: 'message', context: { theme: 'default' }, messagePayload: { id: '1700000000000', body: { contentType, content } } }, extra);
+    invoke(
+      'composeExtension/fetchTask',
+      {
+        commandId: 'diagnose-message',
+        commandContext: 'message',
+        context: { theme: 'default' },
+        messagePayload: { id: '1700000000000', body: { contentType, content } },
+      },
+      extra,
+    );
   const submit = (data: Record<string, unknown>, messagePayload?: Record<string, unknown>) =>
-    invoke('composeExtension/submitAction', { commandId: 'diagnose-message', commandContext: 'message', data, ...(messagePayload ? { messagePayload } : {}) });
+    invoke('composeExtension/submitAction', {
+      commandId: 'diagnose-message',
+      commandContext: 'message',
+      data,
+      ...(messagePayload ? { messagePayload } : {}),
+    });
   const dialogCard = (body: Record<string, unknown>): Record<string, unknown> => {
-    const task = body['task'] as { type: string; value: { title: string; card: { contentType: string; content: Record<string, unknown> } } };
+    const task = body['task'] as {
+      type: string;
+      value: { title: string; card: { contentType: string; content: Record<string, unknown> } };
+    };
     expect(task.type, JSON.stringify(body).slice(0, 300)).toBe('continue');
     expect(task.value.card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardProblems(task.value.card.content)).toEqual([]);
@@ -163,19 +231,29 @@ describe('"Diagnose with the Defender bot" on a message', () => {
     const buttons = submitActions(card);
     expect(buttons).toHaveLength(1);
     expect(buttons[0]?.title).toBe('Insert into chat');
-    expect(buttons[0]?.data).toEqual({ verb: 'extension-insert', kind: 'entry', entryId: 'slow-first-launch', language: 'en' });
+    expect(buttons[0]?.data).toEqual({
+      verb: 'extension-insert',
+      kind: 'entry',
+      entryId: 'slow-first-launch',
+      language: 'en',
+    });
     const inserted = insertedCard(await send(bot, submit(buttons[0]!.data!)));
     expect(JSON.stringify(inserted)).toContain(title('slow-first-launch', 'en'));
     expect(submitActions(inserted)).toEqual([]);
   });
 
   it('diagnoses pasted output and inserts the diagnosis read again from the message', async () => {
-    const paste = readFileSync(join(ROOT, 'test/fixtures/pasted/validatemaps-doc-error-80072ee7-httpcode-451.txt'), 'utf8');
+    const paste = readFileSync(
+      join(ROOT, 'test/fixtures/pasted/validatemaps-doc-error-80072ee7-httpcode-451.txt'),
+      'utf8',
+    );
     const payload = { id: '1700000000001', body: { contentType: 'text', content: paste } };
     const card = dialogCard(await send(bot, fetchTask(paste, 'text')));
     expect(JSON.stringify(card)).toContain('What I read in your paste');
     const buttons = submitActions(card);
-    expect(buttons.map((button) => button.data)).toEqual([{ verb: 'extension-insert', kind: 'diagnosis', language: 'en' }]);
+    expect(buttons.map((button) => button.data)).toEqual([
+      { verb: 'extension-insert', kind: 'diagnosis', language: 'en' },
+    ]);
     const inserted = insertedCard(await send(bot, submit(buttons[0]!.data!, payload)));
     expect(JSON.stringify(inserted)).toContain('What I read in your paste');
     expect(JSON.stringify(inserted)).toContain('0x80072EE7');
@@ -188,10 +266,13 @@ describe('"Diagnose with the Defender bot" on a message', () => {
   });
 
   it('inserts a diagnosis of healthy output without the next-step button (it would talk to the bot)', async () => {
-    const paste = 'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
+    const paste =
+      'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
     const card = dialogCard(await send(bot, fetchTask(paste, 'text')));
     expect(JSON.stringify(card)).toContain('Checked and fine: cloud protection setting, sample submission.');
-    expect(submitActions(card).map((button) => button.data)).toEqual([{ verb: 'extension-insert', kind: 'diagnosis', language: 'en' }]);
+    expect(submitActions(card).map((button) => button.data)).toEqual([
+      { verb: 'extension-insert', kind: 'diagnosis', language: 'en' },
+    ]);
   });
 
   it('offers choices for an unclear message and shows the answer picked, in Japanese for a Japanese message', async () => {
@@ -204,15 +285,34 @@ describe('"Diagnose with the Defender bot" on a message', () => {
   });
 
   it('says so for a message without text, nonsense, an unknown command and forged data', async () => {
-    const noText = (await send(bot, invoke('composeExtension/fetchTask', { commandId: 'diagnose-message', messagePayload: { body: { contentType: 'html', content: '' } } })))['task'] as { type: string; value: string };
+    const noText = (
+      await send(
+        bot,
+        invoke('composeExtension/fetchTask', {
+          commandId: 'diagnose-message',
+          messagePayload: { body: { contentType: 'html', content: '' } },
+        }),
+      )
+    )['task'] as { type: string; value: string };
     expect(noText).toEqual({ type: 'message', value: expect.stringContaining('no text the bot can read') });
     const none = dialogCard(await send(bot, fetchTask('qwzx plorf vrumble')));
     expect(JSON.stringify(none)).toContain('I could not find an answer');
     expect(submitActions(none)).toEqual([]);
-    expect(((await send(bot, invoke('composeExtension/fetchTask', { commandId: 'other' })))['task'] as { type: string }).type).toBe('message');
-    expect(message(await send(bot, invoke('composeExtension/submitAction', { commandId: 'other', data: {} })))).toContain('not available');
-    for (const data of [{ verb: 'extension-insert', kind: 'entry', entryId: 'nope' }, { verb: 'l2-assign', ticketId: 'MDAV-20261129-0001' }, 'garbage']) {
-      expect(((await send(bot, submit(data as Record<string, unknown>)))['task'] as { type: string }).type).toBe('message');
+    expect(
+      ((await send(bot, invoke('composeExtension/fetchTask', { commandId: 'other' })))['task'] as { type: string })
+        .type,
+    ).toBe('message');
+    expect(
+      message(await send(bot, invoke('composeExtension/submitAction', { commandId: 'other', data: {} }))),
+    ).toContain('not available');
+    for (const data of [
+      { verb: 'extension-insert', kind: 'entry', entryId: 'nope' },
+      { verb: 'l2-assign', ticketId: 'MDAV-20261129-0001' },
+      'garbage',
+    ]) {
+      expect(((await send(bot, submit(data as Record<string, unknown>)))['task'] as { type: string }).type).toBe(
+        'message',
+      );
     }
   });
 });
@@ -222,7 +322,11 @@ describe('ticket search from the compose box (L2 only)', () => {
   const L2_CHANNEL = '19:l2-channel@thread.tacv2';
   const l2Person = { id: '29:l2-1', name: 'L2 Engineer', aadObjectId: L2_AAD };
   const asL2 = { from: l2Person };
-  const inL2Channel = { from: { id: '29:l2-2', name: 'Other Engineer', aadObjectId: '00000000-0000-0000-0000-0000000000b3' }, conversation: { id: L2_CHANNEL, conversationType: 'channel', isGroup: true }, channelData: { channel: { id: L2_CHANNEL }, team: { id: '19:team@thread.tacv2' } } };
+  const inL2Channel = {
+    from: { id: '29:l2-2', name: 'Other Engineer', aadObjectId: '00000000-0000-0000-0000-0000000000b3' },
+    conversation: { id: L2_CHANNEL, conversationType: 'channel', isGroup: true },
+    channelData: { channel: { id: L2_CHANNEL }, team: { id: '19:team@thread.tacv2' } },
+  };
   let bot: TestApp;
   const ids: string[] = [];
 
@@ -233,11 +337,33 @@ describe('ticket search from the compose box (L2 only)', () => {
       { device: 'PC-TOKYO-001', status: 'open' },
       { device: 'PC-OSAKA-002', status: 'assigned', assignee: l2Person },
       { device: 'PC-TOKYO-003', status: 'resolved', assignee: l2Person },
-      { device: 'SRV-NAGOYA-004', status: 'assigned', assignee: { id: '29:l2-9', name: 'Someone Else', aadObjectId: '00000000-0000-0000-0000-0000000000c4' } },
+      {
+        device: 'SRV-NAGOYA-004',
+        status: 'assigned',
+        assignee: { id: '29:l2-9', name: 'Someone Else', aadObjectId: '00000000-0000-0000-0000-0000000000c4' },
+      },
     ] as const;
     for (const [position, spec] of specs.entries()) {
       const at = new Date(Date.UTC(2026, 10, 29, 9, position));
-      const { ticket } = await bot.app.tickets.createOnce(`draft-${position}`, (id) => sampleTicket({ id, createdAt: at.toISOString(), updatedAt: at.toISOString(), status: spec.status, ...('assignee' in spec ? { assignee: spec.assignee } : {}), form: { deviceName: spec.device, tried: 'restarted the PC', impact: 'high', mdeOnboarded: 'yes', intuneManaged: 'no' } }), at);
+      const { ticket } = await bot.app.tickets.createOnce(
+        `draft-${position}`,
+        (id) =>
+          sampleTicket({
+            id,
+            createdAt: at.toISOString(),
+            updatedAt: at.toISOString(),
+            status: spec.status,
+            ...('assignee' in spec ? { assignee: spec.assignee } : {}),
+            form: {
+              deviceName: spec.device,
+              tried: 'restarted the PC',
+              impact: 'high',
+              mdeOnboarded: 'yes',
+              intuneManaged: 'no',
+            },
+          }),
+        at,
+      );
       ids.push(ticket.id);
     }
   });
@@ -245,8 +371,15 @@ describe('ticket search from the compose box (L2 only)', () => {
     await bot.stop();
   });
 
-  const listed = async (commandId: string, text: string | undefined, extra: Record<string, unknown> = asL2, options: Record<string, unknown> = {}): Promise<string[]> =>
-    results(await send(bot, query(commandId, text, extra, options))).map((item) => String(item.preview?.content.tap?.value['ticketId']));
+  const listed = async (
+    commandId: string,
+    text: string | undefined,
+    extra: Record<string, unknown> = asL2,
+    options: Record<string, unknown> = {},
+  ): Promise<string[]> =>
+    results(await send(bot, query(commandId, text, extra, options))).map((item) =>
+      String(item.preview?.content.tap?.value['ticketId']),
+    );
 
   it('lists open, mine and all tickets newest first for L2', async () => {
     expect(await listed('tickets-open', undefined)).toEqual([ids[3], ids[1], ids[0]]);
@@ -268,7 +401,9 @@ describe('ticket search from the compose box (L2 only)', () => {
     const [first] = results(await send(bot, query('tickets-open', 'osaka', asL2)));
     expect(first?.preview?.content.title).toBe(`${ids[1]} · Assigned`);
     expect(first?.preview?.content.text).toContain('PC-OSAKA-002');
-    const card = insertedCard(await send(bot, invoke('composeExtension/selectItem', first!.preview!.content.tap!.value, asL2)));
+    const card = insertedCard(
+      await send(bot, invoke('composeExtension/selectItem', first!.preview!.content.tap!.value, asL2)),
+    );
     expect(JSON.stringify(card)).toContain(ids[1]);
     expect(JSON.stringify(card)).toContain('PC-OSAKA-002');
     expect(submitActions(card)).toEqual([]);
@@ -284,12 +419,20 @@ describe('ticket search from the compose box (L2 only)', () => {
     }
     const japanese = message(await send(bot, query('tickets-all', ids[0], { locale: 'ja-JP' })));
     expect(japanese).toContain('L2 専用');
-    expect(message(await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId: ids[0], language: 'en' })))).toContain('ticket search is for L2 only');
+    expect(
+      message(
+        await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId: ids[0], language: 'en' })),
+      ),
+    ).toContain('ticket search is for L2 only');
   });
 
   it('answers forged and unknown ticket ids with a message, never an error', async () => {
     for (const ticketId of ['MDAV-20991231-0001', '../tickets/x', '', 42]) {
-      expect(message(await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId, language: 'en' }, asL2)))).toContain('not found');
+      expect(
+        message(
+          await send(bot, invoke('composeExtension/selectItem', { kind: 'ticket', ticketId, language: 'en' }, asL2)),
+        ),
+      ).toContain('not found');
     }
     expect(bot.logs.filter((line) => line['level'] === 50)).toEqual([]);
   });
@@ -302,7 +445,14 @@ describe('message extension with authentication on', () => {
 
   beforeAll(async () => {
     provider = await startOpenIdProvider();
-    bot = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-for-inbound', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555', BOT_OPENID_METADATA_URL: provider.metadataUrl, BOT_TOKEN_ISSUER: provider.issuer });
+    bot = await startTestApp({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-used-for-inbound',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+      BOT_OPENID_METADATA_URL: provider.metadataUrl,
+      BOT_TOKEN_ISSUER: provider.issuer,
+    });
   });
   afterAll(async () => {
     await bot.stop();
@@ -311,12 +461,22 @@ describe('message extension with authentication on', () => {
 
   it('answers a signed query and refuses an unsigned one', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = provider.token({ aud: APP_ID, nbf: now - 60, iat: now - 60, exp: now + 3600, serviceurl: SERVICE_URL });
+    const token = provider.token({
+      aud: APP_ID,
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + 3600,
+      serviceurl: SERVICE_URL,
+    });
     const activity = query('search-knowledge', 'block at first sight');
     const signed = await postActivity(bot.baseUrl, activity, { authorization: `Bearer ${token}` });
     expect(signed.status).toBe(200);
     expect(results(signed.json as Record<string, unknown>).length).toBeGreaterThan(0);
-    const selected = await postActivity(bot.baseUrl, invoke('composeExtension/selectItem', { kind: 'entry', entryId: 'block-at-first-sight', language: 'en' }), { authorization: `Bearer ${token}` });
+    const selected = await postActivity(
+      bot.baseUrl,
+      invoke('composeExtension/selectItem', { kind: 'entry', entryId: 'block-at-first-sight', language: 'en' }),
+      { authorization: `Bearer ${token}` },
+    );
     expect(selected.status).toBe(200);
     insertedCard(selected.json as Record<string, unknown>);
     expect((await postActivity(bot.baseUrl, query('search-knowledge', 'block at first sight'))).status).toBe(401);

@@ -9,8 +9,10 @@ import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start
 // Helpdesk messages that mix pasted output and a question, over real HTTP: the question is answered (its card first)
 // and the output diagnosed (the diagnosis card after it, with the facts read).
 const knowledge = loadKnowledge(`${ROOT}knowledge`);
-const titleOf = (id: string, language: 'ja' | 'en'): string => knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
-const MAPS_LIST = 'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
+const titleOf = (id: string, language: 'ja' | 'en'): string =>
+  knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
+const MAPS_LIST =
+  'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
 
 describe('messages that mix pasted output and a question, over real HTTP', () => {
   let bot: TestApp;
@@ -24,11 +26,20 @@ describe('messages that mix pasted output and a question, over real HTTP', () =>
   });
 
   /** A conversation: each call sends one message (text or a card click) in it and returns the replies. */
-  function chat(locale: string): (fields: { text?: string; value?: Record<string, string> }) => Promise<ReplyActivity[]> {
+  function chat(
+    locale: string,
+  ): (fields: { text?: string; value?: Record<string, string> }) => Promise<ReplyActivity[]> {
     conversation += 1;
     const conversationId = `mixed-${conversation}`;
     return async (fields) => {
-      const activity = messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId, locale, expectReplies: true, text: fields.text, extra: fields.value ? { value: fields.value } : {} });
+      const activity = messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        conversationId,
+        locale,
+        expectReplies: true,
+        text: fields.text,
+        extra: fields.value ? { value: fields.value } : {},
+      });
       const result = await postActivity(bot.baseUrl, activity);
       expect(result.status).toBe(200);
       return (result.json as { activities: ReplyActivity[] }).activities;
@@ -102,18 +113,23 @@ describe('messages that mix pasted output and a question, over real HTTP', () =>
   });
 
   describe.each([
-    ['en', 'en-US', 'Tamper protection won\'t turn on for this laptop. How do I enable it?', 'Intune and MDE'],
+    ['en', 'en-US', "Tamper protection won't turn on for this laptop. How do I enable it?", 'Intune and MDE'],
     ['ja', 'ja-JP', '改ざん防止がオンにならないのですが、どうすればいいですか？', 'Intune と MDE'],
-  ] as const)('%s: a question that splits on how the device is managed, around output', (language, locale, question, reply) => {
-    it('asks back with the diagnosis beside it, and the typed reply answers the branch', async () => {
-      const say = chat(locale);
-      const [clarify, diagnosis] = await say({ text: `AMRunningMode                    : Normal\nIsTamperProtected                : False\n${question}` });
-      expect(cardTexts(clarify)).toContain(knowledge.byId.get('tp-cannot-enable')!.clarify!.question[language]);
-      expect(cardTexts(diagnosis)).toContain('**IsTamperProtected:** false');
-      const [answer] = await say({ text: reply });
-      expect(cardTexts(answer)[0]).toBe(titleOf('tp-enable-intune', language));
-    });
-  });
+  ] as const)(
+    '%s: a question that splits on how the device is managed, around output',
+    (language, locale, question, reply) => {
+      it('asks back with the diagnosis beside it, and the typed reply answers the branch', async () => {
+        const say = chat(locale);
+        const [clarify, diagnosis] = await say({
+          text: `AMRunningMode                    : Normal\nIsTamperProtected                : False\n${question}`,
+        });
+        expect(cardTexts(clarify)).toContain(knowledge.byId.get('tp-cannot-enable')!.clarify!.question[language]);
+        expect(cardTexts(diagnosis)).toContain('**IsTamperProtected:** false');
+        const [answer] = await say({ text: reply });
+        expect(cardTexts(answer)[0]).toBe(titleOf('tp-enable-intune', language));
+      });
+    },
+  );
 
   describe.each([
     ['en', 'en-US', `${MAPS_LIST}\nWhat next?`],
@@ -145,8 +161,16 @@ describe('messages that mix pasted output and a question, over real HTTP', () =>
   });
 
   describe.each([
-    ['ja', 'ja-JP', 'PCが突然再起動する件です。Defender のせいかと思って調べていますが、イベントビューアーを見たらシステムログにイベントID 41（Kernel-Power）が何回も出ていました'],
-    ['en', 'en-US', 'PC restarts randomly. I thought it was Defender, but Event Viewer shows event ID 41 (Kernel-Power) many times in the System log'],
+    [
+      'ja',
+      'ja-JP',
+      'PCが突然再起動する件です。Defender のせいかと思って調べていますが、イベントビューアーを見たらシステムログにイベントID 41（Kernel-Power）が何回も出ていました',
+    ],
+    [
+      'en',
+      'en-US',
+      'PC restarts randomly. I thought it was Defender, but Event Viewer shows event ID 41 (Kernel-Power) many times in the System log',
+    ],
   ] as const)('%s: an event id no entry owns', (language, locale, text) => {
     it('says it has no answer instead of answering with a Defender event entry', async () => {
       const replies = await chat(locale)({ text });

@@ -23,7 +23,9 @@ describe('production safety at start-up', () => {
   it('starts in production without an app id only with ALLOW_UNAUTHENTICATED=true, says so as an error, and listens on loopback', async () => {
     bot = spawnBot({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', HOST: '' });
     await bot.ready();
-    const alarm = bot.logs.find((line) => line['level'] === 50 && String(line['msg']).includes('inbound authentication is OFF in production'));
+    const alarm = bot.logs.find(
+      (line) => line['level'] === 50 && String(line['msg']).includes('inbound authentication is OFF in production'),
+    );
     expect(alarm).toBeDefined();
     expect(bot.logs.find((line) => line['msg'] === 'bot ready')?.['host']).toBe('127.0.0.1');
   });
@@ -37,12 +39,20 @@ describe('service URLs replies may go to', () => {
 
   it('refuses, while authentication is off, an activity naming a non-loopback service, before any turn or outbound call', async () => {
     app = await startTestApp();
-    const result = await postActivity(app.baseUrl, messageActivity({ serviceUrl: 'https://attacker.example/collect', text: 'help' }));
+    const result = await postActivity(
+      app.baseUrl,
+      messageActivity({ serviceUrl: 'https://attacker.example/collect', text: 'help' }),
+    );
     expect(result.status).toBe(403);
-    expect(result.json).toEqual({ error: { code: 'service_url_not_allowed', message: expect.stringContaining('ALLOWED_SERVICE_URLS') } });
+    expect(result.json).toEqual({
+      error: { code: 'service_url_not_allowed', message: expect.stringContaining('ALLOWED_SERVICE_URLS') },
+    });
     expect(app.logs.some((line) => line['msg'] === 'turn handled')).toBe(false);
     for (const url of ['http://localhost:9/', 'http://127.0.0.2:9', 'http://[::1]:9']) {
-      const local = await postActivity(app.baseUrl, messageActivity({ serviceUrl: url, text: 'help', expectReplies: true }));
+      const local = await postActivity(
+        app.baseUrl,
+        messageActivity({ serviceUrl: url, text: 'help', expectReplies: true }),
+      );
       expect(local.status, url).toBe(200);
     }
   });
@@ -50,15 +60,32 @@ describe('service URLs replies may go to', () => {
   it('refuses a service URL with a query, a fragment or credentials', async () => {
     app = await startTestApp();
     for (const url of ['http://127.0.0.1:9/?x=1', 'http://127.0.0.1:9/#x', 'http://user:pw@127.0.0.1:9/']) {
-      const result = await postActivity(app.baseUrl, messageActivity({ serviceUrl: url, text: 'help', expectReplies: true }));
+      const result = await postActivity(
+        app.baseUrl,
+        messageActivity({ serviceUrl: url, text: 'help', expectReplies: true }),
+      );
       expect(result.status, url).toBe(400);
     }
   });
 
   it('accepts an origin listed in ALLOWED_SERVICE_URLS, whatever its path, and not a look-alike', async () => {
     app = await startTestApp({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net' });
-    expect((await postActivity(app.baseUrl, messageActivity({ serviceUrl: 'https://smba.trafficmanager.net/amer/', text: 'help', expectReplies: true }))).status).toBe(200);
-    expect((await postActivity(app.baseUrl, messageActivity({ serviceUrl: 'https://smba.trafficmanager.net.attacker.example/', text: 'help' }))).status).toBe(403);
+    expect(
+      (
+        await postActivity(
+          app.baseUrl,
+          messageActivity({ serviceUrl: 'https://smba.trafficmanager.net/amer/', text: 'help', expectReplies: true }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await postActivity(
+          app.baseUrl,
+          messageActivity({ serviceUrl: 'https://smba.trafficmanager.net.attacker.example/', text: 'help' }),
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 

@@ -10,8 +10,16 @@ import { messageActivity } from '../support/activities.js';
 import { fillingStore, type FillingStore } from '../support/filling-store.js';
 import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
 
-/** Opens a raw connection, sends `head`, then calls `pump` until the server answers or closes; returns what came back and how much was sent. */
-function rawRequest(port: number, head: string, pump: (write: (data: string) => boolean) => void, timeoutMs: number): Promise<{ response: string; sent: number; ms: number }> {
+/**
+ * Opens a raw connection, sends `head`, then calls `pump` until the server answers or closes; returns what came back
+ * and how much was sent.
+ */
+function rawRequest(
+  port: number,
+  head: string,
+  pump: (write: (data: string) => boolean) => void,
+  timeoutMs: number,
+): Promise<{ response: string; sent: number; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = connect(port, '127.0.0.1');
@@ -91,19 +99,25 @@ describe('slow, oversized and hostile requests', () => {
     expect(nestsDeeperThan(JSON.stringify({ text: '[[[[[[[[[[' }), 3)).toBe(false);
     expect(nestsDeeperThan('[[["\\"[["]]]', 3)).toBe(false);
     expect(nestsDeeperThan('[[[[]]]]', 3)).toBe(true);
-    const normal = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: '[[[ brackets in text ]]]', expectReplies: true }));
+    const normal = await postActivity(
+      bot.baseUrl,
+      messageActivity({ serviceUrl: 'http://127.0.0.1:9', text: '[[[ brackets in text ]]]', expectReplies: true }),
+    );
     expect(normal.status).toBe(200);
   });
 
   it('probes storage at most once per 10 s for /readyz, and shows no folder when it fails', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'readyz-'));
     let disk: FillingStore | undefined;
-    bot = await startTestApp({ STORAGE: 'file', DATA_DIR: dataDir }, {
-      wrapStorage: (store) => {
-        disk = fillingStore(store);
-        return disk.store;
+    bot = await startTestApp(
+      { STORAGE: 'file', DATA_DIR: dataDir },
+      {
+        wrapStorage: (store) => {
+          disk = fillingStore(store);
+          return disk.store;
+        },
       },
-    });
+    );
     if (!disk) throw new Error('storage was not wrapped');
     const before = disk.writes;
     for (let index = 0; index < 20; index += 1) expect((await fetch(`${bot.baseUrl}/readyz`)).status).toBe(200);

@@ -37,7 +37,8 @@ describe('messages', () => {
 
   it('has Japanese text in the Japanese catalogue (product names aside)', () => {
     const productNames = new Set(['shell.powershell']);
-    for (const key of messageKeys()) if (!productNames.has(key)) expect(t('ja', key), key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+    for (const key of messageKeys())
+      if (!productNames.has(key)) expect(t('ja', key), key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
   });
 
   it('leaves text without placeholders unchanged', () => {

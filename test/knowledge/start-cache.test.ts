@@ -12,15 +12,25 @@ import { matchQuestion } from '../../src/matching/match-question.js';
 import { ROOT } from '../support/start-test-app.js';
 
 // Under vitest the compiled modules don't exist, so the digest covers the TypeScript sources instead.
-const CODE = ['knowledge/load-knowledge.ts', 'knowledge/validate-knowledge.ts', 'matching/match-index.ts', 'matching/tokenize.ts', 'matching/concepts.ts', 'matching/normalize-text.ts'].map(
-  (file) => pathToFileURL(join(ROOT, 'src', file)),
-);
+const CODE = [
+  'knowledge/load-knowledge.ts',
+  'knowledge/validate-knowledge.ts',
+  'matching/match-index.ts',
+  'matching/tokenize.ts',
+  'matching/concepts.ts',
+  'matching/normalize-text.ts',
+].map((file) => pathToFileURL(join(ROOT, 'src', file)));
 const work = mkdtempSync(join(tmpdir(), 'start-cache-'));
 const knowledgeDir = join(work, 'knowledge');
 cpSync(join(ROOT, 'knowledge'), knowledgeDir, { recursive: true });
 const cachePath = join(work, 'start-cache.json');
 
-const QUESTIONS = ['why does my app start slowly the first time?', '改ざん防止を確認する方法', 'ValidateMapsConnection failed hr=0x80070005', 'outlook が起動しない'];
+const QUESTIONS = [
+  'why does my app start slowly the first time?',
+  '改ざん防止を確認する方法',
+  'ValidateMapsConnection failed hr=0x80070005',
+  'outlook が起動しない',
+];
 const answers = (index: Parameters<typeof matchQuestion>[0]) => QUESTIONS.map((text) => matchQuestion(index, { text }));
 
 describe('the start cache', () => {
@@ -34,7 +44,9 @@ describe('the start cache', () => {
     expect(cached.cache).toBe('hit');
     expect(cached.knowledge.entries).toEqual(fresh.knowledge.entries);
     expect([...cached.index.postings]).toEqual([...fresh.index.postings]);
-    expect(cached.index.entries.map((entry) => [entry.id, entry.length])).toEqual(fresh.index.entries.map((entry) => [entry.id, entry.length]));
+    expect(cached.index.entries.map((entry) => [entry.id, entry.length])).toEqual(
+      fresh.index.entries.map((entry) => [entry.id, entry.length]),
+    );
     expect(answers(cached.index)).toEqual(answers(fresh.index));
   });
 
@@ -50,7 +62,9 @@ describe('the start cache', () => {
 
   it('is not used for other code (a rebuilt tokenizer) or another validation policy', () => {
     expect(loadStartContent(knowledgeDir, CATALOGUE_POLICY, cachePath, CODE.slice(1)).cache).toBe('miss');
-    expect(loadStartContent(knowledgeDir, { ...CATALOGUE_POLICY, minQuestions: 5 }, cachePath, CODE).cache).toBe('miss');
+    expect(loadStartContent(knowledgeDir, { ...CATALOGUE_POLICY, minQuestions: 5 }, cachePath, CODE).cache).toBe(
+      'miss',
+    );
   });
 
   it('is ignored when it is missing, damaged or from an older layout, and start-up still works', () => {
@@ -68,7 +82,8 @@ describe('the start cache', () => {
     cpSync(knowledgeDir, dir, { recursive: true });
     writeFileSync(join(dir, 'slow-first-launch.yaml'), 'id: [unclosed');
     expect(() => writeStartCache(dir, CATALOGUE_POLICY, join(work, 'broken.json'), CODE)).toThrow(KnowledgeError);
-    expect(() => loadStartContent(dir, CATALOGUE_POLICY, cachePath, CODE)).toThrow(/slow-first-launch\.yaml: line 1: YAML/u);
+    expect(() => loadStartContent(dir, CATALOGUE_POLICY, cachePath, CODE)).toThrow(
+      /slow-first-launch\.yaml: line 1: YAML/u,
+    );
   });
-
 });

@@ -22,7 +22,8 @@ const textOf = (language: Language): string => {
   return [local.title, local.answer, ...local.steps, ...local.warnings.map((warning) => warning.text)].join('\n');
 };
 
-const LEARN_PAGE = 'defender-endpoint/tamper-protection-windows-configure#configure-tamper-protection-using-microsoft-configuration-manager';
+const LEARN_PAGE =
+  'defender-endpoint/tamper-protection-windows-configure#configure-tamper-protection-using-microsoft-configuration-manager';
 const LEARN_TENANT_ATTACH_PAGE = 'defender-endpoint/manage-tamper-protection-configuration-manager';
 
 // Facts copied from Microsoft Learn, identical in both languages (UI labels stay in English).
@@ -43,19 +44,35 @@ const SHARED_FACTS = [
 describe('tp-enable-configmgr', () => {
   it('is a tamper-protection entry related to the other ways to turn it on', () => {
     expect(entry().category).toBe('tamper-protection');
-    expect(entry().related).toEqual(expect.arrayContaining(['tp-enable-intune', 'tp-enable-mde', 'tamper-protection-overview']));
+    expect(entry().related).toEqual(
+      expect.arrayContaining(['tp-enable-intune', 'tp-enable-mde', 'tamper-protection-overview']),
+    );
   });
 
   it('names tenant attach, the version, the platform, the profile and the setting in English', () => {
     const en = textOf('en');
-    for (const fact of [...SHARED_FACTS, 'tenant attach', 'version 2006', 'Intune admin center', 'Endpoint security > Antivirus']) expect(en, fact).toContain(fact);
+    for (const fact of [
+      ...SHARED_FACTS,
+      'tenant attach',
+      'version 2006',
+      'Intune admin center',
+      'Endpoint security > Antivirus',
+    ])
+      expect(en, fact).toContain(fact);
     expect(en).toMatch(/can't configure tamper protection directly/u);
     expect(en).toMatch(/precedence over the organization-wide setting in the Microsoft Defender portal/u);
   });
 
   it('names tenant attach, the version, the platform, the profile and the setting in Japanese', () => {
     const ja = textOf('ja');
-    for (const fact of [...SHARED_FACTS, 'テナント アタッチ', 'バージョン 2006', 'Intune 管理センター', '[エンドポイント セキュリティ]>[ウイルス対策]']) expect(ja, fact).toContain(fact);
+    for (const fact of [
+      ...SHARED_FACTS,
+      'テナント アタッチ',
+      'バージョン 2006',
+      'Intune 管理センター',
+      '[エンドポイント セキュリティ]>[ウイルス対策]',
+    ])
+      expect(ja, fact).toContain(fact);
     expect(ja).toContain('「Windows (ConfigMgr)」');
     expect(ja).toContain('「Windows Security experience (ConfigMgr)」');
     expect(ja).toMatch(/直接構成することはできません/u);
@@ -80,7 +97,10 @@ describe('tp-enable-configmgr', () => {
     for (const language of ['ja', 'en'] as const) {
       const { questions } = entry()[language];
       expect(questions.length, language).toBeGreaterThanOrEqual(6);
-      expect(questions.some((question) => /sccm/iu.test(question)), language).toBe(true);
+      expect(
+        questions.some((question) => /sccm/iu.test(question)),
+        language,
+      ).toBe(true);
     }
   });
 });

@@ -9,7 +9,10 @@ import { validateKnowledge } from '../../src/knowledge/validate-knowledge.js';
 import { ROOT } from '../support/start-test-app.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/knowledge');
-const read = (dir: string, file: string): { file: string; text: string } => ({ file, text: readFileSync(join(FIXTURES, dir, file), 'utf8') });
+const read = (dir: string, file: string): { file: string; text: string } => ({
+  file,
+  text: readFileSync(join(FIXTURES, dir, file), 'utf8'),
+});
 const VALID = readdirSync(join(FIXTURES, 'valid')).map((file) => read('valid', file));
 
 /** Returns every problem reported for the valid fixtures plus `extra` files. */
@@ -40,7 +43,10 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
     ['missing-language', 'missing-language.yaml: en: missing language'],
     ['empty-text', 'empty-text.yaml: ja.answer: empty text'],
     ['unknown-related', "unknown-related.yaml: related[1]: no entry with id 'nope'"],
-    ['not-https', "not-https.yaml: en.links[0].url: 'http://jp-sec.github.io/blog/Endpoint-MDAV-2025-11-07/' is not https"],
+    [
+      'not-https',
+      "not-https.yaml: en.links[0].url: 'http://jp-sec.github.io/blog/Endpoint-MDAV-2025-11-07/' is not https",
+    ],
     ['wrong-learn-locale', 'wrong-learn-locale.yaml: ja.links[0].url: Learn links in ja must use /ja-jp/'],
     ['unknown-shell', "unknown-shell.yaml: commands[0].shell: 'bash' is not one of cmd, powershell"],
     ['bad-error-code', "bad-error-code.yaml: errorCodes[0]: '0x8007005' is not 0x + 8 upper-case hex digits"],
@@ -64,11 +70,16 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
     ['clarify-long-label', 'clarify-long-label.yaml: clarify.options[1].colour: unknown field'],
   ])('reports %s with file and field', (name, expected) => {
     const problems = problemsWith(read('invalid', `${name}.yaml`));
-    expect(problems.some((problem) => problem.startsWith(expected)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((problem) => problem.startsWith(expected)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('reads a clarifying question with its options, condition and reply words', () => {
-    const text = read('invalid', 'clarify-unknown-entry.yaml').text.replace('entry: nope', 'entry: beta\n      match: [the second]\n      reply: [no]').replace('\n  ja: どちらですか?', '\n  when: [cannot]\n  ja: どちらですか?');
+    const text = read('invalid', 'clarify-unknown-entry.yaml')
+      .text.replace('entry: nope', 'entry: beta\n      match: [the second]\n      reply: [no]')
+      .replace('\n  ja: どちらですか?', '\n  when: [cannot]\n  ja: どちらですか?');
     const parsed = parseKnowledgeFiles([...VALID, { file: 'clarify-unknown-entry.yaml', text }]);
     const result = validateKnowledge(parsed.files);
     expect(result.problems).toEqual([]);
@@ -89,21 +100,27 @@ describe('validateKnowledge on invalid fixtures (one per rule)', () => {
   });
 
   it('reports duplicate YAML keys', () => {
-    const text = VALID.find((item) => item.file === 'beta.yaml')!.text.replace('category: other', 'category: other\ncategory: other');
+    const text = VALID.find((item) => item.file === 'beta.yaml')!.text.replace(
+      'category: other',
+      'category: other\ncategory: other',
+    );
     expect(problemsWith({ file: 'beta.yaml', text }).join('\n')).toMatch(/beta\.yaml: line \d+: YAML: .*unique/iu);
   });
 
   it('reports catalogue ids that have no entry', () => {
     const parsed = parseKnowledgeFiles(VALID);
     const result = validateKnowledge(parsed.files, { requiredIds: ['alpha', 'slow-first-launch'], minQuestions: 4 });
-    expect(result.problems).toEqual(["slow-first-launch.yaml: missing: catalogue entry 'slow-first-launch' does not exist"]);
+    expect(result.problems).toEqual([
+      "slow-first-launch.yaml: missing: catalogue entry 'slow-first-launch' does not exist",
+    ]);
     expect(result.knowledge).toBeUndefined();
   });
 
   it('lists every problem of a folder in one start-up error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
     for (const { file } of VALID) copyFileSync(join(FIXTURES, 'valid', file), join(dir, file));
-    for (const name of ['unknown-shell', 'empty-text']) copyFileSync(join(FIXTURES, 'invalid', `${name}.yaml`), join(dir, `${name}.yaml`));
+    for (const name of ['unknown-shell', 'empty-text'])
+      copyFileSync(join(FIXTURES, 'invalid', `${name}.yaml`), join(dir, `${name}.yaml`));
     const error = (() => {
       try {
         loadKnowledge(dir);

@@ -19,7 +19,10 @@ const index = buildMatchIndex(loadKnowledge(join(ROOT, 'knowledge')));
 describe('reported confidence', () => {
   const buckets = Array.from({ length: BUCKETS }, () => ({ count: 0, right: 0, confidence: 0 }));
   for (const message of loadLabelledSets(ROOT, 'all')) {
-    const result = askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as { kind: string; entries: Array<{ id: string; score: number }> };
+    const result = askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as {
+      kind: string;
+      entries: Array<{ id: string; score: number }>;
+    };
     const best = result.entries[0];
     // Answers, choices and "none" report a confidence for their best entry; clarifying questions and diagnoses do not.
     if (!best || !['answer', 'choices', 'none'].includes(result.kind)) continue;
@@ -35,7 +38,10 @@ describe('reported confidence', () => {
     for (const bucket of judged) {
       const accuracy = bucket.right / bucket.count;
       const confidence = bucket.confidence / bucket.count;
-      expect(Math.abs(accuracy - confidence), `${bucket.count} messages: accuracy ${accuracy.toFixed(2)}, confidence ${confidence.toFixed(2)}`).toBeLessThanOrEqual(TOLERANCE);
+      expect(
+        Math.abs(accuracy - confidence),
+        `${bucket.count} messages: accuracy ${accuracy.toFixed(2)}, confidence ${confidence.toFixed(2)}`,
+      ).toBeLessThanOrEqual(TOLERANCE);
     }
   });
 });

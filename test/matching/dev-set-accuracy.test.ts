@@ -16,7 +16,9 @@ const questions = loadDevSet(join(ROOT, 'test/fixtures/questions'));
 
 describe.each(['ja', 'en'] as const)('development set accuracy (%s)', (language) => {
   const subset = questions.filter((question) => question.language === language);
-  const accuracy = measureAccuracy(subset, (text) => matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }));
+  const accuracy = measureAccuracy(subset, (text) =>
+    matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }),
+  );
 
   it('has enough questions to mean something', () => {
     expect(accuracy.inScope).toBeGreaterThanOrEqual(75);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createSignalExtractor } from '../../src/matching/extract-signals.js';
 import { normalizeForMatching } from '../../src/matching/normalize-text.js';
 
-const extract = createSignalExtractor(['MAPSReporting', 'TPExclusions', 'TroubleShootingMode', 'TroubleShootingStartTime', 'SSLOptions'], [5013]);
+const extract = createSignalExtractor(
+  ['MAPSReporting', 'TPExclusions', 'TroubleShootingMode', 'TroubleShootingStartTime', 'SSLOptions'],
+  [5013],
+);
 
 describe('extractSignals', () => {
   it.each([

@@ -11,16 +11,33 @@ import { ROOT } from '../support/start-test-app.js';
 
 const index = buildMatchIndex(loadKnowledge(join(ROOT, 'knowledge')));
 const ask = (text: string, locale?: string) =>
-  askOne(index, { text, locale }) as { kind: string; language: string; entries: Array<{ id: string }>; facts: Record<string, unknown>; findings: Array<{ id: string }>; question?: { kind: string } };
+  askOne(index, { text, locale }) as {
+    kind: string;
+    language: string;
+    entries: Array<{ id: string }>;
+    facts: Record<string, unknown>;
+    findings: Array<{ id: string }>;
+    question?: { kind: string };
+  };
 const ids = (result: { entries: Array<{ id: string }> }): string[] => result.entries.map((entry) => entry.id);
 
-const MAPS_LIST = 'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
+const MAPS_LIST =
+  'MAPSReporting                                 : 2\nSubmitSamplesConsent                          : 1';
 
 describe('a question around pasted output (npm run ask contract)', () => {
   it.each([
-    ['en', 'I checked and MAPSReporting is 2, so the setting is fine. What is the command for the connection test and what does success look like?'],
-    ['ja', 'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。実行するコマンドと、成功したときにどう表示されるか教えてください。'],
-    ['en', `Checked the cloud settings first:\n${MAPS_LIST}\nSo the setting looks fine. What's the command for the actual connection test?`],
+    [
+      'en',
+      'I checked and MAPSReporting is 2, so the setting is fine. What is the command for the connection test and what does success look like?',
+    ],
+    [
+      'ja',
+      'Get-MpPreference で確認したら MAPSReporting は 2 でした。設定は問題なさそうです。次は接続テストですよね。実行するコマンドと、成功したときにどう表示されるか教えてください。',
+    ],
+    [
+      'en',
+      `Checked the cloud settings first:\n${MAPS_LIST}\nSo the setting looks fine. What's the command for the actual connection test?`,
+    ],
     ['ja', `まず設定を見ました。\n${MAPS_LIST}\n設定は問題なさそうです。接続テストのコマンドを教えてください。`],
   ])('%s: the stated value is a fact and the question gets its entry first: %s', (language, text) => {
     const result = ask(text);
@@ -32,8 +49,14 @@ describe('a question around pasted output (npm run ask contract)', () => {
   });
 
   it.each([
-    ['ja', '教えてもらったコマンドで見たら IsTamperProtected : True / TamperProtectionSource : Intune でした。除外も改ざん防止で守りたいのですが、どうすればいいですか'],
-    ['en', 'Status on the laptop:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nHow do I protect our exclusions with tamper protection as well?'],
+    [
+      'ja',
+      '教えてもらったコマンドで見たら IsTamperProtected : True / TamperProtectionSource : Intune でした。除外も改ざん防止で守りたいのですが、どうすればいいですか',
+    ],
+    [
+      'en',
+      'Status on the laptop:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nHow do I protect our exclusions with tamper protection as well?',
+    ],
   ])('%s: the question comes before the entry behind a finding: %s', (_language, text) => {
     const result = ask(text);
     expect(result.kind).toBe('diagnosis');
@@ -43,8 +66,14 @@ describe('a question around pasted output (npm run ask contract)', () => {
   });
 
   it.each([
-    ['ja', 'reg query で TPExclusions が 1 になっているのは確認できました。除外が改ざん防止で保護されているかは、ほかにどこを見ればいいですか'],
-    ['en', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows Defender\\Features\n    TPExclusions    REG_DWORD    0x1\nWhere else can I check that our exclusions are protected by tamper protection?'],
+    [
+      'ja',
+      'reg query で TPExclusions が 1 になっているのは確認できました。除外が改ざん防止で保護されているかは、ほかにどこを見ればいいですか',
+    ],
+    [
+      'en',
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows Defender\\Features\n    TPExclusions    REG_DWORD    0x1\nWhere else can I check that our exclusions are protected by tamper protection?',
+    ],
   ])('%s: the entry the question asks for comes first: %s', (_language, text) => {
     const result = ask(text);
     expect(result.kind).toBe('diagnosis');
@@ -64,7 +93,9 @@ describe('a question around pasted output (npm run ask contract)', () => {
 
   it('a paste with only an introduction is diagnosed, not matched as a question', () => {
     for (const intro of ['この結果です', 'Here is the output:', 'PC-KYOTO-0090 の sc query の結果です。']) {
-      const result = ask(`${intro}\nValidateMapsConnection failed to establish a connection to MAPS (hr=0x80072F8F httpcode=451)`);
+      const result = ask(
+        `${intro}\nValidateMapsConnection failed to establish a connection to MAPS (hr=0x80072F8F httpcode=451)`,
+      );
       expect(result.kind).toBe('diagnosis');
       expect(result.question).toBeUndefined();
       expect(ids(result)).toEqual(['winhttp-proxy']);
@@ -72,15 +103,23 @@ describe('a question around pasted output (npm run ask contract)', () => {
   });
 
   it('an error code in the words is asked about even without a question mark', () => {
-    const result = askOne(index, { text: 'MAPSReporting は 2 でした。それでも 80508015 が出ます' }) as { entries: Array<{ id: string }> };
+    const result = askOne(index, { text: 'MAPSReporting は 2 でした。それでも 80508015 が出ます' }) as {
+      entries: Array<{ id: string }>;
+    };
     expect(ids(result)[0]).toBe('maps-error-cloud-disabled');
   });
 });
 
 describe('event ids and codes no entry owns', () => {
   it.each([
-    ['ja', 'PCが突然再起動する件です。Defender のせいかと思って調べていますが、イベントビューアーを見たらシステムログにイベントID 41（Kernel-Power）が何回も出ていました'],
-    ['en', 'PC restarts randomly. I thought it was Defender, but Event Viewer shows event ID 41 (Kernel-Power) many times in the System log'],
+    [
+      'ja',
+      'PCが突然再起動する件です。Defender のせいかと思って調べていますが、イベントビューアーを見たらシステムログにイベントID 41（Kernel-Power）が何回も出ていました',
+    ],
+    [
+      'en',
+      'PC restarts randomly. I thought it was Defender, but Event Viewer shows event ID 41 (Kernel-Power) many times in the System log',
+    ],
     ['en', 'Windows Update keeps failing with エラー 0x8024402C on two laptops, is Defender blocking it?'],
   ])('%s: a message about them is not answered with a Defender entry: %s', (_language, text) => {
     expect(ask(text).kind).toBe('none');
@@ -103,7 +142,11 @@ describe('matchAroundPaste', () => {
 
   it('reads the words of a message without output lines even when they do not ask', () => {
     const diagnosis = diagnose({ ForceDefenderPassiveMode: 1 });
-    const result = matchAroundPaste(index, { words: 'set ForceDefenderPassiveMode=1 on the server but defender is still active', diagnosis, statedOnly: true });
+    const result = matchAroundPaste(index, {
+      words: 'set ForceDefenderPassiveMode=1 on the server but defender is still active',
+      diagnosis,
+      statedOnly: true,
+    });
     expect(result?.entries[0]?.id).toBe('server-passive-mode');
   });
 });

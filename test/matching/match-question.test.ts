@@ -34,7 +34,8 @@ describe('matchQuestion', () => {
     ['hr=80508015', 'maps-error-cloud-disabled'],
     ['０ｘ８００７０００５', 'maps-error-access-denied'],
     ['ValidateMapsConnection failed (hr=0x80072F8F httpcode=451)', 'winhttp-proxy'],
-    // Learn: for 0x80070006 and 0x80072EFE, as for 0x80072F8F, the usual root cause is a missing system-wide WinHTTP proxy.
+    // Learn: for 0x80070006 and 0x80072EFE, as for 0x80072F8F, the usual root cause is a missing system-wide WinHTTP
+    // proxy.
     ['接続テストで 0x80070006 が出ました', 'winhttp-proxy'],
     ['MpCmdRun.exe: hr = 0x80072EFE', 'winhttp-proxy'],
     ['5013', 'event-5013'],
@@ -104,7 +105,9 @@ describe('matchQuestion', () => {
     const result = match(text);
     expect(result.kind).toBe('clarify');
     expect(result.clarifyEntryId).toBe('tp-cannot-enable');
-    expect(new Set(result.entries.map((entry) => entry.id))).toEqual(new Set(knowledge.byId.get('tp-cannot-enable')?.clarify?.options.map((option) => option.entry)));
+    expect(new Set(result.entries.map((entry) => entry.id))).toEqual(
+      new Set(knowledge.byId.get('tp-cannot-enable')?.clarify?.options.map((option) => option.entry)),
+    );
   });
 
   it.each([
@@ -135,12 +138,17 @@ describe('matchQuestion', () => {
     expect(result.entries[0]?.id).toBe(id);
   });
 
-  it('looks past the previous answer when a follow-up asks for another way, even when it repeats that answer\'s code', () => {
-    const result = matchQuestion(index, { text: 'netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか', previousEntryId: 'winhttp-proxy' });
+  it("looks past the previous answer when a follow-up asks for another way, even when it repeats that answer's code", () => {
+    const result = matchQuestion(index, {
+      text: 'netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか',
+      previousEntryId: 'winhttp-proxy',
+    });
     expect(result.kind).not.toBe('answer');
     expect(result.entries.map((entry) => entry.id)).toContain('tls-inspection');
     // Without the previous answer, the code alone answers.
-    expect(match('netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか').entries[0]?.id).toBe('winhttp-proxy');
+    expect(match('netsh で WinHTTP プロキシ入れたけどまだ 80072F8F です。ほかに手はありますか').entries[0]?.id).toBe(
+      'winhttp-proxy',
+    );
   });
 
   it('offers the second problem of a message beside the answer to the first', () => {
@@ -154,11 +162,15 @@ describe('matchQuestion', () => {
 
   it('never throws and always returns scores in [0, 1], at most 3 entries (a clarifying question: its options)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.option(fc.constantFrom('ja-JP', 'en-US', 'fr-FR', ''), { nil: undefined }), (text, locale) => {
-        const result = matchQuestion(index, { text, locale });
-        const most = result.kind === 'clarify' ? 7 : 3;
-        return result.entries.length <= most && result.entries.every((entry) => entry.score >= 0 && entry.score <= 1);
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.option(fc.constantFrom('ja-JP', 'en-US', 'fr-FR', ''), { nil: undefined }),
+        (text, locale) => {
+          const result = matchQuestion(index, { text, locale });
+          const most = result.kind === 'clarify' ? 7 : 3;
+          return result.entries.length <= most && result.entries.every((entry) => entry.score >= 0 && entry.score <= 1);
+        },
+      ),
       { numRuns: 300 },
     );
   });

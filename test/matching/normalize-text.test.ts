@@ -4,7 +4,9 @@ import { chooseMessageText, htmlToText, normalizeForMatching } from '../../src/m
 
 describe('htmlToText', () => {
   it('keeps line breaks from <br>, <p> and <div> and decodes entities', () => {
-    expect(htmlToText('<p>line one</p><div>a &amp; b&nbsp;&lt;c&gt;</div>x<br/>y&#39;s &#x41;')).toBe("line one\na & b <c>\nx\ny's A");
+    expect(htmlToText('<p>line one</p><div>a &amp; b&nbsp;&lt;c&gt;</div>x<br/>y&#39;s &#x41;')).toBe(
+      "line one\na & b <c>\nx\ny's A",
+    );
   });
 
   it('removes every mention', () => {
@@ -31,6 +33,8 @@ describe('chooseMessageText', () => {
 
 describe('normalizeForMatching', () => {
   it('turns full-width characters half-width, folds case and collapses spaces', () => {
-    expect(normalizeForMatching('ＭＡＰＳ\u3000接続　テスト  ０ｘ８００７０００５')).toBe('maps 接続 テスト 0x80070005');
+    expect(normalizeForMatching('ＭＡＰＳ\u3000接続　テスト  ０ｘ８００７０００５')).toBe(
+      'maps 接続 テスト 0x80070005',
+    );
   });
 });

@@ -15,9 +15,13 @@ const TARGETS = { strict: 0.65, helpful: 0.85, confidentWrong: 0.05, abstain: 0.
 
 const index = buildMatchIndex(loadKnowledge(join(ROOT, 'knowledge')));
 const messages = loadLabelledSets(ROOT, 'all');
-const ask = (message: LabelledMessage): AskResult => askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as unknown as AskResult;
+const ask = (message: LabelledMessage): AskResult =>
+  askOne(index, { text: message.text, locale: message.locale, previous: message.previous }) as unknown as AskResult;
 const score = (set: string) => {
-  const found = scoreSets(messages.filter((message) => message.set === set), ask)[0];
+  const found = scoreSets(
+    messages.filter((message) => message.set === set),
+    ask,
+  )[0];
   if (!found) throw new Error(`no messages in set ${set}`);
   return found;
 };
@@ -49,7 +53,7 @@ describe('realistic long messages (bench/realistic)', () => {
     expect(outOfScope.abstain / outOfScope.outOfScope).toBeGreaterThanOrEqual(TARGETS.abstain);
   });
 
-  it('diagnoses helpdesk messages that mix output and a question, with the question\'s entry first', () => {
+  it("diagnoses helpdesk messages that mix output and a question, with the question's entry first", () => {
     const mixed = messages.filter((message) => message.set === 'realistic/mixed-paste');
     expect(mixed.length).toBeGreaterThanOrEqual(40);
     expect(mixed.filter((message) => message.locale === 'ja-JP').length * 2).toBeGreaterThanOrEqual(mixed.length);
@@ -63,7 +67,9 @@ describe('realistic long messages (bench/realistic)', () => {
     const mixed = messages.filter((message) => message.set === 'realistic/mixed-paste' && message.facts);
     expect(mixed.length).toBeGreaterThanOrEqual(40);
     for (const message of mixed) {
-      const result = askOne(index, { text: message.text, locale: message.locale }) as { facts: Record<string, unknown> };
+      const result = askOne(index, { text: message.text, locale: message.locale }) as {
+        facts: Record<string, unknown>;
+      };
       expect(result.facts, message.text.slice(0, 60)).toMatchObject(message.facts!);
     }
   });
@@ -75,9 +81,12 @@ describe('realistic long messages (bench/realistic)', () => {
   });
 });
 
-describe.runIf(existsSync(join(ROOT, '../shared/eval/real-dev.jsonl')))('real public posts (shared/eval/real-dev.jsonl)', () => {
-  it(`answers or offers the right entry for at least ${TARGETS.helpful * 100}%`, () => {
-    const realDev = score('real-dev');
-    expect(realDev.helpful / realDev.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
-  });
-});
+describe.runIf(existsSync(join(ROOT, '../shared/eval/real-dev.jsonl')))(
+  'real public posts (shared/eval/real-dev.jsonl)',
+  () => {
+    it(`answers or offers the right entry for at least ${TARGETS.helpful * 100}%`, () => {
+      const realDev = score('real-dev');
+      expect(realDev.helpful / realDev.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
+    });
+  },
+);

@@ -7,18 +7,30 @@ const words = (text: string): string[] => tokenize(text, 0, 0).map((term) => ter
 
 describe('tokenize', () => {
   it('drops English stop words and stems the rest', () => {
-    expect(words('how do i enable the cloud protection on my laptops')).toEqual(['enabl', 'cloud', 'protection', 'laptop']);
+    expect(words('how do i enable the cloud protection on my laptops')).toEqual([
+      'enabl',
+      'cloud',
+      'protection',
+      'laptop',
+    ]);
   });
 
   it('merges katakana runs that Intl.Segmenter splits and drops particles', () => {
-    expect(words('クラウド保護が有効になっているか確認したい')).toEqual(expect.arrayContaining(['クラウド', '保護', '有効', '確認']));
+    expect(words('クラウド保護が有効になっているか確認したい')).toEqual(
+      expect.arrayContaining(['クラウド', '保護', '有効', '確認']),
+    );
     expect(words('クラウド保護が有効になっているか確認したい')).not.toContain('クラ');
     expect(words('改ざん防止がオンにならない')).not.toContain('が');
   });
 
   it('adds Japanese character bigrams at the given weight', () => {
     const terms = tokenize('改ざん防止', 0.35, 0);
-    expect(terms.filter((term) => term.weight === 0.35).map((term) => term.term)).toEqual(['改ざ', 'ざん', 'ん防', '防止']);
+    expect(terms.filter((term) => term.weight === 0.35).map((term) => term.term)).toEqual([
+      '改ざ',
+      'ざん',
+      'ん防',
+      '防止',
+    ]);
   });
 
   it('keeps cmdlets whole and adds their parts', () => {
@@ -26,7 +38,13 @@ describe('tokenize', () => {
   });
 
   it('stems common suffixes only on longer words', () => {
-    expect([stem('enabled'), stem('enabling'), stem('policies'), stem('tls'), stem('0x80070005')]).toEqual(['enabl', 'enabl', 'policy', 'tls', '0x80070005']);
+    expect([stem('enabled'), stem('enabling'), stem('policies'), stem('tls'), stem('0x80070005')]).toEqual([
+      'enabl',
+      'enabl',
+      'policy',
+      'tls',
+      '0x80070005',
+    ]);
   });
 });
 

@@ -14,7 +14,13 @@ const read = (file: string): string => readFileSync(join(DIR, file), 'utf8');
 const EXPECTED: Record<string, { formats: string[]; facts: Facts }> = {
   'get-mpcomputerstatus-doc-ddmmyyyy-partial.txt': {
     formats: ['mp-properties'],
-    facts: { AMProductVersion: '4.18.2209.7', AMRunningMode: 'Normal', AMServiceEnabled: true, AntivirusEnabled: true, AntivirusSignatureAge: 0 },
+    facts: {
+      AMProductVersion: '4.18.2209.7',
+      AMRunningMode: 'Normal',
+      AMServiceEnabled: true,
+      AntivirusEnabled: true,
+      AntivirusSignatureAge: 0,
+    },
   },
   'get-mpcomputerstatus-doc-normal.txt': {
     formats: ['mp-properties'],
@@ -31,64 +37,183 @@ const EXPECTED: Record<string, { formats: string[]; facts: Facts }> = {
   },
   'get-mpcomputerstatus-doc-server-not-running.txt': {
     formats: ['mp-properties'],
-    facts: { AMRunningMode: 'Not running', AntivirusEnabled: false, AntivirusSignatureAge: null, IsTamperProtected: false, RealTimeProtectionEnabled: false, TamperProtectionSource: 'Signatures' },
+    facts: {
+      AMRunningMode: 'Not running',
+      AntivirusEnabled: false,
+      AntivirusSignatureAge: null,
+      IsTamperProtected: false,
+      RealTimeProtectionEnabled: false,
+      TamperProtectionSource: 'Signatures',
+    },
   },
-  'get-mppreference-repo-name-value-table-indented.txt': { formats: ['mp-properties'], facts: { CloudBlockLevel: 1, MAPSReporting: 2, SubmitSamplesConsent: 1 } },
+  'get-mppreference-repo-name-value-table-indented.txt': {
+    formats: ['mp-properties'],
+    facts: { CloudBlockLevel: 1, MAPSReporting: 2, SubmitSamplesConsent: 1 },
+  },
   'get-mppreference-repo-nonadmin-cloudblocklevel-1-2023.txt': {
     formats: ['mp-properties'],
-    facts: { CloudBlockLevel: 1, CloudExtendedTimeout: 1, DisableBlockAtFirstSeen: false, DisableRealtimeMonitoring: false, MAPSReporting: 2, SubmitSamplesConsent: 1, ExclusionsVisible: false },
+    facts: {
+      CloudBlockLevel: 1,
+      CloudExtendedTimeout: 1,
+      DisableBlockAtFirstSeen: false,
+      DisableRealtimeMonitoring: false,
+      MAPSReporting: 2,
+      SubmitSamplesConsent: 1,
+      ExclusionsVisible: false,
+    },
   },
   'get-mppreference-repo-nonadmin-na-exclusions-2021.txt': {
     formats: ['mp-properties'],
-    facts: { CloudBlockLevel: 0, MAPSReporting: 0, SubmitSamplesConsent: 0, DisableBlockAtFirstSeen: false, ExclusionsVisible: false },
+    facts: {
+      CloudBlockLevel: 0,
+      MAPSReporting: 0,
+      SubmitSamplesConsent: 0,
+      DisableBlockAtFirstSeen: false,
+      ExclusionsVisible: false,
+    },
   },
-  'get-mppreference-repo-servicefabric-trailing-spaces.txt': { formats: ['mp-properties'], facts: { MAPSReporting: 2, SubmitSamplesConsent: 1, DisableRealtimeMonitoring: false } },
-  'get-mppreference-repo-truncated-realtime-disabled.txt': { formats: ['mp-properties'], facts: { DisableRealtimeMonitoring: true, DisableBlockAtFirstSeen: false } },
-  'getfiles-repo-typicaldao-reinvoke-elided.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: true } } },
+  'get-mppreference-repo-servicefabric-trailing-spaces.txt': {
+    formats: ['mp-properties'],
+    facts: { MAPSReporting: 2, SubmitSamplesConsent: 1, DisableRealtimeMonitoring: false },
+  },
+  'get-mppreference-repo-truncated-realtime-disabled.txt': {
+    formats: ['mp-properties'],
+    facts: { DisableRealtimeMonitoring: true, DisableBlockAtFirstSeen: false },
+  },
+  'getfiles-repo-typicaldao-reinvoke-elided.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: true } },
+  },
   'mpcmdrun-page-scan-cmdtool-failed-80508023.txt': { formats: [], facts: {} },
   'sc-query-doc-sense-windefend-running.txt': {
     formats: ['sc-query'],
     facts: { services: { sense: { state: 'RUNNING', exitCode: 0 }, windefend: { state: 'RUNNING', exitCode: 0 } } },
   },
-  'validatemaps-doc-error-80004005-httpcode-450.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80004005', httpCode: 450 } } },
-  'validatemaps-doc-error-800106ba-service-disabled.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x800106BA' } } },
-  'validatemaps-doc-error-80070005-httpcode-450.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80070005', httpCode: 450 } } },
-  'validatemaps-doc-error-80072ee7-httpcode-451.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072EE7', httpCode: 451 } } },
-  'validatemaps-doc-failure-80070006.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80070006', httpCode: 451 } } },
-  'validatemaps-doc-failure-80072efe.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072EFE', httpCode: 451 } } },
-  'validatemaps-doc-failure-80072f8f.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072F8F', httpCode: 451 } } },
-  'validatemaps-page-success-oneline.txt': { formats: ['validate-maps'], facts: { ValidateMapsConnection: { ok: true } } },
+  'validatemaps-doc-error-80004005-httpcode-450.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80004005', httpCode: 450 } },
+  },
+  'validatemaps-doc-error-800106ba-service-disabled.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x800106BA' } },
+  },
+  'validatemaps-doc-error-80070005-httpcode-450.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80070005', httpCode: 450 } },
+  },
+  'validatemaps-doc-error-80072ee7-httpcode-451.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072EE7', httpCode: 451 } },
+  },
+  'validatemaps-doc-failure-80070006.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80070006', httpCode: 451 } },
+  },
+  'validatemaps-doc-failure-80072efe.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072EFE', httpCode: 451 } },
+  },
+  'validatemaps-doc-failure-80072f8f.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: false, hresult: '0x80072F8F', httpCode: 451 } },
+  },
+  'validatemaps-page-success-oneline.txt': {
+    formats: ['validate-maps'],
+    facts: { ValidateMapsConnection: { ok: true } },
+  },
   'validatemaps-repo-success-networkinfo-banner.txt': {
     formats: ['validate-maps'],
-    facts: { ValidateMapsConnection: { ok: true, connectedToInternet: true, lastSuccessfulConnection: '8/20/2025 6:36:34 PM' } },
+    facts: {
+      ValidateMapsConnection: { ok: true, connectedToInternet: true, lastSuccessfulConnection: '8/20/2025 6:36:34 PM' },
+    },
   },
-  'event-1116-repo-format-list-amsi.txt': { formats: ['event-log'], facts: {eventIds:  [1116]} },
-  'event-1116-repo-format-list-concrete-system-scan.txt': { formats: ['event-log'], facts: {eventIds:  [1116]} },
-  'event-1116-repo-format-list-two-behavior-events.txt': { formats: ['event-log'], facts: {eventIds:  [1116]} },
-  'event-1116-repo-table-truncated-message.txt': { formats: ['event-log'], facts: {eventIds:  [1116]} },
-  'event-5007-page-format-list-exclusion-path.txt': { formats: ['event-log'], facts: {eventIds:  [5007]} },
-  'event-5007-repo-asr-exclusion-manual-wrap.txt': { formats: ['event-log'], facts: {eventIds:  [5007]} },
-  'event-5007-repo-fl-message-only-narrower-wrap.txt': { formats: ['event-log'], facts: {eventIds:  [5007]} },
-  'event-5013-issue-message-value-current.txt': { formats: ['event-log'], facts: {eventIds:  [5013]} },
-  'event-5013-repo-flattened-three-values.txt': { formats: ['event-log'], facts: {eventIds:  [5013]} },
-  'get-mpcomputerstatus-issue-select-amrunningmode-passive-audit-mode.txt': { formats: ['mp-properties'], facts: {AMRunningMode:  'Passive Audit Mode'} },
-  'get-mpcomputerstatus-repo-2019-no-amrunningmode-trailing-spaces.txt': { formats: ['mp-properties'], facts: {AMProductVersion:  '4.18.1905.4',  AMServiceEnabled:  true,  AntivirusEnabled:  true,  AntivirusSignatureAge:  0,  RealTimeProtectionEnabled:  true} },
-  'get-mpcomputerstatus-repo-2021-list-tdtstatus.txt': { formats: ['mp-properties'], facts: {AMProductVersion:  '4.18.2107.4',  AMRunningMode:  'Normal',  AMServiceEnabled:  true,  AntivirusEnabled:  true,  AntivirusSignatureAge:  0,  IsTamperProtected:  true,  RealTimeProtectionEnabled:  true,  TamperProtectionSource:  'Signatures'} },
-  'get-mpcomputerstatus-repo-select-istamperprotected-table.txt': { formats: ['mp-properties'], facts: {IsTamperProtected:  true} },
-  'get-mpcomputerstatus-repo-select-three-columns-table.txt': { formats: ['mp-properties'], facts: {AntivirusEnabled:  true,  RealTimeProtectionEnabled:  true,  AMRunningMode:  'Normal'} },
-  'get-mpcomputerstatus-repo-select-three-props-list.txt': { formats: ['mp-properties'], facts: {AntivirusEnabled:  true,  RealTimeProtectionEnabled:  true,  IsTamperProtected:  true} },
-  'reg-query-repo-tamperprotection-0x1-cmd-prompt.txt': { formats: ['reg-query'], facts: {TamperProtectionRegistryValue:  1} },
-  'reg-query-repo-tamperprotection-0x5-expected-output.txt': { formats: ['reg-query'], facts: {TamperProtectionRegistryValue:  5} },
-  'sc-query-issue-windefend-passive-mode-stoppable.txt': { formats: ['sc-query'], facts: {services:  {windefend:  {state:  'RUNNING',  exitCode:  0}}} },
+  'event-1116-repo-format-list-amsi.txt': { formats: ['event-log'], facts: { eventIds: [1116] } },
+  'event-1116-repo-format-list-concrete-system-scan.txt': { formats: ['event-log'], facts: { eventIds: [1116] } },
+  'event-1116-repo-format-list-two-behavior-events.txt': { formats: ['event-log'], facts: { eventIds: [1116] } },
+  'event-1116-repo-table-truncated-message.txt': { formats: ['event-log'], facts: { eventIds: [1116] } },
+  'event-5007-page-format-list-exclusion-path.txt': { formats: ['event-log'], facts: { eventIds: [5007] } },
+  'event-5007-repo-asr-exclusion-manual-wrap.txt': { formats: ['event-log'], facts: { eventIds: [5007] } },
+  'event-5007-repo-fl-message-only-narrower-wrap.txt': { formats: ['event-log'], facts: { eventIds: [5007] } },
+  'event-5013-issue-message-value-current.txt': { formats: ['event-log'], facts: { eventIds: [5013] } },
+  'event-5013-repo-flattened-three-values.txt': { formats: ['event-log'], facts: { eventIds: [5013] } },
+  'get-mpcomputerstatus-issue-select-amrunningmode-passive-audit-mode.txt': {
+    formats: ['mp-properties'],
+    facts: { AMRunningMode: 'Passive Audit Mode' },
+  },
+  'get-mpcomputerstatus-repo-2019-no-amrunningmode-trailing-spaces.txt': {
+    formats: ['mp-properties'],
+    facts: {
+      AMProductVersion: '4.18.1905.4',
+      AMServiceEnabled: true,
+      AntivirusEnabled: true,
+      AntivirusSignatureAge: 0,
+      RealTimeProtectionEnabled: true,
+    },
+  },
+  'get-mpcomputerstatus-repo-2021-list-tdtstatus.txt': {
+    formats: ['mp-properties'],
+    facts: {
+      AMProductVersion: '4.18.2107.4',
+      AMRunningMode: 'Normal',
+      AMServiceEnabled: true,
+      AntivirusEnabled: true,
+      AntivirusSignatureAge: 0,
+      IsTamperProtected: true,
+      RealTimeProtectionEnabled: true,
+      TamperProtectionSource: 'Signatures',
+    },
+  },
+  'get-mpcomputerstatus-repo-select-istamperprotected-table.txt': {
+    formats: ['mp-properties'],
+    facts: { IsTamperProtected: true },
+  },
+  'get-mpcomputerstatus-repo-select-three-columns-table.txt': {
+    formats: ['mp-properties'],
+    facts: { AntivirusEnabled: true, RealTimeProtectionEnabled: true, AMRunningMode: 'Normal' },
+  },
+  'get-mpcomputerstatus-repo-select-three-props-list.txt': {
+    formats: ['mp-properties'],
+    facts: { AntivirusEnabled: true, RealTimeProtectionEnabled: true, IsTamperProtected: true },
+  },
+  'reg-query-repo-tamperprotection-0x1-cmd-prompt.txt': {
+    formats: ['reg-query'],
+    facts: { TamperProtectionRegistryValue: 1 },
+  },
+  'reg-query-repo-tamperprotection-0x5-expected-output.txt': {
+    formats: ['reg-query'],
+    facts: { TamperProtectionRegistryValue: 5 },
+  },
+  'sc-query-issue-windefend-passive-mode-stoppable.txt': {
+    formats: ['sc-query'],
+    facts: { services: { windefend: { state: 'RUNNING', exitCode: 0 } } },
+  },
   'sc-query-issue-wscsvc-failed-1060-server.txt': { formats: [], facts: {} },
   'sc-query-page-webclient-failed-5-access-denied.txt': { formats: [], facts: {} },
-  'sc-query-repo-sense-stopped-exit-0-after-offboarding.txt': { formats: ['sc-query'], facts: {services:  {sense:  {state:  'STOPPED',  exitCode:  0}}} },
-  'sc-query-repo-state-all-sense-stopped-1077.txt': { formats: ['sc-query'], facts: {services:  {sense:  {state:  'STOPPED',  exitCode:  1077}}} },
-  'sc-query-repo-state-all-windefend-running-not-stoppable.txt': { formats: ['sc-query'], facts: {services:  {windefend:  {state:  'RUNNING',  exitCode:  0}}} },
-  'sc-query-repo-windefend-prompt-trailing-spaces.txt': { formats: ['sc-query'], facts: {services:  {windefend:  {state:  'RUNNING',  exitCode:  0}}} },
+  'sc-query-repo-sense-stopped-exit-0-after-offboarding.txt': {
+    formats: ['sc-query'],
+    facts: { services: { sense: { state: 'STOPPED', exitCode: 0 } } },
+  },
+  'sc-query-repo-state-all-sense-stopped-1077.txt': {
+    formats: ['sc-query'],
+    facts: { services: { sense: { state: 'STOPPED', exitCode: 1077 } } },
+  },
+  'sc-query-repo-state-all-windefend-running-not-stoppable.txt': {
+    formats: ['sc-query'],
+    facts: { services: { windefend: { state: 'RUNNING', exitCode: 0 } } },
+  },
+  'sc-query-repo-windefend-prompt-trailing-spaces.txt': {
+    formats: ['sc-query'],
+    facts: { services: { windefend: { state: 'RUNNING', exitCode: 0 } } },
+  },
   'get-mppreference-repo-notes-partial-na-an-administrator.txt': {
     formats: ['mp-properties'],
-    facts: { AMServiceEnabled: true, AntivirusEnabled: true, RealTimeProtectionEnabled: true, IsTamperProtected: true, ExclusionsVisible: false },
+    facts: {
+      AMServiceEnabled: true,
+      AntivirusEnabled: true,
+      RealTimeProtectionEnabled: true,
+      IsTamperProtected: true,
+      ExclusionsVisible: false,
+    },
   },
 };
 
@@ -100,23 +225,56 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'lines collapsed to spaces by Teams': (text) => text.replace(/\r?\n/gu, ' '),
   // What the Agents Playground (and some Teams clients) send: the lines glued together with nothing between them.
   'line breaks removed': (text) => text.replace(/\r?\n/gu, ''),
-  'quoted with "> "': (text) => text.split('\n').map((line) => `> ${line}`).join('\n'),
-  'commented with "# "': (text) => text.split('\n').map((line) => `# ${line}`).join('\n'),
-  'numbered "1. "': (text) => lines(text).map((line, index) => `${index + 1}. ${line}`).join('\n'),
-  'numbered like an editor "  1 "': (text) => lines(text).map((line, index) => `${String(index + 1).padStart(3)} ${line}`).join('\n'),
-  'indented by four spaces': (text) => text.split('\n').map((line) => `    ${line}`).join('\n'),
+  'quoted with "> "': (text) =>
+    text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n'),
+  'commented with "# "': (text) =>
+    text
+      .split('\n')
+      .map((line) => `# ${line}`)
+      .join('\n'),
+  'numbered "1. "': (text) =>
+    lines(text)
+      .map((line, index) => `${index + 1}. ${line}`)
+      .join('\n'),
+  'numbered like an editor "  1 "': (text) =>
+    lines(text)
+      .map((line, index) => `${String(index + 1).padStart(3)} ${line}`)
+      .join('\n'),
+  'indented by four spaces': (text) =>
+    text
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n'),
   'chat text around it': (text) => `Hi, this is what I get on the user's PC:\n\n${text}\n\nWhat should I do next?`,
-  'Japanese chat text around it': (text) => `お疲れ様です。ユーザーの PC で以下の結果でした。\n${text}\n次に何を確認すればよいですか？`,
-  'one <p> per line': (text) => lines(text).map((line) => `<p>${escapeHtml(line)}</p>`).join(''),
+  'Japanese chat text around it': (text) =>
+    `お疲れ様です。ユーザーの PC で以下の結果でした。\n${text}\n次に何を確認すればよいですか？`,
+  'one <p> per line': (text) =>
+    lines(text)
+      .map((line) => `<p>${escapeHtml(line)}</p>`)
+      .join(''),
   'lines joined by <br>': (text) => `<p>${lines(text).map(escapeHtml).join('<br>')}</p>`,
   'in <pre>': (text) => `<pre>${escapeHtml(text)}</pre>`,
   'in <pre><code> with a language': (text) => `<pre><code class="language-powershell">${escapeHtml(text)}</code></pre>`,
-  'one <code> per line': (text) => lines(text).map((line) => `<code>${escapeHtml(line)}</code><br/>`).join(''),
-  "in Teams' <div>s": (text) => `<div><div>${lines(text).map((line) => `<div>${escapeHtml(line) || '<br>'}</div>`).join('')}</div></div>`,
-  "in Teams' <div>s with spaces as &nbsp;": (text) => `<div>${lines(text).map((line) => `<div>${escapeHtml(line).replace(/ /gu, '&nbsp;')}</div>`).join('')}</div>`,
+  'one <code> per line': (text) =>
+    lines(text)
+      .map((line) => `<code>${escapeHtml(line)}</code><br/>`)
+      .join(''),
+  "in Teams' <div>s": (text) =>
+    `<div><div>${lines(text)
+      .map((line) => `<div>${escapeHtml(line) || '<br>'}</div>`)
+      .join('')}</div></div>`,
+  "in Teams' <div>s with spaces as &nbsp;": (text) =>
+    `<div>${lines(text)
+      .map((line) => `<div>${escapeHtml(line).replace(/ /gu, '&nbsp;')}</div>`)
+      .join('')}</div>`,
 };
 
-const fixtures = readdirSync(DIR).filter((file) => file.endsWith('.txt')).sort();
+const fixtures = readdirSync(DIR)
+  .filter((file) => file.endsWith('.txt'))
+  .sort();
 
 describe('parsePaste on real pastes', () => {
   it('has expected facts for every fixture file', () => {
@@ -145,14 +303,19 @@ describe('parsePaste on real pastes', () => {
       const all = lines(read(file));
       const half = `${all.slice(0, Math.ceil(all.length / 2)).join('\n')}\n`;
       const original = parsePaste(half).facts;
-      const differing = Object.entries(VARIANTS).filter(([, change]) => JSON.stringify(parsePaste(change(half)).facts) !== JSON.stringify(original));
+      const differing = Object.entries(VARIANTS).filter(
+        ([, change]) => JSON.stringify(parsePaste(change(half)).facts) !== JSON.stringify(original),
+      );
       expect(differing.map(([variant]) => variant)).toEqual([]);
     });
 
     it(`reads a truncated ${file} without throwing`, () => {
       const text = read(file);
       const result = parsePaste(text.slice(0, Math.floor(text.length / 2)));
-      for (const format of result.formats) expect(['validate-maps', 'mp-properties', 'sc-query', 'reg-query', 'event-log', 'bare-value']).toContain(format);
+      for (const format of result.formats)
+        expect(['validate-maps', 'mp-properties', 'sc-query', 'reg-query', 'event-log', 'bare-value']).toContain(
+          format,
+        );
     });
   }
 
@@ -179,7 +342,11 @@ describe('parsePaste on real pastes', () => {
   });
 
   it('reads several outputs in one message and merges them', () => {
-    const text = [read('sc-query-doc-sense-windefend-running.txt'), read('validatemaps-doc-failure-80072f8f.txt'), read('get-mpcomputerstatus-doc-normal.txt')].join('\n\n');
+    const text = [
+      read('sc-query-doc-sense-windefend-running.txt'),
+      read('validatemaps-doc-failure-80072f8f.txt'),
+      read('get-mpcomputerstatus-doc-normal.txt'),
+    ].join('\n\n');
     const result = parsePaste(text);
     expect(result.formats).toEqual(['validate-maps', 'mp-properties', 'sc-query']);
     expect(result.facts).toMatchObject({

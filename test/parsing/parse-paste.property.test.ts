@@ -44,10 +44,13 @@ describe('parsePaste never throws', () => {
 
   it('on random combinations of real format fragments', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 80 }), (parts) => {
-        const result = parsePaste(parts.join(''));
-        expect(Array.isArray(result.formats)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 80 }),
+        (parts) => {
+          const result = parsePaste(parts.join(''));
+          expect(Array.isArray(result.formats)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -36,29 +36,46 @@ describe('splitMessage', () => {
 
   it('keeps a paste with no words as output only', () => {
     const [, paste] = PASTES.find(([file]) => file.startsWith('get-mppreference'))!;
-    expect(splitMessage(paste)).toEqual({ output: paste.replace(/\r\n?/gu, '\n').trim().replace(/\n{2,}/gu, '\n\n'), words: '' });
+    expect(splitMessage(paste)).toEqual({
+      output: paste
+        .replace(/\r\n?/gu, '\n')
+        .trim()
+        .replace(/\n{2,}/gu, '\n\n'),
+      words: '',
+    });
   });
 
   it('keeps a message without output as words only', () => {
-    const text = 'I checked and MAPSReporting is 2, so the setting is fine.\nWhat is the command for the connection test?';
+    const text =
+      'I checked and MAPSReporting is 2, so the setting is fine.\nWhat is the command for the connection test?';
     expect(splitMessage(text)).toEqual({ output: '', words: text });
   });
 
   it('takes a reading written inside a sentence out of the words (it is a fact, not the question)', () => {
-    const split = splitMessage('教えてもらったコマンドで見たら IsTamperProtected : True / TamperProtectionSource : Intune でした。除外も守りたいです。');
+    const split = splitMessage(
+      '教えてもらったコマンドで見たら IsTamperProtected : True / TamperProtectionSource : Intune でした。除外も守りたいです。',
+    );
     expect(split.words).toBe('教えてもらったコマンドで見たら / でした。除外も守りたいです。');
   });
 
   it('reads a command on a line of its own as output, and a sentence that starts with one as words', () => {
-    expect(splitMessage('Get-MpComputerStatus | select IsTamperProtected\nHow do I turn it off?').words).toBe('How do I turn it off?');
+    expect(splitMessage('Get-MpComputerStatus | select IsTamperProtected\nHow do I turn it off?').words).toBe(
+      'How do I turn it off?',
+    );
     expect(splitMessage('sc query sense\nIs it onboarded?').words).toBe('Is it onboarded?');
-    expect(splitMessage('Get-MpComputerStatus on a test VM shows this. Why?').words).toBe('Get-MpComputerStatus on a test VM shows this. Why?');
+    expect(splitMessage('Get-MpComputerStatus on a test VM shows this. Why?').words).toBe(
+      'Get-MpComputerStatus on a test VM shows this. Why?',
+    );
     expect(splitMessage('netsh winhttp show proxy\nWhat next?').words).toBe('What next?');
   });
 
   it('keeps a table with its header and rows as output, and the sentence after a blank line as words', () => {
-    const split = splitMessage('IsTamperProtected TamperProtectionSource\n----------------- ----------------------\n             True ATP\n\nこの状態でオフにするには？');
-    expect(split.output).toBe('IsTamperProtected TamperProtectionSource\n----------------- ----------------------\n             True ATP');
+    const split = splitMessage(
+      'IsTamperProtected TamperProtectionSource\n----------------- ----------------------\n             True ATP\n\nこの状態でオフにするには？',
+    );
+    expect(split.output).toBe(
+      'IsTamperProtected TamperProtectionSource\n----------------- ----------------------\n             True ATP',
+    );
     expect(split.words).toBe('この状態でオフにするには？');
   });
 });

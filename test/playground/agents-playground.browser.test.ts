@@ -56,7 +56,13 @@ async function expectShortAnswerFirst(page: Page, question: string, language: La
  * Sends a helpdesk message that mixes output and a question: the answer to the question comes first (admin part
  * open), then the diagnosis of the output with the values read.
  */
-async function expectAnswerThenDiagnosis(page: Page, text: string, id: string, language: Language, facts: readonly string[]): Promise<void> {
+async function expectAnswerThenDiagnosis(
+  page: Page,
+  text: string,
+  id: string,
+  language: Language,
+  facts: readonly string[],
+): Promise<void> {
   const replies = await sendAndWaitAll(page, text);
   expect(replies).toHaveLength(2);
   const [answer, diagnosis] = replies as [Locator, Locator];
@@ -80,8 +86,20 @@ const ME = emulator.currentUser.name;
 
 /** What the requester and L2 write in the L2 flow, in the requester's language. */
 const FLOW_TEXT = {
-  en: { escalate: 'escalate', tried: 'Restarted the PC; cloud protection still fails.', question: 'Which proxy does the PC use (netsh winhttp show proxy)', answer: 'proxy.contoso.example:8080', note: 'Set the WinHTTP proxy with netsh winhttp set proxy' },
-  ja: { escalate: 'エスカレーション', tried: 'PC を再起動しましたが、クラウド保護はまだ失敗します。', question: 'PC が使っているプロキシを教えてください (netsh winhttp show proxy)', answer: 'proxy.contoso.example:8080 です', note: 'netsh winhttp set proxy で WinHTTP プロキシを設定しました' },
+  en: {
+    escalate: 'escalate',
+    tried: 'Restarted the PC; cloud protection still fails.',
+    question: 'Which proxy does the PC use (netsh winhttp show proxy)',
+    answer: 'proxy.contoso.example:8080',
+    note: 'Set the WinHTTP proxy with netsh winhttp set proxy',
+  },
+  ja: {
+    escalate: 'エスカレーション',
+    tried: 'PC を再起動しましたが、クラウド保護はまだ失敗します。',
+    question: 'PC が使っているプロキシを教えてください (netsh winhttp show proxy)',
+    answer: 'proxy.contoso.example:8080 です',
+    note: 'netsh winhttp set proxy で WinHTTP プロキシを設定しました',
+  },
 } as const;
 
 /** The position of the first block equal to `text`, failing when there is none. */
@@ -174,7 +192,9 @@ async function runL2Flow(page: Page, channel: string, l2: Language, user: Langua
   await switchTo(page, 'Personal Chat');
   const resolved = await waitForCard(page, t(user, 'ticket.resolved', { id }));
   expect(await cardBlocks(resolved)).toContain(text.note);
-  await expect.poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count()).toBe(1);
+  await expect
+    .poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count())
+    .toBe(1);
 
   // L2 reopens: the card shows the ticket working again, the old resolution only as history below the reopen.
   await switchTo(page, channel);
@@ -198,7 +218,9 @@ async function runL2Flow(page: Page, channel: string, l2: Language, user: Langua
   await switchTo(page, 'Personal Chat');
   const told = await waitForCard(page, t(user, 'ticket.reopenedByL2', { name: ME, id }));
   expect(await cardBlocks(told)).toContain(`${t(user, 'l2.status')}: ${t(user, 'ticket.status.assigned')}`);
-  await expect.poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count()).toBe(0);
+  await expect
+    .poll(() => page.getByRole('button', { name: t(user, 'ticket.reopenButton'), exact: true }).count())
+    .toBe(0);
   await screenshot(page, shot('6-user-chat'));
   expect(await layoutProblems(told)).toEqual([]);
 }
@@ -226,9 +248,11 @@ async function expectAnswerCard(message: Locator, id: string, language: Language
   expect(shown).toContain(entry(id)[language].title);
   expect(shown).toContain(entry(id)[language].short);
   // Folded for employees, already open for helpdesk (after a paste): open it only when it is closed.
-  if (!shown.includes(t(language, 'answer.adminHeading'))) await clickCardToggle(message, t(language, 'answer.adminToggle'));
+  if (!shown.includes(t(language, 'answer.adminHeading')))
+    await clickCardToggle(message, t(language, 'answer.adminToggle'));
   const opened = await cardBlocks(message);
-  for (const command of entry(id).commands) expect(opened, `command ${command.id} of ${id} (${language})`).toContain(command.text);
+  for (const command of entry(id).commands)
+    expect(opened, `command ${command.id} of ${id} (${language})`).toContain(command.text);
 }
 
 // Without Chromium and its fonts the suite is skipped, and `npm test` says so loudly before and after the run
@@ -240,7 +264,10 @@ describe.skipIf(skipBrowserTests)('the bot in the Microsoft 365 Agents Playgroun
   let browser: Browser;
 
   beforeAll(async () => {
-    expect(missingBrowserNeeds(), `missing for the browser test (see the notice above): run npm test as root, or apt-get install them`).toEqual([]);
+    expect(
+      missingBrowserNeeds(),
+      `missing for the browser test (see the notice above): run npm test as root, or apt-get install them`,
+    ).toEqual([]);
     playground = await startPlayground();
     browser = await launchBrowser();
   }, 90_000);
@@ -364,7 +391,10 @@ describe.skipIf(skipBrowserTests)('the bot in the Microsoft 365 Agents Playgroun
     it('answers the question around a pasted list first, then shows its diagnosis (English)', async () => {
       const text =
         'Status on PC-OSAKA-0301, onboarded and managed by Intune:\nIsTamperProtected               : True\nTamperProtectionSource          : Intune\nThe app team wants their build folders excluded. How do I get those exclusions protected by tamper protection too?';
-      await expectAnswerThenDiagnosis(page, text, 'tp-exclusions', 'en', ['IsTamperProtected: true', 'TamperProtectionSource: Intune']);
+      await expectAnswerThenDiagnosis(page, text, 'tp-exclusions', 'en', [
+        'IsTamperProtected: true',
+        'TamperProtectionSource: Intune',
+      ]);
     }, 60_000);
 
     it('answers the question around values written in a sentence first, then shows their diagnosis (Japanese)', async () => {
@@ -387,7 +417,7 @@ describe.skipIf(skipBrowserTests)('the bot in the Microsoft 365 Agents Playgroun
     }, 60_000);
   });
 
-  describe('L2 in the L2 channel (the emulator team\'s General channel; L2 cards in Japanese, the user writes English)', () => {
+  describe("L2 in the L2 channel (the emulator team's General channel; L2 cards in Japanese, the user writes English)", () => {
     it('runs the whole L2 flow: ticket card in the channel, assign, ask, answer in the personal chat, resolve, reopen', async () => {
       const page = await openPlayground(browser, playground.url, 'en-US');
       await runL2Flow(page, 'General', 'ja', 'en');

@@ -18,8 +18,13 @@ const run = promisify(execFile);
  * Runs `args` with node in the repository; `unprivileged`: as user nobody when this test runs as root (vitest itself
  * cannot: it writes its cache into node_modules).
  */
-async function runAs(args: string[], env: Record<string, string>, unprivileged = true): Promise<{ code: number; output: string }> {
-  const asRoot = unprivileged && typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/setpriv');
+async function runAs(
+  args: string[],
+  env: Record<string, string>,
+  unprivileged = true,
+): Promise<{ code: number; output: string }> {
+  const asRoot =
+    unprivileged && typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/setpriv');
   const [command, commandArgs] = asRoot
     ? ['/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]]
     : [process.execPath, args];
@@ -52,11 +57,17 @@ describe('browser tests on a machine without Chromium', () => {
   }, 120_000);
 
   it('vitest: skips the browser test file, passes, and repeats the notice after the summary', async () => {
-    const result = await runAs(['node_modules/vitest/vitest.mjs', 'run', 'test/playground/agents-playground.browser.test.ts'], { ...NO_CHROMIUM, NO_COLOR: '1' }, false);
+    const result = await runAs(
+      ['node_modules/vitest/vitest.mjs', 'run', 'test/playground/agents-playground.browser.test.ts'],
+      { ...NO_CHROMIUM, NO_COLOR: '1' },
+      false,
+    );
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/Test Files\s+1 skipped/u);
     const summary = result.output.lastIndexOf('Test Files');
-    expect(result.output.indexOf('BROWSER TESTS SKIPPED', summary), 'notice after the summary').toBeGreaterThan(summary);
+    expect(result.output.indexOf('BROWSER TESTS SKIPPED', summary), 'notice after the summary').toBeGreaterThan(
+      summary,
+    );
   }, 120_000);
 
   it('.ci/run requires the browser tests', async () => {
@@ -77,7 +88,12 @@ describe('aptPlan (what an apt-get install simulation would do)', () => {
       'Inst perl [5.36.0-7+deb12u1] (5.36.0-7+deb12u3 Debian:12.12/oldstable [amd64])',
       'Conf chromium-common (142.0.7444.175-1~deb12u1 Debian-Security:12/oldstable-security [amd64])',
     ].join('\n');
-    expect(aptPlan(simulation)).toEqual({ installs: ['chromium-common', 'chromium'], upgrades: ['libsystemd0', 'perl'] });
-    expect(aptPlan('Skipping chromium, it is already installed and upgrade is not set.\n0 upgraded, 0 newly installed')).toEqual({ installs: [], upgrades: [] });
+    expect(aptPlan(simulation)).toEqual({
+      installs: ['chromium-common', 'chromium'],
+      upgrades: ['libsystemd0', 'perl'],
+    });
+    expect(
+      aptPlan('Skipping chromium, it is already installed and upgrade is not set.\n0 upgraded, 0 newly installed'),
+    ).toEqual({ installs: [], upgrades: [] });
   });
 });

@@ -58,7 +58,9 @@ describe('npm run playground', () => {
       expect((await fetch(`${bot.origin}/readyz`)).status).toBe(200);
       expect((await fetch(playground.botEndpoint, { method: 'HEAD' })).status).toBe(200);
       // The bot runs with the emulator team's General channel (its id is the team id) as the L2 channel.
-      await expect.poll(() => playground.output()).toContain(`L2 channel: General of the emulator team (${emulator.team.id})`);
+      await expect
+        .poll(() => playground.output())
+        .toContain(`L2 channel: General of the emulator team (${emulator.team.id})`);
       // Nothing but loopback reaches either process.
       for (const address of externalAddresses) {
         expect(await tryConnect(address, Number(ui.port))).toBe('ECONNREFUSED');

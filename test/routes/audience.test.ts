@@ -2,7 +2,6 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { AnswerCardData } from '../../src/cards/card-data.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { helpdeskSigns } from '../../src/routes/audience.js';
@@ -34,14 +33,22 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   ...overrides,
 });
 
-const adminOpenOf = (reply: Reply | undefined): boolean | undefined => (reply?.type === 'card' && reply.card === 'answer' ? (reply.data as AnswerCardData).adminOpen : undefined);
+const adminOpenOf = (reply: Reply | undefined): boolean | undefined =>
+  reply?.type === 'card' && reply.card === 'answer' ? reply.data.adminOpen : undefined;
 const ask = (text: string, overrides: Partial<TurnInput> = {}, isStaff = (): boolean => false): Reply | undefined =>
   answerQuestion({ knowledge, index, isStaff }, input({ text, ...overrides }), text, undefined).replies[0];
 const withPaste = { ...EMPTY_CONVERSATION, pastes: [{ text: 'MAPSReporting : 0', formats: ['mp-properties'] }] };
 
 describe('helpdeskSigns', () => {
   it('finds no sign in an employee question', () => {
-    expect(helpdeskSigns(input({ text: 'アプリの初回起動が遅いのはなぜ?' }), { errorCodes: [], eventIds: [], properties: [], tools: [] })).toEqual([]);
+    expect(
+      helpdeskSigns(input({ text: 'アプリの初回起動が遅いのはなぜ?' }), {
+        errorCodes: [],
+        eventIds: [],
+        properties: [],
+        tools: [],
+      }),
+    ).toEqual([]);
   });
 
   it('names each sign: staff, an earlier paste, an error code, a command, an event or setting', () => {
@@ -63,10 +70,17 @@ describe('how the answer opens', () => {
     expect(adminOpenOf(ask('アプリの初回起動が遅いのはなぜ?', {}, () => true))).toBe(true);
   });
 
-  it('keeps helpdesk\'s view when a topic is picked from a card', () => {
+  it("keeps helpdesk's view when a topic is picked from a card", () => {
     const route = createCardActionRoutes({ knowledge, index }).find((item) => item.id === 'choose-topic')!;
     const click = (data: Record<string, string>): Reply | undefined => {
-      const result = route.handle(input({ action: { verb: 'choose-topic', data: { verb: 'choose-topic', entryId: 'winhttp-proxy', language: 'ja', ...data } } }));
+      const result = route.handle(
+        input({
+          action: {
+            verb: 'choose-topic',
+            data: { verb: 'choose-topic', entryId: 'winhttp-proxy', language: 'ja', ...data },
+          },
+        }),
+      );
       return 'then' in result ? undefined : result.replies[0];
     };
     expect(adminOpenOf(click({}))).toBe(false);

@@ -22,13 +22,20 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   ...overrides,
 });
 
-const route = (id: string, matches: (turn: TurnInput) => boolean): Route => ({ id, matches, handle: () => ({ replies: [] }) });
+const route = (id: string, matches: (turn: TurnInput) => boolean): Route => ({
+  id,
+  matches,
+  handle: () => ({ replies: [] }),
+});
 const catchAll = route('catch-all', () => true);
 
 describe('createRouteTable', () => {
   it('selects the first matching route in order', () => {
     const table = createRouteTable(
-      [route('card-action', (turn) => turn.action !== undefined), route('anything-with-text', (turn) => turn.text !== '')],
+      [
+        route('card-action', (turn) => turn.action !== undefined),
+        route('anything-with-text', (turn) => turn.text !== ''),
+      ],
       catchAll,
     );
     expect(table.select(input({ action: { verb: 'x', data: {} } })).id).toBe('card-action');
@@ -42,7 +49,9 @@ describe('createRouteTable', () => {
   });
 
   it('rejects duplicate and malformed ids', () => {
-    expect(() => createRouteTable([route('a', () => false), route('a', () => false)], catchAll)).toThrow(RouteTableError);
+    expect(() => createRouteTable([route('a', () => false), route('a', () => false)], catchAll)).toThrow(
+      RouteTableError,
+    );
     expect(() => createRouteTable([route('Bad_Id', () => false)], catchAll)).toThrow(/not kebab-case/u);
   });
 });

@@ -12,7 +12,11 @@ import { ROOT } from '../support/start-test-app.js';
 /** Runs the writer until it is killed with SIGKILL after `killAfterMs`; returns the ticket ids it acknowledged. */
 function runAndKill(dir: string, round: number, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/storage/crash-writer.ts'), dir, String(round)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test/storage/crash-writer.ts'), dir, String(round)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     let started = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -32,7 +36,8 @@ describe('file storage under SIGKILL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crash-'));
     const acknowledged: string[] = [];
     // Several rounds, each killed at a different point of its write loop.
-    for (const [round, delay] of [37, 151, 263, 89, 211].entries()) acknowledged.push(...(await runAndKill(dir, round, delay)));
+    for (const [round, delay] of [37, 151, 263, 89, 211].entries())
+      acknowledged.push(...(await runAndKill(dir, round, delay)));
     expect(acknowledged.length).toBeGreaterThan(20);
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
 
@@ -43,6 +48,7 @@ describe('file storage under SIGKILL', () => {
     // Every data file parses; the temporary files of killed writes were cleaned when the store opened again.
     const files = readdirSync(dir);
     expect(files.filter((name) => name.startsWith('.tmp-'))).toEqual([]);
-    for (const name of files) expect(() => JSON.parse(readFileSync(join(dir, name), 'utf8')), name).not.toThrow();
+    for (const name of files)
+      expect((): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8')), name).not.toThrow();
   }, 120_000);
 });

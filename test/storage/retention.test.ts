@@ -21,15 +21,39 @@ describe('retention sweep (RETENTION_DAYS)', () => {
     bot = await startTestApp({ STORAGE: 'file', DATA_DIR: dataDir, RETENTION_DAYS: '30' });
     const conversations = 40;
     for (let index = 0; index < conversations; index += 1) {
-      const result = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId: `a:old-${index}`, text: 'what is tamper protection', expectReplies: true }));
+      const result = await postActivity(
+        bot.baseUrl,
+        messageActivity({
+          serviceUrl: 'http://127.0.0.1:9',
+          conversationId: `a:old-${index}`,
+          text: 'what is tamper protection',
+          expectReplies: true,
+        }),
+      );
       expect(result.status).toBe(200);
     }
-    const ticketId = toldTicketId((await postActivity(bot.baseUrl, submitActivity('http://127.0.0.1:9', 'a:old-escalation', 'draft-retention-1', 'PC-OLD'))).json) ?? '';
+    const ticketId =
+      toldTicketId(
+        (
+          await postActivity(
+            bot.baseUrl,
+            submitActivity('http://127.0.0.1:9', 'a:old-escalation', 'draft-retention-1', 'PC-OLD'),
+          )
+        ).json,
+      ) ?? '';
     expect(ticketId).toMatch(/^MDAV-/u);
     // Everything so far was last written 31 days ago.
     const old = new Date(Date.now() - 31 * DAY_MS);
     for (const name of readdirSync(dataDir)) utimesSync(join(dataDir, name), old, old);
-    await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId: 'a:recent', text: 'what is tamper protection', expectReplies: true }));
+    await postActivity(
+      bot.baseUrl,
+      messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        conversationId: 'a:recent',
+        text: 'what is tamper protection',
+        expectReplies: true,
+      }),
+    );
     const filesBefore = readdirSync(dataDir).length;
 
     const deleted = await bot.app.sweepRetention();
@@ -38,7 +62,15 @@ describe('retention sweep (RETENTION_DAYS)', () => {
     // The ticket, its index and the recent conversation stay.
     expect(await bot.app.tickets.list()).toEqual([ticketId]);
     expect((await bot.app.tickets.get(ticketId))?.form.deviceName).toBe('PC-OLD');
-    const recent = await postActivity(bot.baseUrl, messageActivity({ serviceUrl: 'http://127.0.0.1:9', conversationId: 'a:recent', text: 'escalate', expectReplies: true }));
+    const recent = await postActivity(
+      bot.baseUrl,
+      messageActivity({
+        serviceUrl: 'http://127.0.0.1:9',
+        conversationId: 'a:recent',
+        text: 'escalate',
+        expectReplies: true,
+      }),
+    );
     expect(recent.status).toBe(200);
     expect(await bot.app.sweepRetention()).toEqual({ conversations: 0, drafts: 0 });
   }, 60_000);

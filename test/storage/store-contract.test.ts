@@ -51,7 +51,10 @@ describe.each(ADAPTERS)('%s store contract', (_name, open) => {
     await store.write({ a: { value: 1 } });
     const stale = (await store.read(['a']))['a']?.eTag;
     await store.write({ a: { value: 2, eTag: stale } });
-    const failure = await store.write({ a: { value: 3, eTag: stale } }).then(() => undefined, (error: unknown) => error);
+    const failure = await store.write({ a: { value: 3, eTag: stale } }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isConflict(failure)).toBe(true);
     expect((await store.read(['a']))['a']?.['value']).toBe(2);
   });
@@ -72,26 +75,48 @@ describe.each(ADAPTERS)('%s store contract', (_name, open) => {
 
   it('creates only when absent, once among racing creators', async () => {
     const store = await open();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => store.create('only-once', { writer: index })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => store.create('only-once', { writer: index })),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await store.create('only-once', { writer: 99 })).toBe(false);
   });
 
   it('keeps keys with unusual characters apart and Japanese text intact', async () => {
     const store = await open();
-    const keys = ['msteams/conversations/a:1Xy_-/', '../../etc/passwd', 'tickets/MDAV-20261129-0001', 'キー/日本語', 'a.b', 'a~2e.b', 'x'.repeat(400)];
-    for (const [index, key] of keys.entries()) await store.write({ [key]: { index, text: '改ざん防止がオンにならない 🛡️' } });
+    const keys = [
+      'msteams/conversations/a:1Xy_-/',
+      '../../etc/passwd',
+      'tickets/MDAV-20261129-0001',
+      'キー/日本語',
+      'a.b',
+      'a~2e.b',
+      'x'.repeat(400),
+    ];
+    for (const [index, key] of keys.entries())
+      await store.write({ [key]: { index, text: '改ざん防止がオンにならない 🛡️' } });
     const read = await store.read(keys);
-    keys.forEach((key, index) => expect(read[key], key).toMatchObject({ index, text: '改ざん防止がオンにならない 🛡️' }));
+    keys.forEach((key, index) =>
+      expect(read[key], key).toMatchObject({ index, text: '改ざん防止がオンにならない 🛡️' }),
+    );
   });
 
   it('lists the keys under a prefix with when they were written, long and unusual keys included', async () => {
     const store = await open();
     const before = Date.now() - 5000;
-    const keys = ['drafts/a:1Xy/1', 'drafts/キー', `drafts/${'L'.repeat(400)}`, 'Drafts/upper', 'draftsX', 'other/drafts/1'];
+    const keys = [
+      'drafts/a:1Xy/1',
+      'drafts/キー',
+      `drafts/${'L'.repeat(400)}`,
+      'Drafts/upper',
+      'draftsX',
+      'other/drafts/1',
+    ];
     for (const key of keys) await store.write({ [key]: { key } });
     const listed = await store.list('drafts/');
-    expect(listed.map((found) => found.key).sort()).toEqual(['drafts/a:1Xy/1', 'drafts/キー', `drafts/${'L'.repeat(400)}`].sort());
+    expect(listed.map((found) => found.key).sort()).toEqual(
+      ['drafts/a:1Xy/1', 'drafts/キー', `drafts/${'L'.repeat(400)}`].sort(),
+    );
     for (const found of listed) expect(found.modifiedAt.getTime()).toBeGreaterThan(before);
     await store.delete(['drafts/キー']);
     expect((await store.list('drafts/')).map((found) => found.key)).not.toContain('drafts/キー');
@@ -100,7 +125,14 @@ describe.each(ADAPTERS)('%s store contract', (_name, open) => {
   it('keeps keys that differ only by case, or by a crafted hash-like tail, apart', async () => {
     const store = await open();
     const long = `k/${'x'.repeat(300)}`;
-    const keys = ['Ticket', 'ticket', 'TICKET', long, `${'x'.repeat(140)}_${'0'.repeat(32)}`, `${long.slice(0, 100)}~~`];
+    const keys = [
+      'Ticket',
+      'ticket',
+      'TICKET',
+      long,
+      `${'x'.repeat(140)}_${'0'.repeat(32)}`,
+      `${long.slice(0, 100)}~~`,
+    ];
     for (const [index, key] of keys.entries()) await store.write({ [key]: { index } });
     const read = await store.read(keys);
     keys.forEach((key, index) => expect(read[key]?.['index'], key).toBe(index));

@@ -25,7 +25,15 @@ export function startPlayground(env: Record<string, string> = {}, timeoutMs = 60
   const child = spawn('npm', ['run', '--silent', 'playground'], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, PORT: '0', PLAYGROUND_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      PLAYGROUND_PORT: '0',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,7 +53,8 @@ export function startPlayground(env: Record<string, string> = {}, timeoutMs = 60
       }
     }
     // npm itself dies of the SIGINT at once; the script it started reports when both children have stopped.
-    for (let waited = 0; waited < 20_000 && !output.includes(STOPPED); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let waited = 0; waited < 20_000 && !output.includes(STOPPED); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     return output.includes(STOPPED);
   };
   return new Promise((resolve, reject) => {

@@ -31,7 +31,16 @@ export async function startAzurite(): Promise<Azurite> {
   const port = await freePort();
   const child = spawn(
     join(ROOT, 'node_modules/.bin/azurite-blob'),
-    ['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port), '--silent'],
+    [
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--silent',
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

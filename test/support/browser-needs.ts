@@ -15,7 +15,7 @@ export interface BrowserNeed {
   readonly file: string;
 }
 
-export const BROWSER_NEEDS: readonly BrowserNeed[] = [
+const BROWSER_NEEDS: readonly BrowserNeed[] = [
   { debianPackage: 'chromium', file: CHROMIUM },
   { debianPackage: 'fonts-ipafont-gothic', file: '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf' },
   { debianPackage: 'fonts-noto-color-emoji', file: '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf' },
@@ -49,7 +49,9 @@ export function skippedNotice(missing: readonly BrowserNeed[]): string {
   ].join('\n');
 }
 
-/** What `apt-get install -s` (a simulation) would do: packages newly installed, and installed packages it would upgrade. */
+/**
+ * What `apt-get install -s` (a simulation) would do: packages newly installed, and installed packages it would upgrade.
+ */
 export function aptPlan(simulation: string): { installs: string[]; upgrades: string[] } {
   const installs: string[] = [];
   const upgrades: string[] = [];

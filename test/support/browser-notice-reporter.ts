@@ -8,6 +8,7 @@ export default class BrowserNoticeReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const selected = testModules.some((module) => BROWSER_TEST_FILES.some((file) => module.moduleId.endsWith(file)));
     const missing = missingBrowserNeeds();
-    if (selected && missing.length > 0 && !browserTestsRequired()) process.stdout.write(`\n${skippedNotice(missing)}\n`);
+    if (selected && missing.length > 0 && !browserTestsRequired())
+      process.stdout.write(`\n${skippedNotice(missing)}\n`);
   }
 }

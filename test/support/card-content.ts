@@ -9,7 +9,7 @@ export interface ReplyActivity {
 }
 
 /** Every TextBlock text under `node`, in order. */
-export function texts(node: unknown): string[] {
+function texts(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(texts);
   if (typeof node !== 'object' || node === null) return [];
   const own = (node as { type?: unknown }).type === 'TextBlock' ? [String((node as { text: unknown }).text)] : [];
@@ -17,14 +17,17 @@ export function texts(node: unknown): string[] {
 }
 
 /** Every Action.Submit data under `node` (buttons and clickable rows). */
-export function submits(node: unknown): Array<Record<string, string>> {
+function submits(node: unknown): Array<Record<string, string>> {
   if (Array.isArray(node)) return node.flatMap(submits);
   if (typeof node !== 'object' || node === null) return [];
-  const own = (node as { type?: unknown }).type === 'Action.Submit' ? [(node as { data: Record<string, string> }).data] : [];
+  const own =
+    (node as { type?: unknown }).type === 'Action.Submit' ? [(node as { data: Record<string, string> }).data] : [];
   return [...own, ...Object.values(node).flatMap(submits)];
 }
 
 /** The TextBlock texts of a reply's cards. */
-export const cardTexts = (reply: ReplyActivity | undefined): string[] => texts(reply?.attachments?.map((attachment) => attachment.content) ?? []);
+export const cardTexts = (reply: ReplyActivity | undefined): string[] =>
+  texts(reply?.attachments?.map((attachment) => attachment.content) ?? []);
 /** The Action.Submit data of a reply's cards. */
-export const cardSubmits = (reply: ReplyActivity | undefined): Array<Record<string, string>> => submits(reply?.attachments?.map((attachment) => attachment.content) ?? []);
+export const cardSubmits = (reply: ReplyActivity | undefined): Array<Record<string, string>> =>
+  submits(reply?.attachments?.map((attachment) => attachment.content) ?? []);

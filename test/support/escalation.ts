@@ -5,14 +5,28 @@ import { messageActivity } from './activities.js';
 const TICKET_ID = /MDAV-\d{8}-\d{4,}/u;
 
 /** The submit of the escalation form for `draftId`, as Teams sends it (an Action.Submit message with a value). */
-export function submitActivity(serviceUrl: string, conversationId: string, draftId: string, deviceName: string): Record<string, unknown> {
+export function submitActivity(
+  serviceUrl: string,
+  conversationId: string,
+  draftId: string,
+  deviceName: string,
+): Record<string, unknown> {
   return messageActivity({
     serviceUrl,
     conversationId,
     expectReplies: true,
     extra: {
       text: undefined,
-      value: { verb: 'escalate-submit', draftId, language: 'en', deviceName, tried: 'Restarted the device', impact: 'high', mdeOnboarded: 'yes', intuneManaged: 'no' },
+      value: {
+        verb: 'escalate-submit',
+        draftId,
+        language: 'en',
+        deviceName,
+        tried: 'Restarted the device',
+        impact: 'high',
+        mdeOnboarded: 'yes',
+        intuneManaged: 'no',
+      },
     },
   });
 }

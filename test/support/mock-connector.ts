@@ -46,7 +46,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// Restify patches http.ServerResponse.prototype process-wide (writeHead no longer returns `this`), so calls are not chained.
+// Restify patches http.ServerResponse.prototype process-wide (writeHead no longer returns `this`), so calls are not
+// chained.
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -126,10 +127,19 @@ export async function startMockConnector(options: MockConnectorOptions = {}): Pr
     created,
     updated,
     waitFor: async (count, timeoutMs = 5000) => {
-      await until(() => received.length >= count, timeoutMs, () => `${received.length}/${count} activities received`);
+      await until(
+        () => received.length >= count,
+        timeoutMs,
+        () => `${received.length}/${count} activities received`,
+      );
       return received.slice();
     },
-    waitForArrived: (count, timeoutMs = 5000) => until(() => requests >= count, timeoutMs, () => `${requests}/${count} requests arrived`),
+    waitForArrived: (count, timeoutMs = 5000) =>
+      until(
+        () => requests >= count,
+        timeoutMs,
+        () => `${requests}/${count} requests arrived`,
+      ),
     setDown: (value) => {
       down = value;
     },

@@ -19,7 +19,13 @@ export async function startOpenIdProvider(issuer = 'https://token-issuer.test.lo
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const rogue = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const kid = 'test-key-1';
-  const jwk = { ...(publicKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+  const jwk = {
+    ...(publicKey.export({ format: 'jwk' }) as Record<string, unknown>),
+    kid,
+    use: 'sig',
+    alg: 'RS256',
+    endorsements: ['msteams'],
+  };
   let base = '';
   const server = createServer((req, res) => {
     const body =

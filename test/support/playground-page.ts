@@ -15,13 +15,11 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
+// Debian's Chromium (or CHROMIUM_PATH), installed by `npm test` (scripts/ensure-chromium.ts) when missing and possible.
+import { CHROMIUM } from './browser-needs.js';
 import { ROOT } from './start-test-app.js';
 
-import { CHROMIUM } from './browser-needs.js';
-
-// Debian's Chromium (or CHROMIUM_PATH), installed by `npm test` (scripts/ensure-chromium.ts) when missing and possible.
-export { CHROMIUM };
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The bot's display name in the Agents Playground. */
 export const BOT_NAME = 'Test Bot';
 
@@ -33,7 +31,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps dialling out, which this network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -87,18 +93,23 @@ export async function waitForCard(page: Page, text: string, timeoutMs = 20_000):
  * avatar in a channel (channel posts and thread replies have no header). Ids are given in the order messages are
  * first seen and never change, so new messages are found in chats (newest last) and channels (newest post first).
  */
-export async function botMessageIds(page: Page): Promise<number[]> {
+async function botMessageIds(page: Page): Promise<number[]> {
   return page.evaluate(
     ({ header, author, botName }) => {
       const state = window as unknown as { e2eNextId?: number };
       for (const marked of document.querySelectorAll('[data-e2e-message]')) marked.removeAttribute('data-e2e-message');
       const headers = [...document.querySelectorAll(header)];
       // Avatars outside the chat list on the left (its items have avatars too).
-      const avatars = [...document.querySelectorAll('[role="img"][aria-label]')].filter((element) => !element.closest('[role="tree"], [role="treeitem"]'));
+      const avatars = [...document.querySelectorAll('[role="img"][aria-label]')].filter(
+        (element) => !element.closest('[role="tree"], [role="treeitem"]'),
+      );
       const anchors = headers.length > 0 ? headers : avatars;
       const ids: number[] = [];
       for (const anchor of anchors) {
-        const fromBot = (anchor.matches(header) ? anchor.querySelector(author)?.textContent?.trim() : anchor.getAttribute('aria-label')) === botName;
+        const fromBot =
+          (anchor.matches(header)
+            ? anchor.querySelector(author)?.textContent?.trim()
+            : anchor.getAttribute('aria-label')) === botName;
         if (!fromBot) continue;
         if (!anchor.hasAttribute('data-e2e-id')) {
           state.e2eNextId = (state.e2eNextId ?? 0) + 1;
@@ -106,7 +117,8 @@ export async function botMessageIds(page: Page): Promise<number[]> {
         }
         const id = anchor.getAttribute('data-e2e-id') ?? '';
         let message = anchor as HTMLElement;
-        while (message.parentElement && anchors.filter((other) => message.parentElement?.contains(other)).length === 1) message = message.parentElement;
+        while (message.parentElement && anchors.filter((other) => message.parentElement?.contains(other)).length === 1)
+          message = message.parentElement;
         message.setAttribute('data-e2e-message', id);
         ids.push(Number(id));
       }
@@ -117,7 +129,7 @@ export async function botMessageIds(page: Page): Promise<number[]> {
 }
 
 /** The bot's message with id `id` (from botMessageIds). */
-export function botMessage(page: Page, id: number): Locator {
+function botMessage(page: Page, id: number): Locator {
   return page.locator(`[data-e2e-message="${id}"]`);
 }
 
@@ -126,7 +138,7 @@ export function botMessage(page: Page, id: number): Locator {
  * as Ctrl-V would), so the playground handles it the way it handles a user's paste. In a channel, the text
  * becomes a new post; `mention` @mentions that member first, picked from the mention list.
  */
-export async function sendMessage(page: Page, text: string, options: { mention?: string } = {}): Promise<void> {
+async function sendMessage(page: Page, text: string, options: { mention?: string } = {}): Promise<void> {
   const inChannel = await page.getByText('Start a new post').first().isVisible();
   const box = page.locator('[contenteditable="true"][role="textbox"]').first();
   await box.click();
@@ -152,7 +164,7 @@ export async function sendMessage(page: Page, text: string, options: { mention?:
  * Waits until the bot has sent a message that is not in `before` and no more arrive for a moment (a turn may send
  * a card and a note), and returns the newest one.
  */
-export async function waitForBotReply(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator> {
+async function waitForBotReply(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator> {
   const replies = await waitForBotReplies(page, before, timeoutMs);
   const newest = replies[replies.length - 1]!;
   await newest.scrollIntoViewIfNeeded();
@@ -160,7 +172,7 @@ export async function waitForBotReply(page: Page, before: readonly number[], tim
 }
 
 /** Like waitForBotReply, but returns every message of the turn, oldest first (an answer and a diagnosis, say). */
-export async function waitForBotReplies(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator[]> {
+async function waitForBotReplies(page: Page, before: readonly number[], timeoutMs = 20_000): Promise<Locator[]> {
   const known = new Set(before);
   const deadline = Date.now() + timeoutMs;
   const fresh = async (): Promise<number[]> => (await botMessageIds(page)).filter((id) => !known.has(id));
@@ -171,7 +183,7 @@ export async function waitForBotReplies(page: Page, before: readonly number[], t
     added = await fresh();
   }
   // Settle: a turn's replies arrive one after another.
-  for (let settled = 0; settled < 5; ) {
+  for (let settled = 0; settled < 5;) {
     await page.waitForTimeout(100);
     const now = await fresh();
     settled = now.length === added.length ? settled + 1 : 0;
@@ -227,7 +239,9 @@ export async function messageText(message: Locator): Promise<string> {
 export async function cardBlocks(message: Locator): Promise<string[]> {
   return message
     .locator('.ac-adaptiveCard .ac-textBlock, .ac-adaptiveCard .ac-richTextBlock')
-    .evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).map((element) => (element as HTMLElement).innerText));
+    .evaluateAll((elements) =>
+      elements.filter((element) => element.checkVisibility()).map((element) => (element as HTMLElement).innerText),
+    );
 }
 
 /**
@@ -244,17 +258,26 @@ export async function layoutProblems(message: Locator): Promise<string[]> {
         if (box.width === 0 || getComputedStyle(element).display === 'none') continue;
         // An element that only wraps one button (the action set's row) is that button too.
         const only = element.querySelectorAll('button').length === 1 ? element.querySelector('button') : null;
-        const button = element.closest('button, .ac-pushButton') ?? (only && only.textContent === element.textContent ? only : null);
+        const button =
+          element.closest('button, .ac-pushButton') ?? (only && only.textContent === element.textContent ? only : null);
         const owner = (button ?? element) as HTMLElement;
         const label = button
           ? `button "${(button.textContent ?? '').trim()}"`
-          : `${element.tagName.toLowerCase()}${[...element.classList].filter((name) => name.startsWith('ac-')).map((name) => `.${name}`).join('')} "${(element.textContent ?? '').trim().slice(0, 60)}"`;
+          : `${element.tagName.toLowerCase()}${[...element.classList]
+              .filter((name) => name.startsWith('ac-'))
+              .map((name) => `.${name}`)
+              .join('')} "${(element.textContent ?? '').trim().slice(0, 60)}"`;
         if (box.left < outer.left - 1 || box.right > outer.right + 1) {
           const ownerBox = owner.getBoundingClientRect();
-          found.push(`${label} sticks out of the card (${Math.round(ownerBox.left)}-${Math.round(ownerBox.right)} px, card ${Math.round(outer.left)}-${Math.round(outer.right)} px)`);
+          found.push(
+            `${label} sticks out of the card (${Math.round(ownerBox.left)}-${Math.round(ownerBox.right)} px, card ${Math.round(outer.left)}-${Math.round(outer.right)} px)`,
+          );
         }
         // Text blocks, facts and buttons must show all of their text: a clipped title or word is as bad as an overflow.
-        if (element.matches('.ac-textBlock, .ac-pushButton, .ac-fact-title, .ac-fact-value') && element.scrollWidth > element.clientWidth + 1) {
+        if (
+          element.matches('.ac-textBlock, .ac-pushButton, .ac-fact-title, .ac-fact-value') &&
+          element.scrollWidth > element.clientWidth + 1
+        ) {
           found.push(`${label} cuts its text (${element.scrollWidth} px of content in ${element.clientWidth} px)`);
         }
       }

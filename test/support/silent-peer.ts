@@ -10,7 +10,10 @@ export interface SilentPeer {
   close(): Promise<void>;
 }
 
-/** Starts a loopback TCP server that reads whatever comes and never writes back (`drop`: closes each connection at once). */
+/**
+ * Starts a loopback TCP server that reads whatever comes and never writes back (`drop`: closes each connection at
+ * once).
+ */
 export async function startSilentPeer(mode: 'silent' | 'drop' = 'silent'): Promise<SilentPeer> {
   const sockets = new Set<Socket>();
   let connections = 0;

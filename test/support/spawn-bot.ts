@@ -9,7 +9,10 @@ export interface BotProcess {
   /** Parsed JSON log lines from stdout so far. */
   readonly logs: Array<Record<string, unknown>>;
   stderr(): string;
-  /** Resolves with the port once the bot logs "bot ready" (rejects if it exits first; 20 s by default, for loaded CI machines). */
+  /**
+   * Resolves with the port once the bot logs "bot ready" (rejects if it exits first; 20 s by default, for loaded CI
+   * machines).
+   */
   ready(timeoutMs?: number): Promise<number>;
   /** Resolves with the exit code. */
   exited(): Promise<number | null>;
@@ -25,7 +28,8 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   const logs: Array<Record<string, unknown>> = [];
   let stdoutBuffer = '';
   let stderr = '';
-  // 'close' comes after 'exit' once stdout and stderr are read to the end, so stderr() is complete when exited() resolves.
+  // 'close' comes after 'exit' once stdout and stderr are read to the end, so stderr() is complete when exited()
+  // resolves.
   const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const readyWaiters: Array<() => void> = [];
   child.stdout.on('data', (chunk: Buffer) => {

@@ -20,7 +20,12 @@ export function hostEnv(extra: Record<string, string> = {}): Record<string, stri
   return { ...env, ...extra };
 }
 
-export function startCommand(command: string, args: readonly string[], cwd: string, env: Record<string, string>): StartedCommand {
+export function startCommand(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): StartedCommand {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Array<Record<string, unknown>> = [];
   let output = '';
@@ -28,7 +33,9 @@ export function startCommand(command: string, args: readonly string[], cwd: stri
   // The output is complete at 'close'; a process left behind holding the pipes would delay it forever, so at most 5 s
   // after 'exit' (the leftover is then found by processesIn).
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))).then(async (result) => {
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  ).then(async (result) => {
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
     return result;
   });

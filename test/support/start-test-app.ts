@@ -21,7 +21,15 @@ export interface TestApp {
 
 /** Starts the app with `env` on top of test defaults (loopback, free port, debug logs captured). */
 export async function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<TestApp> {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '2000', STORAGE: 'memory', RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    STORAGE: 'memory',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
   let raw = '';
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -33,7 +41,12 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
     },
   });
   const logger = createLogger({ level: config.logLevel, format: 'json', destination: sink });
-  const app = await createApp(config, logger, { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge` }, overrides);
+  const app = await createApp(
+    config,
+    logger,
+    { cardsDir: `${ROOT}cards`, knowledgeDir: `${ROOT}knowledge` },
+    overrides,
+  );
   const address = await app.listen();
   return {
     app,

@@ -20,4 +20,3 @@ export const sampleTicket = (changes: Partial<Ticket> = {}): Ticket => ({
   delivery: 'not-configured',
   ...changes,
 });
-
