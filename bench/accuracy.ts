@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 
-import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { matchQuestion } from '../src/matching/match-question.js';
@@ -15,7 +15,7 @@ const FAILURES = flagsOrExit('accuracy', {
   positionals: { min: 0, max: 0 },
   usage: 'usage: tsx bench/accuracy.ts [--failures]',
 }).has('failures');
-const knowledge = loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
+const knowledge = loadKnowledge(`${ROOT}knowledge`, CATALOGUE_POLICY);
 const index = buildMatchIndex(knowledge);
 const questions = loadDevSet(`${ROOT}test/fixtures/questions`);
 

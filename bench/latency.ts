@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import Fuse from 'fuse.js';
 
-import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../src/knowledge/catalogue-ids.js';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-entry.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
@@ -14,7 +14,7 @@ import { realisticSets } from './labelled-sets.js';
 import { syntheticKnowledge, unrecognisedPaste } from './synthetic-knowledge.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const real = loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
+const real = loadKnowledge(`${ROOT}knowledge`, CATALOGUE_POLICY);
 const questions = loadDevSet(`${ROOT}test/fixtures/questions`);
 const holdout = loadDevSet(`${ROOT}bench/holdout`);
 const paste = unrecognisedPaste(20 * 1024);

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { askOne } from '../src/cli/ask-contract.js';
-import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { flagsOrExit } from './bench-args.js';
@@ -19,7 +19,7 @@ const FAILURES = flagsOrExit('real-sets', {
   positionals: { min: 0, max: 0 },
   usage: 'usage: tsx bench/real-sets.ts [--failures]',
 }).has('failures');
-const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
+const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, CATALOGUE_POLICY));
 const messages = loadLabelledSets(ROOT, 'all');
 const scores = scoreSets(
   messages,

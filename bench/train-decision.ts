@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { CATALOGUE_IDS } from '../src/knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import {
   featureVector,
@@ -31,7 +31,7 @@ const WRITE = flagsOrExit('train:decision', {
   positionals: { min: 0, max: 0 },
   usage: 'usage: npm run train:decision [-- --write]',
 }).has('write');
-const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, { requiredIds: CATALOGUE_IDS, minQuestions: 4 }));
+const index = buildMatchIndex(loadKnowledge(`${ROOT}knowledge`, CATALOGUE_POLICY));
 
 interface Sample {
   readonly vector: number[];

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../matching/match-index.js';
 import { matchQuestion } from '../matching/match-question.js';
@@ -43,7 +43,7 @@ function main(): number {
 
   let knowledge;
   try {
-    knowledge = loadKnowledge(KNOWLEDGE_DIR, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
+    knowledge = loadKnowledge(KNOWLEDGE_DIR, CATALOGUE_POLICY);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     process.stderr.write(safeText(`${error.message}\n`));

@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 
-import { CATALOGUE_IDS } from '../knowledge/catalogue-ids.js';
+import { CATALOGUE_POLICY } from '../knowledge/catalogue-ids.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge.js';
 import { formatSummary, summarizeKnowledge } from '../knowledge/summarize-knowledge.js';
 import { parseArgs, runCli } from './cli-args.js';
@@ -16,7 +16,7 @@ function main(): number {
   });
   const dir = positionals[0] ?? fileURLToPath(new URL('../../knowledge', import.meta.url));
   try {
-    const knowledge = loadKnowledge(dir, { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
+    const knowledge = loadKnowledge(dir, CATALOGUE_POLICY);
     process.stdout.write(
       safeText(`knowledge OK: ${dir}\n${formatSummary(summarizeKnowledge(knowledge)).join('\n')}\n`),
     );

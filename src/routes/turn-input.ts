@@ -35,7 +35,8 @@ export const EMPTY_CONVERSATION: ConversationData = Object.freeze({
 });
 
 const MAX_PASTES = 5;
-const MAX_PASTE_CHARS = 4000;
+// Characters of a paste the conversation keeps for the escalation summary (what is read is MAX_PASTE_CHARS, parse-paste.ts).
+const MAX_KEPT_PASTE_CHARS = 4000;
 const MAX_QUESTIONS = 10;
 const MAX_QUESTION_CHARS = 500;
 
@@ -91,7 +92,7 @@ export function rememberPaste(
   return {
     ...data,
     facts,
-    pastes: [...data.pastes, { text: text.slice(0, MAX_PASTE_CHARS), formats }].slice(-MAX_PASTES),
+    pastes: [...data.pastes, { text: text.slice(0, MAX_KEPT_PASTE_CHARS), formats }].slice(-MAX_PASTES),
   };
 }
 

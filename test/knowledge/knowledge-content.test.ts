@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import type { Language } from '../../src/i18n/language.js';
-import { CATALOGUE_IDS } from '../../src/knowledge/catalogue-ids.js';
+import { CATALOGUE_IDS, CATALOGUE_POLICY } from '../../src/knowledge/catalogue-ids.js';
 import type { KnowledgeEntry } from '../../src/knowledge/knowledge-entry.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { ROOT } from '../support/start-test-app.js';
 
 // Content tests load the real knowledge/ so that a bad entry fails CI, not production.
-const knowledge = loadKnowledge(join(ROOT, 'knowledge'), { requiredIds: CATALOGUE_IDS, minQuestions: 4 });
+const knowledge = loadKnowledge(join(ROOT, 'knowledge'), CATALOGUE_POLICY);
 
 const entry = (id: string): KnowledgeEntry => {
   const found = knowledge.byId.get(id);
