@@ -35,7 +35,8 @@ export const EMPTY_CONVERSATION: ConversationData = Object.freeze({
 });
 
 const MAX_PASTES = 5;
-// Characters of a paste the conversation keeps for the escalation summary (what is read is MAX_PASTE_CHARS, parse-paste.ts).
+// Characters of a paste the conversation keeps for the escalation summary (what is read: MAX_PASTE_CHARS in
+// parse-paste.ts).
 const MAX_KEPT_PASTE_CHARS = 4000;
 const MAX_QUESTIONS = 10;
 const MAX_QUESTION_CHARS = 500;
