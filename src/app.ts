@@ -173,7 +173,7 @@ const RETENTION_RULES: readonly RetentionRule[] = [
 // How long a storage readiness probe's result is reused.
 const READINESS_CACHE_MS = 10_000;
 
-/** Opens the configured storage: durable files for one instance, or memory for tests. */
+/** Opens the configured storage: files for one instance, Azure Blob Storage for several, or memory for tests. */
 async function openStorage(config: Config): Promise<KeyValueStore> {
   if (config.storage === 'memory') return createMemoryStore();
   if (config.storage === 'blob') {

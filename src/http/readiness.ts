@@ -2,7 +2,7 @@
 
 export interface ReadinessCheck {
   readonly name: string;
-  /** Resolves to a short detail on success; rejects or resolves `false` when not ready. */
+  /** Resolves to a short detail (or `true`) when ready; rejects when not ready. */
   check(): Promise<string | true>;
 }
 
