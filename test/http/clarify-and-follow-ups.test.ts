@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { messageActivity } from '../support/activities.js';
-import { cardSubmits, cardTexts, type ReplyActivity } from '../support/card-content.js';
+import { cardSubmits, cardTexts, openChat } from '../support/card-content.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { t } from '../../src/i18n/messages.js';
-import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
+import { ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const knowledge = loadKnowledge(`${ROOT}knowledge`);
 const titleOf = (id: string, language: 'ja' | 'en'): string =>
   knowledge.byId.get(id)?.[language].title ?? `(no entry ${id})`;
 const clarification = knowledge.byId.get('tp-cannot-enable')!.clarify!;
 
-type Activity = ReplyActivity;
-
 describe('clarifying questions and follow-ups over real HTTP', () => {
   let bot: TestApp;
-  let conversation = 0;
 
   beforeAll(async () => {
     bot = await startTestApp();
@@ -24,24 +20,7 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
     await bot.stop();
   });
 
-  /** A conversation: each call sends one message (text or a card click) in it and returns the replies. */
-  function chat(locale: string): (fields: { text?: string; value?: Record<string, string> }) => Promise<Activity[]> {
-    conversation += 1;
-    const conversationId = `clarify-${conversation}`;
-    return async (fields) => {
-      const activity = messageActivity({
-        serviceUrl: 'http://127.0.0.1:9',
-        conversationId,
-        locale,
-        expectReplies: true,
-        text: fields.text,
-        extra: fields.value ? { value: fields.value } : {},
-      });
-      const result = await postActivity(bot.baseUrl, activity);
-      expect(result.status).toBe(200);
-      return (result.json as { activities: Activity[] }).activities;
-    };
-  }
+  const chat = (locale: string) => openChat(() => bot.baseUrl, locale);
 
   describe.each([
     ['en', 'en-US', "tamper protection won't turn on"],

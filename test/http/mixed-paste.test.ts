@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { t } from '../../src/i18n/messages.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { messageActivity } from '../support/activities.js';
-import { cardSubmits, cardTexts, type ReplyActivity } from '../support/card-content.js';
-import { postActivity, ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
+import { cardSubmits, cardTexts, openChat } from '../support/card-content.js';
+import { ROOT, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 // Helpdesk messages that mix pasted output and a question, over real HTTP: the question is answered (its card first)
 // and the output diagnosed (the diagnosis card after it, with the facts read).
@@ -16,7 +15,6 @@ const MAPS_LIST =
 
 describe('messages that mix pasted output and a question, over real HTTP', () => {
   let bot: TestApp;
-  let conversation = 0;
 
   beforeAll(async () => {
     bot = await startTestApp();
@@ -25,26 +23,7 @@ describe('messages that mix pasted output and a question, over real HTTP', () =>
     await bot.stop();
   });
 
-  /** A conversation: each call sends one message (text or a card click) in it and returns the replies. */
-  function chat(
-    locale: string,
-  ): (fields: { text?: string; value?: Record<string, string> }) => Promise<ReplyActivity[]> {
-    conversation += 1;
-    const conversationId = `mixed-${conversation}`;
-    return async (fields) => {
-      const activity = messageActivity({
-        serviceUrl: 'http://127.0.0.1:9',
-        conversationId,
-        locale,
-        expectReplies: true,
-        text: fields.text,
-        extra: fields.value ? { value: fields.value } : {},
-      });
-      const result = await postActivity(bot.baseUrl, activity);
-      expect(result.status).toBe(200);
-      return (result.json as { activities: ReplyActivity[] }).activities;
-    };
-  }
+  const chat = (locale: string) => openChat(() => bot.baseUrl, locale);
 
   describe.each([
     {
