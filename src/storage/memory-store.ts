@@ -5,11 +5,15 @@ import type { KeyValueStore, StoredItem } from './key-value-store.js';
 /** Creates an in-memory store; every operation completes without yielding in between, so `create` is atomic. */
 export function createMemoryStore(): KeyValueStore {
   const items = new Map<string, string>();
+  // Each item's eTag beside its JSON, so checking one before a write does not parse the stored item.
+  const eTags = new Map<string, string>();
   const modified = new Map<string, Date>();
   let version = 0;
   const save = (key: string, item: StoredItem): void => {
     version += 1;
-    items.set(key, JSON.stringify({ ...item, eTag: String(version) }));
+    const eTag = String(version);
+    items.set(key, JSON.stringify({ ...item, eTag }));
+    eTags.set(key, eTag);
     modified.set(key, new Date());
   };
   return {
@@ -24,13 +28,8 @@ export function createMemoryStore(): KeyValueStore {
     async write(changes) {
       // Check every eTag before writing anything, so a rejected batch changes nothing.
       for (const [key, item] of Object.entries(changes)) {
-        const old = items.get(key);
-        if (
-          old !== undefined &&
-          item.eTag !== undefined &&
-          item.eTag !== '*' &&
-          (JSON.parse(old) as StoredItem).eTag !== item.eTag
-        ) {
+        const old = eTags.get(key);
+        if (old !== undefined && item.eTag !== undefined && item.eTag !== '*' && old !== item.eTag) {
           throw new Error(`storage: eTag conflict writing "${key}"`);
         }
       }
@@ -39,6 +38,7 @@ export function createMemoryStore(): KeyValueStore {
     async delete(keys) {
       for (const key of keys) {
         items.delete(key);
+        eTags.delete(key);
         modified.delete(key);
       }
     },
