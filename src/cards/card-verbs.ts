@@ -37,7 +37,7 @@ export type CardVerb = ChatVerb | DialogVerb;
 const KNOWN: ReadonlySet<string> = new Set(CARD_VERBS);
 const L2: ReadonlySet<string> = new Set(L2_VERBS);
 
-/** `value` as a known verb, or undefined: card data comes from the client, and a stale or forged button says anything. */
+/** `value` as a known verb, or undefined: card data comes from the client; a stale or forged button says anything. */
 export const knownVerb = (value: unknown): CardVerb | undefined =>
   typeof value === 'string' && KNOWN.has(value) ? (value as CardVerb) : undefined;
 

@@ -10,7 +10,14 @@ import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, actionVerb, rememberAnswer, rememberFeedback, type TurnInput } from './turn-input.js';
+import {
+  actionField,
+  actionLanguage,
+  actionVerb,
+  rememberAnswer,
+  rememberFeedback,
+  type TurnInput,
+} from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {

@@ -37,9 +37,8 @@ if (!entry) throw new Error('knowledge has no entries');
 
 /** Every value of a `verb` key anywhere in `node` (Action.Submit data; Action.Execute's own verb). */
 function verbsIn(node: unknown): unknown[] {
-  if (Array.isArray(node)) return node.flatMap(verbsIn);
   if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'verb' ? [value] : verbsIn(value)));
+  return Object.entries(node).flatMap(([key, value]: [string, unknown]) => (key === 'verb' ? [value] : verbsIn(value)));
 }
 
 /** The verbs in `node` that are not known, as readable lines. */
@@ -83,7 +82,12 @@ describe('card verbs', () => {
     // A verb bound from the card data (`${...}`) comes from a builder; those are checked below on every built card.
     const literal = (verb: unknown): boolean => !(typeof verb === 'string' && /^\$\{[^}]+\}$/u.test(verb));
     const unknown = files.flatMap((name) =>
-      unknownVerbs(name, verbsIn(json(name)).filter(literal).map((verb) => ({ verb }))),
+      unknownVerbs(
+        name,
+        verbsIn(json(name))
+          .filter(literal)
+          .map((verb) => ({ verb })),
+      ),
     );
     expect(unknown).toEqual([]);
     // The L2 buttons exist only in their template: a verb renamed on one side shows here.
@@ -171,9 +175,11 @@ describe('every card verb is handled', () => {
 
     const outcomes: Record<string, { route: string; unknown: boolean }> = {};
     for (const verb of CHAT_VERBS) outcomes[verb] = await send(verb, samples[verb]);
-    const unhandled = Object.entries(outcomes).filter(([, outcome]) => outcome.route === 'unknown-action' || outcome.unknown);
+    const unhandled = Object.entries(outcomes).filter(
+      ([, outcome]) => outcome.route === 'unknown-action' || outcome.unknown,
+    );
     expect(unhandled).toEqual([]);
-    // The actions really happened: the L2 verbs moved the open ticket through its states, the requester reopened theirs.
+    // The actions really happened: L2's verbs moved the open ticket through its states; the requester reopened theirs.
     expect((await tickets.get(open.id))?.events.map((event) => event.kind)).toEqual([
       'created',
       'assigned',
