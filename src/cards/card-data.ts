@@ -1,5 +1,7 @@
 /** The typed data model of each card template in `cards/`. */
 
+import type { CardVerb } from './card-verbs.js';
+
 /** A card button: its label and the Action.Submit data (always with a verb). */
 export interface CardButton {
   readonly title: string;
@@ -15,7 +17,7 @@ export interface WelcomeCardData {
 
 /** Data of a card button (Action.Submit): every action carries a verb. */
 export interface ActionData {
-  readonly verb: string;
+  readonly verb: CardVerb;
   readonly [field: string]: string;
 }
 

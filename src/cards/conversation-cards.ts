@@ -55,7 +55,7 @@ export function buildTopicsCard(knowledge: KnowledgeBase, language: Language): T
       topics: knowledge.entries
         .filter((entry) => entry.category === category)
         .sort((a, b) => catalogueOrder(a.id) - catalogueOrder(b.id) || a.id.localeCompare(b.id))
-        .map((entry) => ({
+        .map((entry): CardButton => ({
           title: entry[language].title,
           data: { verb: 'choose-topic', entryId: entry.id, language },
         })),

@@ -5,6 +5,8 @@
  */
 
 import { buildNotFoundCard } from '../cards/answer-card.js';
+import type { ActionData } from '../cards/card-data.js';
+import { knownVerb, type CardVerb } from '../cards/card-verbs.js';
 import { renderCard, type CardJson, type CardTemplates } from '../cards/render-card.js';
 import type { TicketStore } from '../escalation/ticket-store.js';
 import { t } from '../i18n/messages.js';
@@ -74,7 +76,7 @@ export const COMMAND_IDS = {
 } as const;
 
 // The verb of the dialog's insert button.
-const INSERT_VERB = 'extension-insert';
+const INSERT_VERB = 'extension-insert' satisfies CardVerb;
 
 const record = (value: unknown): Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -175,7 +177,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
   /** The dialog for what the action read; insertable results get the insert button (data checked again on submit). */
   const readingDialog = (reading: MessageReading): TaskBody => {
     const card = render(reading.reply);
-    const insertData =
+    const insertData: ActionData | undefined =
       reading.kind === 'answer'
         ? {
             verb: INSERT_VERB,
@@ -313,7 +315,7 @@ export function createComposeExtensions(deps: ComposeExtensionDeps): ComposeExte
       const data = record(body['data']);
       const language = carriedLanguage(data['language'], input);
       const adminOpen = data['view'] === 'admin';
-      switch (data['verb']) {
+      switch (knownVerb(data['verb'])) {
         // A topic picked from the choices shown in the dialog: show its answer there.
         case 'choose-topic':
           note('submitAction', commandId, 'topic');

@@ -1,6 +1,7 @@
 /** Routes for card button clicks, selected by `data.verb`. */
 
 import { buildNotFoundCard } from '../cards/answer-card.js';
+import type { ChatVerb } from '../cards/card-verbs.js';
 import { buildHelpCard, buildTopicsCard } from '../cards/conversation-cards.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
@@ -9,7 +10,14 @@ import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, rememberAnswer, rememberFeedback, type TurnInput } from './turn-input.js';
+import {
+  actionField,
+  actionLanguage,
+  actionVerb,
+  rememberAnswer,
+  rememberFeedback,
+  type TurnInput,
+} from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {
@@ -25,10 +33,10 @@ export interface CardActionDeps extends QuestionRouteDeps {
 }
 
 /** A route for one verb. */
-function verbRoute(verb: string, handle: (input: TurnInput, language: Language) => RouteResult): Route {
+function verbRoute(verb: ChatVerb, handle: (input: TurnInput, language: Language) => RouteResult): Route {
   return {
     id: verb,
-    matches: (input) => input.action?.verb === verb,
+    matches: (input) => actionVerb(input) === verb,
     handle: (input) => handle(input, actionLanguage(input)),
   };
 }

@@ -2,6 +2,7 @@
  * Escalation routes: the user's escalate → form → ticket path, the user's replies, and L2's actions on ticket cards.
  */
 
+import { isL2Verb, type L2Verb } from '../cards/card-verbs.js';
 import { buildEscalationFormCard, buildTicketCard } from '../cards/escalation-cards.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { readEscalationForm } from '../escalation/escalation-form.js';
@@ -13,7 +14,7 @@ import { t } from '../i18n/messages.js';
 import { normalizeForMatching } from '../matching/normalize-text.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, type TurnInput } from './turn-input.js';
+import { actionField, actionLanguage, actionVerb, type TurnInput } from './turn-input.js';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;
@@ -32,7 +33,8 @@ export interface EscalationDeps {
 const ESCALATE_TEXT =
   /^(escalate|escalation|escalate to l2|talk to l2|l2|エスカレーション|エスカレ|エスカレーションしたい|l2\s*に相談(したい)?|l2\s*へ(エスカレーション)?)[!.! 。]*$/u;
 
-const L2_VERBS: Readonly<Record<string, (input: TurnInput) => TicketAction | undefined>> = {
+/** What each of L2's ticket verbs asks the ticket store to do. */
+const L2_ACTIONS: Readonly<Record<L2Verb, (input: TurnInput) => TicketAction>> = {
   'l2-assign': (input) => ({ kind: 'assign', by: input.from }),
   'l2-request-info': (input) => ({
     kind: 'request-info',
@@ -78,13 +80,13 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
     {
       id: 'escalate',
       matches: (input) =>
-        input.action?.verb === 'escalate' ||
+        actionVerb(input) === 'escalate' ||
         (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
       handle: (input) => showForm(input, input.action ? actionLanguage(input) : input.language),
     },
     {
       id: 'escalate-submit',
-      matches: (input) => input.action?.verb === 'escalate-submit',
+      matches: (input) => actionVerb(input) === 'escalate-submit',
       async handle(input) {
         const language = actionLanguage(input);
         const draftId = actionField(input, 'draftId');
@@ -194,7 +196,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
     },
     {
       id: 'ticket-reopen',
-      matches: (input) => input.action?.verb === 'ticket-reopen',
+      matches: (input) => actionVerb(input) === 'ticket-reopen',
       async handle(input) {
         const language = actionLanguage(input);
         const ticketId = actionField(input, 'ticketId') ?? '';
@@ -210,14 +212,15 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
     },
     {
       id: 'l2-action',
-      matches: (input) => input.action !== undefined && input.action.verb in L2_VERBS,
+      matches: (input) => isL2Verb(input.action?.verb),
       async handle(input) {
         const language = input.language;
         if (!deps.isL2(input)) {
           deps.onTicket?.(actionField(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
           return textResult(t(language, 'l2.refused'), language);
         }
-        const action = L2_VERBS[input.action?.verb ?? '']?.(input);
+        const verb = input.action?.verb;
+        const action = isL2Verb(verb) ? L2_ACTIONS[verb](input) : undefined;
         const ticketId = actionField(input, 'ticketId') ?? '';
         if (!action) return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, action, deps.now());

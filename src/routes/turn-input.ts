@@ -1,5 +1,6 @@
 /** The part of an inbound activity that routes look at, free of botbuilder types. */
 
+import { knownVerb, type CardVerb } from '../cards/card-verbs.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
 import type { Facts } from '../parsing/facts.js';
 
@@ -158,6 +159,11 @@ export const MAX_MESSAGE_CHARS = 20_000;
 export function actionField(input: TurnInput, name: string): string | undefined {
   const value = input.action?.data[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The verb of the clicked card action when it is a known one (compare it with a `CardVerb`, never a bare string). */
+export function actionVerb(input: TurnInput): CardVerb | undefined {
+  return knownVerb(input.action?.verb);
 }
 
 /** The language a card action asks for: the one stored on the button, else the turn's. */
