@@ -30,9 +30,8 @@ export function diagnosisEntryIds(diagnosis: Diagnosis): string[] {
 
 /**
  * Returns the match for the words around a paste, or undefined when they ask nothing the knowledge answers: no
- * sentence that asks and no error code or event id in words around output lines (an introduction such as "here is the
- * output" or "この結果です"
- * is not a question), or words no entry knows.
+ * sentence that asks and no error code or event id in words around output lines (an introduction such as "here is
+ * the output" or "この結果です" is not a question), or words no entry knows.
  */
 export function matchAroundPaste(index: MatchIndex, around: AroundPaste): MatchResult | undefined {
   const normalized = normalizeForMatching(around.words);
