@@ -123,12 +123,10 @@ export function repliesForMatch(
  * question the bot asked back.
  */
 export function rememberMatch(data: ConversationData, text: string, result: MatchResult): ConversationData {
-  const asked = rememberQuestion(
-    data,
-    text,
-    result.kind,
-    result.entries.map((entry) => entry.id),
-  );
+  // A clarifying question is about its asking entry first (the ticket card and the escalation counts show entryIds[0]).
+  const ids = result.entries.map((entry) => entry.id);
+  const entryIds = result.kind === 'clarify' && result.clarifyEntryId ? [result.clarifyEntryId, ...ids] : ids;
+  const asked = rememberQuestion(data, text, result.kind, [...new Set(entryIds)]);
   if (result.kind === 'answer' && result.entries[0]) return rememberAnswer(asked, result.entries[0].id);
   if (result.kind === 'clarify' && result.clarifyEntryId)
     return rememberClarify(asked, result.clarifyEntryId, result.language);

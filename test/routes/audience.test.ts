@@ -87,3 +87,24 @@ describe('how the answer opens', () => {
     expect(adminOpenOf(click({ view: 'admin' }))).toBe(true);
   });
 });
+
+describe('what the conversation remembers of a question', () => {
+  it('records a clarifying question under its asking entry first, then the branches it offers', () => {
+    const result = answerQuestion(
+      { knowledge, index },
+      input({ text: '改ざん防止がオンにならない' }),
+      '改ざん防止がオンにならない',
+      undefined,
+    );
+    const asked = result.conversation?.questions.at(-1);
+    expect(asked?.kind).toBe('clarify');
+    expect(asked?.entryIds[0]).toBe('tp-cannot-enable');
+    expect(asked?.entryIds.slice(1).sort()).toEqual(
+      knowledge.byId
+        .get('tp-cannot-enable')!
+        .clarify!.options.map((option) => option.entry)
+        .sort(),
+    );
+    expect(result.conversation?.pendingClarify).toEqual({ entryId: 'tp-cannot-enable', language: 'ja' });
+  });
+});
