@@ -23,11 +23,12 @@ import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { createCardActionRoutes } from '../../src/routes/card-action-routes.js';
 import { createEscalationRoutes } from '../../src/routes/escalation-routes.js';
 import { createRouteTable } from '../../src/routes/route-table.js';
-import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
+import type { TurnInput } from '../../src/routes/turn-input.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { everyCardReply } from '../support/every-card-reply.js';
 import { ROOT } from '../support/start-test-app.js';
 import { sampleTicket } from '../support/tickets.js';
+import { fakeTurnInput } from '../support/fake-turn-input.js';
 
 const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
 const index = buildMatchIndex(knowledge);
@@ -47,24 +48,8 @@ const unknownVerbs = (where: string, node: unknown): string[] =>
     .filter((verb) => knownVerb(verb) === undefined)
     .map((verb) => `${where}: ${JSON.stringify(verb)}`);
 
-const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
-  text: '',
-  html: undefined,
-  locale: 'en-US',
-  language: 'en',
-  action: undefined,
-  conversationId: 'conv-1',
-  activityId: 'a',
-  conversation: EMPTY_CONVERSATION,
-  from: { id: 'user-1' },
-  teamsChannelId: undefined,
-  conversationType: 'personal',
-  reference: {},
-  waitingTicketId: undefined,
-  otherAttachments: [],
-  cutChars: 0,
-  ...overrides,
-});
+const input = (overrides: Partial<TurnInput> = {}): TurnInput =>
+  fakeTurnInput({ conversationId: 'conv-1', ...overrides });
 
 describe('card verbs', () => {
   it('lists each verb once, and tells known verbs from misspelt ones', () => {

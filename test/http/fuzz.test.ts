@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../support/activities.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
 import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
+import { CARD_VERBS } from '../../src/cards/card-verbs.js';
 
 let SERVICE_URL = '';
 
@@ -24,25 +25,8 @@ const field = fc.oneof(
   fc.integer(),
   fc.constant(deep(200)),
 );
-const verb = fc.constantFrom(
-  'choose-topic',
-  'none-of-these',
-  'topics',
-  'help',
-  'ask',
-  'feedback',
-  'escalate',
-  'escalate-submit',
-  'ticket-reopen',
-  'l2-assign',
-  'l2-request-info',
-  'l2-resolve',
-  'l2-reopen',
-  'launch',
-  '',
-  '__proto__',
-  'constructor',
-);
+// Every verb the cards carry, and some they never do.
+const verb = fc.constantFrom<string>(...CARD_VERBS, 'launch', '', '__proto__', 'constructor');
 const forgedValue = fc.record(
   {
     verb,

@@ -10,28 +10,13 @@ import { answerQuestion } from '../../src/routes/question-route.js';
 import type { Reply } from '../../src/routes/reply.js';
 import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
 import { ROOT } from '../support/start-test-app.js';
+import { fakeTurnInput } from '../support/fake-turn-input.js';
 
 const knowledge = loadKnowledge(join(ROOT, 'knowledge'));
 const index = buildMatchIndex(knowledge);
 
-const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
-  text: '',
-  html: undefined,
-  locale: 'ja-JP',
-  language: 'ja',
-  action: undefined,
-  conversationId: 'c',
-  activityId: 'a',
-  conversation: EMPTY_CONVERSATION,
-  from: { id: 'user-1' },
-  teamsChannelId: undefined,
-  conversationType: 'personal',
-  reference: {},
-  waitingTicketId: undefined,
-  otherAttachments: [],
-  cutChars: 0,
-  ...overrides,
-});
+const input = (overrides: Partial<TurnInput> = {}): TurnInput =>
+  fakeTurnInput({ locale: 'ja-JP', language: 'ja', ...overrides });
 
 const adminOpenOf = (reply: Reply | undefined): boolean | undefined =>
   reply?.type === 'card' && reply.card === 'answer' ? reply.data.adminOpen : undefined;

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { createRouteTable, RouteTableError, type Route } from '../../src/routes/route-table.js';
-import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
+import type { TurnInput } from '../../src/routes/turn-input.js';
+import { fakeTurnInput } from '../support/fake-turn-input.js';
 
-const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
-  text: 'hello',
-  html: undefined,
-  locale: 'en-US',
-  language: 'en',
-  action: undefined,
-  conversationId: 'c',
-  activityId: 'a',
-  conversation: EMPTY_CONVERSATION,
-  from: { id: 'user-1' },
-  teamsChannelId: undefined,
-  conversationType: 'personal',
-  reference: {},
-  waitingTicketId: undefined,
-  otherAttachments: [],
-  cutChars: 0,
-  ...overrides,
-});
+const input = (overrides: Partial<TurnInput> = {}): TurnInput => fakeTurnInput({ text: 'hello', ...overrides });
 
 const route = (id: string, matches: (turn: TurnInput) => boolean): Route => ({
   id,
