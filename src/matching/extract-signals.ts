@@ -33,11 +33,31 @@ const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bget-winevent\b/iu, 'Get-WinEvent'],
 ];
 
-/** Creates the signal extractor for a set of known property names and owned event ids. */
+/**
+ * The one known code that `code` is a typo of, by two adjacent hex digits swapped ("80058015" for 80508015); codes
+ * of one facility differ in single digits, so only a swap is read as a typo.
+ */
+function swappedCode(code: string, knownCodes: ReadonlySet<string>): string | undefined {
+  if (knownCodes.has(code)) return undefined;
+  const found = new Set<string>();
+  for (let at = 2; at + 1 < code.length; at += 1) {
+    if (code[at] === code[at + 1]) continue;
+    const swapped = `${code.slice(0, at)}${code[at + 1] ?? ''}${code[at] ?? ''}${code.slice(at + 2)}`;
+    if (knownCodes.has(swapped)) found.add(swapped);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Creates the signal extractor for a set of known property names, owned event ids and owned error codes (an unknown
+ * code that is a known one with two adjacent digits swapped is read as the known one).
+ */
 export function createSignalExtractor(
   propertyNames: readonly string[],
   knownEventIds: readonly number[],
+  knownErrorCodes: readonly string[] = [],
 ): (text: string) => Signals {
+  const codes = new Set(knownErrorCodes);
   const canonical = new Map(propertyNames.map((name) => [name.toLowerCase(), name]));
   // Longest names first so TroubleShootingStartTime is not read as TroubleShootingMode's prefix.
   const names = [...canonical.keys()].sort((a, b) => b.length - a.length);
@@ -47,7 +67,10 @@ export function createSignalExtractor(
 
   return (text) => {
     const errorCodes = new Set<string>();
-    for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? match[2] ?? '').toUpperCase()}`);
+    for (const match of text.matchAll(HRESULT)) {
+      const code = `0x${(match[1] ?? match[2] ?? '').toUpperCase()}`;
+      errorCodes.add(swappedCode(code, codes) ?? code);
+    }
     const eventIds = new Set<number>();
     for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
     // A message that is only a known event id ("5013") names that event.

@@ -265,6 +265,7 @@ export function buildMatchIndex(
     extractSignals: createSignalExtractor(
       [...new Set([...FACT_PROPERTIES, ...properties.keys()])],
       [...eventIds.keys()],
+      [...errorCodes.keys()],
     ),
   };
 }

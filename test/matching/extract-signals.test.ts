@@ -31,6 +31,15 @@ describe('extractSignals', () => {
     expect(extract('tamperprotection reg_dword 0x00000005 and 0x1 and 0x7fffffff').errorCodes).toEqual([]);
   });
 
+  it('reads a known code with two adjacent digits swapped as that code, and nothing else as a typo', () => {
+    const withCodes = createSignalExtractor([], [], ['0x80508015', '0x80070005']);
+    expect(withCodes('a strange error code (like 80058015)').errorCodes).toEqual(['0x80508015']);
+    expect(withCodes('hr=0x80500815').errorCodes).toEqual(['0x80508015']);
+    // One digit changed is another code of the same facility, not a typo.
+    expect(withCodes('hr = 0x80070006').errorCodes).toEqual(['0x80070006']);
+    expect(withCodes('0x80508015 and 0x80070005').errorCodes).toEqual(['0x80508015', '0x80070005']);
+  });
+
   it('reads event ids next to "event" or "イベント", and a bare owned id', () => {
     expect(extract('event 5013 and event id: 5007 and イベント id 1116').eventIds).toEqual([5013, 5007, 1116]);
     expect(extract('5013').eventIds).toEqual([5013]);
