@@ -262,10 +262,24 @@ const FOLLOW_UP_CHARS = 100;
 // A follow-up that asks for something else than the previous answer.
 const ALTERNATIVE = /\b(other|another|alternative|instead|else|different)\b|ほかに|他に|他の|ほかの|別の|代わり|代替/u;
 
-/** The previous answer a follow-up is read against, and whether the follow-up asks for an alternative to it. */
+// A follow-up that asks for another way than the previous answer ("any other way?", "ほかに手はありますか").
+const OTHER_WAY =
+  /\b(?:any|another|other|different|alternative)\s+(?:ways?|options?|methods?|solutions?|fix(?:es)?|workarounds?|approach(?:es)?)\b|\binstead\b|(?:ほか|他)に(?:手|方法|やり方|できること|何か)|(?:ほか|他|別)の(?:手|方法|やり方|手段)|代わり|代替/u;
+// A follow-up that asks to be told the previous answer again ("just the undo steps once more", "show me that again",
+// "手順だけもう一回教えて"); "I tried again" is not one.
+const AGAIN =
+  /\b(?:tell|show|explain|send|give|walk)\s+(?:me|us)\b.{0,40}\b(?:again|once more|one more time)\b|\bremind me\b|\b(?:repeat|resend)\b|(?:もう一|もう1|もういっ)[回度かこ].{0,10}(?:教え|説明|見せ|送っ|お願い)|(?:再度|改めて|あらためて).{0,10}(?:教え|説明|見せ|送っ|お願い)/u;
+
+/**
+ * The previous answer a follow-up is read against, whether the follow-up asks for an alternative to it, and whether it
+ * asks for the same answer again.
+ */
 interface FollowUp {
   readonly entry: KnowledgeEntry;
   readonly alternative: boolean;
+  /** It asks for another way to do what the previous answer did: the previous answer is not a candidate. */
+  readonly otherWay: boolean;
+  readonly again: boolean;
 }
 
 /** What a message is read with besides its words: the previous answer, and the entries pasted facts point to. */
@@ -277,7 +291,9 @@ interface Context {
 /** The follow-up context of a message: only short messages after an answer are follow-ups. */
 function followUpOf(index: MatchIndex, normalized: string, previousEntryId: string | undefined): FollowUp | undefined {
   const entry = normalized.length <= FOLLOW_UP_CHARS ? index.byId.get(previousEntryId ?? '') : undefined;
-  return entry ? { entry, alternative: ALTERNATIVE.test(normalized) } : undefined;
+  if (!entry) return undefined;
+  const alternative = ALTERNATIVE.test(normalized);
+  return { entry, alternative, otherWay: OTHER_WAY.test(normalized), again: !alternative && AGAIN.test(normalized) };
 }
 // Shortest part of a message (normalized characters) scored on its own to find a second problem.
 const MIN_PART_CHARS = 15;
@@ -361,6 +377,8 @@ function weigh(
     for (const id of neighbours(index, previous.entry)) bonus(id, policy.followUpRelated);
     // "any other way?" asks for something else than the previous answer; "still slow" is about the same one.
     bonus(previous.entry.id, previous.alternative ? -policy.followUpSame : policy.followUpSame);
+    const position = index.positions.get(previous.entry.id);
+    if (previous.otherWay && position !== undefined) scores[position] = Number.NEGATIVE_INFINITY;
   }
   // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
   // no entry knows (VPN, Outlook, printer ...), which entries cannot.
@@ -528,6 +546,11 @@ function matchEntries(
     };
 
   const text = normalized.slice(0, policy.maxQueryChars);
+  // "Tell me the steps again" is answered by the previous answer, whatever its other words fit.
+  if (previous?.again)
+    return { kind: 'answer', entries: [{ id: previous.entry.id, score: ASKED_AGAIN }], reason: 'asked again' };
+  const branch = previous ? followUpBranch(index, text, signals, previous, policy, context) : undefined;
+  if (branch) return branch;
   const { query, evidence, decision } = evaluate(
     index,
     queryTerms(index, normalized, policy),
@@ -562,16 +585,68 @@ function matchEntries(
   else if (kind === 'choices') {
     const offered = top3.filter((position, rank) => rank < 2 || relative(position) >= DECISION.choiceShare);
     result = { kind, entries: scored(offered, decision.answer), reason: `close ${detail}` };
+  } else if (previous?.otherWay) {
+    // "Any other way?" with nothing clear: the previous answer's neighbours the words fit best.
+    const around = neighbours(index, previous.entry);
+    const offered = evidence.ranked.filter((position) => around.has(idOf(position))).slice(0, 3);
+    if (offered.length === 0) return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
+    return { kind: 'choices', entries: scored(offered, decision.helpful), reason: `another way than ${detail}` };
   } else return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
 
   const clarified = clarifySplit(index, text, signals, result, evidence.scores, decision.helpful);
-  if (clarified) return clarified;
+  // A clarification that lands on the previous answer does not answer "any other way?".
+  if (clarified && !(previous?.otherWay && clarified.entries[0]?.id === previous.entry.id)) return clarified;
   if (result.kind !== 'answer') return result;
   const also = otherProblems(index, text, query, signals, policy, result.entries[0]?.id ?? '');
   return also.length > 0 ? { ...result, also } : result;
 }
 
 const round = (value: number): number => Number(value.toFixed(3));
+// Confidence of answering the previous answer again when asked for it: the words say so, nothing is guessed.
+const ASKED_AGAIN = 0.95;
+
+/**
+ * A follow-up that switches branch: the previous answer is one branch of a clarifying question (or asks it), and the
+ * follow-up names other branches ("and with Intune?" after the Defender portal steps, "what about on Server?"). The
+ * answer is the named branch the words fit best; two named branches that fit about as well are offered as choices.
+ */
+function followUpBranch(
+  index: MatchIndex,
+  text: string,
+  signals: Signals,
+  previous: FollowUp,
+  policy: MatchPolicy,
+  context: Context,
+): EntryMatch | undefined {
+  const found = index.clarifications.find(({ group }) => group.has(previous.entry.id));
+  if (!found) return undefined;
+  const named = namedOptions(found.clarification, text, signals, index.byId)
+    .map((position) => found.clarification.options[position]?.entry ?? '')
+    .filter((id) => id !== previous.entry.id && id !== '');
+  if (named.length === 0) return undefined;
+  const { evidence, decision } = evaluate(
+    index,
+    queryTerms(index, text, policy),
+    signals,
+    policy,
+    text.length,
+    context,
+  );
+  const scoreOf = (id: string): number => evidence.scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
+  // A branch the previous answer lists as related comes first: "and with Intune?" after the Defender portal steps is
+  // Intune on MDE-onboarded devices.
+  const related = (id: string): number => (previous.entry.related.includes(id) ? 1 : 0);
+  const ranked = [...new Set(named)].sort((a, b) => related(b) - related(a) || scoreOf(b) - scoreOf(a));
+  const [first = '', second] = ranked;
+  // Within a temperature of each other the words don't tell two equally related branches apart.
+  const close =
+    second !== undefined && related(first) === related(second) && scoreOf(first) - scoreOf(second) < policy.temperature;
+  const reason = `follow-up names a branch of ${found.host.id} (after ${previous.entry.id})`;
+  const confidence = round(decision.helpful);
+  return close
+    ? { kind: 'choices', entries: ranked.slice(0, 3).map((id) => ({ id, score: confidence })), reason }
+    : { kind: 'answer', entries: [{ id: first, score: confidence }], reason };
+}
 
 /** True when the softmax has a clear winner: probable enough, and more probable than "none". */
 function clearWinner(evidence: Evidence, policy: MatchPolicy): boolean {

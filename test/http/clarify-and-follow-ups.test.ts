@@ -114,6 +114,23 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
     expect(cardTexts(fresh[0])[0]).not.toBe(titleOf('tp-windows-server', 'en'));
   });
 
+  it.each([
+    ['en-US', 'en', 'and with Intune? half our fleet is managed there'],
+    ['ja-JP', 'ja', 'ありがとうございます。Intune でも管理している端末の場合はどこで設定すればいいですか？'],
+  ] as const)(
+    'follows a switch of branch, then repeats an answer asked for again (%s)',
+    async (locale, language, text) => {
+      const say = chat(locale);
+      await say({ value: { verb: 'choose-topic', entryId: 'tp-enable-mde', language } });
+      const followUp = await say({ text });
+      expect(cardTexts(followUp[0])[0]).toBe(titleOf('tp-enable-intune', language));
+      const again = await say({
+        text: language === 'en' ? 'can you show me those steps again?' : 'その手順をもう一回教えてください',
+      });
+      expect(cardTexts(again[0])[0]).toBe(titleOf('tp-enable-intune', language));
+    },
+  );
+
   it('reads a follow-up after a topic picked from a card, in Japanese too', async () => {
     const say = chat('ja-JP');
     await say({ value: { verb: 'choose-topic', entryId: 'tp-exclusions', language: 'ja' } });

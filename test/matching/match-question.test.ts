@@ -151,6 +151,62 @@ describe('matchQuestion', () => {
     );
   });
 
+  it.each([
+    ['and with Intune? half our fleet is managed there', 'tp-enable-mde', 'tp-enable-intune'],
+    [
+      'ありがとうございます。Intune でも管理している端末の場合はどこで設定すればいいですか？',
+      'tp-enable-mde',
+      'tp-enable-intune',
+    ],
+    ['その端末、Intune 管理なんですが MDE には入ってないです', 'tp-cannot-enable', 'tp-intune-without-mde'],
+    ['and on the ones managed with Group Policy?', 'tp-enable-intune', 'tp-group-policy'],
+  ])('answers the branch a follow-up switches to: %s after %s', (text, previousEntryId, id) => {
+    const result = matchQuestion(index, { text, previousEntryId });
+    expect(result).toMatchObject({ kind: 'answer', entries: [{ id }] });
+    expect(result.reason).toContain('follow-up names a branch of tp-cannot-enable');
+  });
+
+  it('offers two named branches the words do not tell apart, best first', () => {
+    // tp-windows-server lists neither Intune branch as related, and "intune" names both.
+    const result = matchQuestion(index, { text: 'what if it is in Intune?', previousEntryId: 'tp-windows-server' });
+    expect(result.kind).toBe('choices');
+    expect(result.entries.map((entry) => entry.id).sort()).toEqual(['tp-enable-intune', 'tp-intune-without-mde']);
+  });
+
+  it.each([
+    ['作業終わりました。元に戻す手順だけもう一回教えてください', 'disable-realtime-temporarily'],
+    ['can you show me the command again?', 'maps-connection-test'],
+  ])('answers the previous answer again when asked for it: %s', (text, previousEntryId) => {
+    expect(matchQuestion(index, { text, previousEntryId })).toMatchObject({
+      kind: 'answer',
+      entries: [{ id: previousEntryId }],
+      reason: 'asked again',
+    });
+  });
+
+  it('does not read "tried again" as asking for the answer again', () => {
+    const result = matchQuestion(index, {
+      text: 'I tried again and it still fails with 0x80070005',
+      previousEntryId: 'maps-connection-test',
+    });
+    expect(result.entries[0]?.id).toBe('maps-error-access-denied');
+  });
+
+  it('never answers "any other way?" with the previous answer, and offers its neighbours when nothing is clear', () => {
+    const other = matchQuestion(index, {
+      text: "we can't set a system proxy on that network, any other way?",
+      previousEntryId: 'winhttp-proxy',
+    });
+    expect(other.entries.map((entry) => entry.id)).not.toContain('winhttp-proxy');
+    const slow = matchQuestion(index, {
+      text: 'タイムアウトの設定変えてみたけど、まだ遅いです。ほかにできることありますか？',
+      previousEntryId: 'slow-first-launch',
+    });
+    expect(slow.kind).toBe('choices');
+    expect(slow.entries[0]?.id).toBe('block-at-first-sight');
+    expect(slow.entries.map((entry) => entry.id)).not.toContain('slow-first-launch');
+  });
+
   it('offers the second problem of a message beside the answer to the first', () => {
     const result = match(
       'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',
