@@ -7,6 +7,7 @@ import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
 import type { Signals } from './extract-signals.js';
 import { clarificationApplies, namedOptions } from './clarify.js';
+import { conceptTerms } from './concepts.js';
 import { decide, DECISION, type DecisionFeatures, type Regime } from './decide.js';
 import { vocabularyKey, type MatchIndex } from './match-index.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
@@ -578,7 +579,7 @@ function matchEntries(
   const kind = elsewhere
     ? 'none'
     : normalized.length <= DECISION.shortChars
-      ? shortKind(evidence, policy, decision)
+      ? shortKind(evidence, policy, decision, previous !== undefined || namesTopic(normalized, signals))
       : longKind(evidence, policy, decision);
   let result: EntryMatch;
   if (kind === 'answer') result = { kind, entries: scored(top3, decision.answer), reason: `clear ${detail}` };
@@ -656,11 +657,30 @@ function clearWinner(evidence: Evidence, policy: MatchPolicy): boolean {
 
 type DecidedKind = 'answer' | 'choices' | 'none';
 
-/** A short question: the softmax's clear winner unless the model vetoes it, two or three close ones as choices. */
+// Concepts that say what to do or ask, not what about ("check", "turn on", "what is").
+const ACTION_CONCEPTS = new Set(['~enable', '~disable', '~cannot', '~greyed', '~check', '~explain']);
+
+/**
+ * True when a message names something the knowledge is about: a topic concept (tamper protection, cloud protection,
+ * proxy ...), a Defender property or a tool. "この結果です", "please check" or "ユーザーから問い合わせがありました" don't.
+ */
+function namesTopic(normalized: string, signals: Signals): boolean {
+  return (
+    signals.properties.length > 0 ||
+    signals.tools.length > 0 ||
+    conceptTerms(normalized).some((concept) => !ACTION_CONCEPTS.has(concept))
+  );
+}
+
+/**
+ * A short question: the softmax's clear winner unless the model vetoes it, two or three close ones as choices when it
+ * names a topic (a close race on common words alone is no evidence).
+ */
 function shortKind(
   evidence: Evidence,
   policy: MatchPolicy,
   decision: { readonly answer: number; readonly regime: Regime },
+  topic: boolean,
 ): DecidedKind {
   const first = evidence.probability(evidence.ranked[0] ?? 0);
   if (evidence.none >= first) return 'none';
@@ -668,7 +688,7 @@ function shortKind(
   const offered = evidence.ranked
     .slice(0, 3)
     .filter((position) => evidence.probability(position) >= policy.choiceProbability);
-  return offered.length >= 2 ? 'choices' : 'none';
+  return offered.length >= 2 && topic ? 'choices' : 'none';
 }
 
 /** A long message: the model's probabilities against its thresholds (a lower one for the softmax's clear winner). */

@@ -81,6 +81,13 @@ describe('matchQuestion', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it.each(['結果です', '確認お願いします', 'please check', 'can you look at this', 'Current state:'])(
+    'offers no choices for %s, which names nothing the knowledge is about',
+    (text) => {
+      expect(match(text).kind).toBe('none');
+    },
+  );
+
   it('answers in the language of the text, and by locale when the text has no words', () => {
     expect(match('改ざん防止とは', 'en-US').language).toBe('ja');
     expect(match('what is tamper protection', 'ja-JP').language).toBe('en');
