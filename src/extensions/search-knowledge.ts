@@ -47,8 +47,11 @@ function listedIds(result: MatchResult): string[] {
           .map((entry) => entry.id),
       ];
     case 'clarify':
-      // The general entry first, then the entries its options lead to.
-      return [...(result.clarifyEntryId ? [result.clarifyEntryId] : []), ...result.entries.map((entry) => entry.id)];
+      // The general entry first, then the other entries its options lead to.
+      return [
+        ...(result.clarifyEntryId ? [result.clarifyEntryId] : []),
+        ...result.entries.map((entry) => entry.id).filter((id) => id !== result.clarifyEntryId),
+      ];
     case 'choices':
       return result.entries.map((entry) => entry.id);
     default:

@@ -26,8 +26,8 @@ export interface MatchResult {
   readonly kind: MatchKind;
   readonly language: Language;
   /**
-   * answer: the answer first; choices: best first, at most 3; clarify: the entries its options lead to, best first;
-   * none: may be empty.
+   * answer: the answer first; choices: best first, at most 3; clarify: the entries its options (and "not sure") lead
+   * to, best first; none: may be empty.
    */
   readonly entries: readonly ScoredEntry[];
   /** clarify: the entry whose question is asked (its options lead to `entries`). */
@@ -741,7 +741,13 @@ function clarifySplit(
       clarificationApplies(clarification, text, signals) &&
       namedOptions(clarification, text, signals, index.byId).length === 0,
   );
-  const host = conditional?.host ?? index.byId.get(first);
+  // Unsure between branches (choices or none) with two or more of one question's branches on top: that question.
+  const top = result.entries.slice(0, 3).map((entry) => entry.id);
+  const unsure =
+    result.kind === 'answer'
+      ? undefined
+      : index.clarifications.find(({ group }) => group.has(first) && top.filter((id) => group.has(id)).length >= 2);
+  const host = conditional?.host ?? unsure?.host ?? index.byId.get(first);
   const clarification = host?.clarify;
   if (!host || !clarification || !clarificationApplies(clarification, text, signals)) return undefined;
   const named = namedOptions(clarification, text, signals, index.byId);
@@ -759,7 +765,10 @@ function clarifySplit(
     (position) => clarification.options[position]?.entry ?? '',
   );
   const rank = (id: string): number => scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
-  const entries = [...new Set(ids)].sort((a, b) => rank(b) - rank(a)).map((id) => ({ id, score: round(helpful) }));
+  // "Not sure" leads to the asking entry itself, so it is one of the entries the question leads to.
+  const entries = [...new Set([...ids, host.id])]
+    .sort((a, b) => rank(b) - rank(a))
+    .map((id) => ({ id, score: round(helpful) }));
   return { kind: 'clarify', entries, clarifyEntryId: host.id, reason: `clarify ${host.id}` };
 }
 

@@ -112,9 +112,22 @@ describe('matchQuestion', () => {
     const result = match(text);
     expect(result.kind).toBe('clarify');
     expect(result.clarifyEntryId).toBe('tp-cannot-enable');
+    // One entry per option, and "not sure" leads to the asking entry.
     expect(new Set(result.entries.map((entry) => entry.id))).toEqual(
-      new Set(knowledge.byId.get('tp-cannot-enable')?.clarify?.options.map((option) => option.entry)),
+      new Set([
+        ...(knowledge.byId.get('tp-cannot-enable')?.clarify?.options.map((option) => option.entry) ?? []),
+        'tp-cannot-enable',
+      ]),
     );
+  });
+
+  it.each([
+    "tamper protection toggle is greyed out and I can't switch it on",
+    '改ざん防止の切り替えがグレーアウトしてオンにできません',
+  ])('asks how the device is managed when the words split between its branches: %s', (text) => {
+    const result = match(text);
+    expect(result).toMatchObject({ kind: 'clarify', clarifyEntryId: 'tp-cannot-enable' });
+    expect(result.entries.slice(0, 3).map((entry) => entry.id)).toContain('tp-cannot-enable');
   });
 
   it.each([
