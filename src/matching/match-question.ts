@@ -445,19 +445,12 @@ function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, cha
   };
 }
 
-/** Resolves and scores `terms`, and the decision model's probabilities for the best entry. */
-function evaluate(
-  index: MatchIndex,
-  terms: readonly Term[],
-  signals: Signals,
-  policy: MatchPolicy,
-  chars: number,
-  context: Context = {},
-) {
-  const query = resolveTerms(index, terms, policy);
+/** Resolves and scores the query terms of normalized `text`; the decision model's probabilities for its best entry. */
+function evaluate(index: MatchIndex, text: string, signals: Signals, policy: MatchPolicy, context: Context = {}) {
+  const query = resolveTerms(index, queryTerms(index, text, policy), policy);
   const evidence = weigh(index, query, signals, policy, context);
-  const features = featuresOf(index, evidence, signals, chars);
-  return { query, evidence, features, decision: decide(features, chars) };
+  const features = featuresOf(index, evidence, signals, text.length);
+  return { query, evidence, features, decision: decide(features, text.length) };
 }
 
 /**
@@ -480,14 +473,7 @@ export function decisionFeatures(
   const signals = index.extractSignals(normalized);
   if (ownedBySignals(index, signals).length > 0) return undefined;
   const context = { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds };
-  const { evidence, features } = evaluate(
-    index,
-    queryTerms(index, normalized, policy),
-    signals,
-    policy,
-    normalized.length,
-    context,
-  );
+  const { evidence, features } = evaluate(index, normalized, signals, policy, context);
   if (evidence.known === 0) return undefined;
   return {
     features,
@@ -552,14 +538,7 @@ function matchEntries(
     return { kind: 'answer', entries: [{ id: previous.entry.id, score: ASKED_AGAIN }], reason: 'asked again' };
   const branch = previous ? followUpBranch(index, text, signals, previous, policy, context) : undefined;
   if (branch) return branch;
-  const { query, evidence, decision } = evaluate(
-    index,
-    queryTerms(index, normalized, policy),
-    signals,
-    policy,
-    normalized.length,
-    context,
-  );
+  const { query, evidence, decision } = evaluate(index, normalized, signals, policy, context);
   if (evidence.known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const idOf = (position: number): string => index.entries[position]?.id ?? '';
   const relative = (position: number): number =>
@@ -625,14 +604,7 @@ function followUpBranch(
     .map((position) => found.clarification.options[position]?.entry ?? '')
     .filter((id) => id !== previous.entry.id && id !== '');
   if (named.length === 0) return undefined;
-  const { evidence, decision } = evaluate(
-    index,
-    queryTerms(index, text, policy),
-    signals,
-    policy,
-    text.length,
-    context,
-  );
+  const { evidence, decision } = evaluate(index, text, signals, policy, context);
   const scoreOf = (id: string): number => evidence.scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
   // A branch the previous answer lists as related comes first: "and with Intune?" after the Defender portal steps is
   // Intune on MDE-onboarded devices.
