@@ -11,6 +11,11 @@ export interface Signals {
   readonly properties: readonly string[];
   /** Tool and cmdlet names in canonical spelling (e.g. `MpCmdRun`, `Get-MpComputerStatus`). */
   readonly tools: readonly string[];
+  /**
+   * Platforms other than Windows the message is about (`macOS`, `Linux`, `iOS`, `Android`), when it does not name
+   * Windows too: Defender there is another product, which the knowledge does not cover.
+   */
+  readonly otherPlatforms: readonly string[];
 }
 
 // 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, "エラー 0x87D1041C", or a bare 8-digit code starting with 8
@@ -20,6 +25,14 @@ const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[
 // Windows event ids run from 1 to 65535, so one to five digits.
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
+
+const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:mac ?os|os ?x|macbooks?|imacs?|macs?)\b(?! address)|マック|mac ?版/iu, 'macOS'],
+  [/\b(?:linux|ubuntu|rhel|red hat|centos|debian|suse)\b/iu, 'Linux'],
+  [/\b(?:ios|iphones?|ipads?)\b/iu, 'iOS'],
+  [/\bandroid\b|アンドロイド/iu, 'Android'],
+];
+const WINDOWS = /\bwindows\b|ウィンドウズ|\bwin ?(?:10|11)\b|\bserver 20\d\d\b/iu;
 
 const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun'],
@@ -81,6 +94,15 @@ export function createSignalExtractor(
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
     const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
-    return { errorCodes: [...errorCodes], eventIds: [...eventIds], properties: [...properties].filter(Boolean), tools };
+    const otherPlatforms = WINDOWS.test(text)
+      ? []
+      : PLATFORMS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+    return {
+      errorCodes: [...errorCodes],
+      eventIds: [...eventIds],
+      properties: [...properties].filter(Boolean),
+      tools,
+      otherPlatforms,
+    };
   };
 }

@@ -40,6 +40,18 @@ describe('extractSignals', () => {
     expect(withCodes('0x80508015 and 0x80070005').errorCodes).toEqual(['0x80508015', '0x80070005']);
   });
 
+  it.each([
+    ['how do i exclude a folder in defender on macos sonoma?', ['macOS']],
+    ['mac版の defender でビルドが遅い', ['macOS']],
+    ['defender on our ubuntu build agents and on android phones', ['Linux', 'Android']],
+    ['tamper protection on iphone?', ['iOS']],
+    // Windows named too: the message may well be about the Windows devices of a mixed fleet.
+    ['our windows pcs and macs both show the warning', []],
+    ['the mac address of the device changed', []],
+  ])('reads the other platforms %s is about', (text, platforms) => {
+    expect(extract(text).otherPlatforms).toEqual(platforms);
+  });
+
   it('reads event ids next to "event" or "イベント", and a bare owned id', () => {
     expect(extract('event 5013 and event id: 5007 and イベント id 1116').eventIds).toEqual([5013, 5007, 1116]);
     expect(extract('5013').eventIds).toEqual([5013]);

@@ -88,6 +88,13 @@ describe('matchQuestion', () => {
     },
   );
 
+  it.each([
+    'Mac版の Defender でリアルタイム保護をオンにするとビルドが遅くなります。除外はどこで設定しますか',
+    'how do I turn off real-time protection in Defender on my MacBook?',
+  ])('has no answer for Defender on another platform: %s', (text) => {
+    expect(match(text).kind).toBe('none');
+  });
+
   it('answers in the language of the text, and by locale when the text has no words', () => {
     expect(match('改ざん防止とは', 'en-US').language).toBe('ja');
     expect(match('what is tamper protection', 'ja-JP').language).toBe('en');
