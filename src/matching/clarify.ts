@@ -8,17 +8,31 @@ import { normalizeForMatching } from './normalize-text.js';
 const LATIN = /^[a-z0-9]/u;
 const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
 
+// "no Intune", "not in Intune", "without MDE", "non-Intune" before a phrase, and "Intune なし", "Intune は使っていない",
+// "MDE には入ってない" after it, say the option does not apply.
+const NEGATED_BEFORE =
+  /(?:\bno|\bnot(?:\s+(?:in|on|with|using|managed\s+by|enrolled\s+in))?|\bwithout|\bnon|n't\s+(?:use|have))[\s-]+$/u;
+const NEGATED_AFTER =
+  /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し)(?:って|て)(?:い)?ない|not\b)/u;
+
 /**
- * Returns `text` with the first occurrence of normalized `phrase` blanked, or undefined when it does not occur (Latin
- * phrases as whole words).
+ * Returns `text` with the first occurrence of normalized `phrase` that is not negated blanked, or undefined when there
+ * is none (Latin phrases as whole words).
  */
 function cut(text: string, phrase: string): string | undefined {
   if (phrase === '') return undefined;
-  const pattern = LATIN.test(phrase)
-    ? new RegExp(`(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`, 'u')
-    : undefined;
-  const at = pattern ? (pattern.exec(text)?.index ?? -1) : text.indexOf(phrase);
-  return at < 0 ? undefined : `${text.slice(0, at)} ${text.slice(at + phrase.length)}`;
+  const pattern = new RegExp(
+    LATIN.test(phrase) ? `(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])` : phrase.replace(ESCAPE, '\\$&'),
+    'gu',
+  );
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index;
+    const after = at + phrase.length;
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, at - 30), at)) || NEGATED_AFTER.test(text.slice(after, after + 20)))
+      continue;
+    return `${text.slice(0, at)} ${text.slice(after)}`;
+  }
+  return undefined;
 }
 
 /**
