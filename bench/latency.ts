@@ -56,7 +56,7 @@ function createBaseline(knowledge: KnowledgeBase): (text: string) => MatchResult
       kind: hits.length > 0 ? 'answer' : 'none',
       language: 'en',
       entries: hits.map((hit) => ({ id: hit.item.id, score: 1 - (hit.score ?? 1) })),
-      signals: { errorCodes: [], eventIds: [], properties: [], tools: [], otherPlatforms: [] },
+      signals: { errorCodes: [], eventIds: [], properties: [], tools: [], otherProducts: [] },
       reason: 'baseline',
       truncated: false,
     };

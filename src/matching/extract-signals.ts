@@ -12,10 +12,11 @@ export interface Signals {
   /** Tool and cmdlet names in canonical spelling (e.g. `MpCmdRun`, `Get-MpComputerStatus`). */
   readonly tools: readonly string[];
   /**
-   * Platforms other than Windows the message is about (`macOS`, `Linux`, `iOS`, `Android`), when it does not name
-   * Windows too: Defender there is another product, which the knowledge does not cover.
+   * Neighbouring products the message is about, which the knowledge does not cover: Defender on another platform
+   * (`macOS`, `Linux`, `iOS`, `Android`, when Windows is not named too) and other Microsoft security products
+   * (`Safe Links`, `Defender for Office 365`, `SmartScreen` ...).
    */
-  readonly otherPlatforms: readonly string[];
+  readonly otherProducts: readonly string[];
 }
 
 // 0x80070005, 0X80508015, hr=80070005, hr = 0x80072F8F, "エラー 0x87D1041C", or a bare 8-digit code starting with 8
@@ -31,6 +32,15 @@ const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:linux|ubuntu|rhel|red hat|centos|debian|suse)\b/iu, 'Linux'],
   [/\b(?:ios|iphones?|ipads?)\b/iu, 'iOS'],
   [/\bandroid\b|アンドロイド/iu, 'Android'],
+];
+const PRODUCTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bsafe ?links?\b|安全なリンク/iu, 'Safe Links'],
+  [/\bsafe attachments?\b|安全な添付/iu, 'Safe Attachments'],
+  [/\bdefender for (?:office|o365)\b|\bmdo\b/iu, 'Defender for Office 365'],
+  [/\bdefender for identity\b|\bmdi\b/iu, 'Defender for Identity'],
+  [/\bdefender for cloud(?: apps)?\b/iu, 'Defender for Cloud'],
+  [/\bsmart ?screen\b/iu, 'SmartScreen'],
+  [/\bpurview\b/iu, 'Purview'],
 ];
 const WINDOWS = /\bwindows\b|ウィンドウズ|\bwin ?(?:10|11)\b|\bserver 20\d\d\b/iu;
 
@@ -94,15 +104,15 @@ export function createSignalExtractor(
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
     const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
-    const otherPlatforms = WINDOWS.test(text)
-      ? []
-      : PLATFORMS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+    const otherProducts = [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS]
+      .filter(([pattern]) => pattern.test(text))
+      .map(([, name]) => name);
     return {
       errorCodes: [...errorCodes],
       eventIds: [...eventIds],
       properties: [...properties].filter(Boolean),
       tools,
-      otherPlatforms,
+      otherProducts,
     };
   };
 }

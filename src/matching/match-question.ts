@@ -411,12 +411,12 @@ function weigh(
   };
 }
 
-/** How many error codes, event ids and other platforms in the message no entry owns (no entry owns a platform). */
+/** How many error codes, event ids and other products in the message no entry owns (no entry owns a product). */
 function unownedSignals(index: MatchIndex, signals: Signals): number {
   return (
     signals.errorCodes.filter((code) => !index.owners.errorCodes.has(code)).length +
     signals.eventIds.filter((id) => !index.owners.eventIds.has(id)).length +
-    signals.otherPlatforms.length
+    signals.otherProducts.length
   );
 }
 

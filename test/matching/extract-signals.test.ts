@@ -48,8 +48,11 @@ describe('extractSignals', () => {
     // Windows named too: the message may well be about the Windows devices of a mixed fleet.
     ['our windows pcs and macs both show the warning', []],
     ['the mac address of the device changed', []],
-  ])('reads the other platforms %s is about', (text, platforms) => {
-    expect(extract(text).otherPlatforms).toEqual(platforms);
+    ['safe links rewrites every url in our newsletter', ['Safe Links']],
+    ['defender for office 365 の安全なリンクで url が書き換えられる', ['Safe Links', 'Defender for Office 365']],
+    ['windows で smartscreen の警告が出る', ['SmartScreen']],
+  ])('reads the neighbouring products %s is about', (text, platforms) => {
+    expect(extract(text).otherProducts).toEqual(platforms);
   });
 
   it('reads event ids next to "event" or "イベント", and a bare owned id', () => {

@@ -32,13 +32,13 @@ describe('helpdeskSigns', () => {
         eventIds: [],
         properties: [],
         tools: [],
-        otherPlatforms: [],
+        otherProducts: [],
       }),
     ).toEqual([]);
   });
 
   it('names each sign: staff, an earlier paste, an error code, a command, an event or setting', () => {
-    const none = { errorCodes: [], eventIds: [], properties: [], tools: [], otherPlatforms: [] };
+    const none = { errorCodes: [], eventIds: [], properties: [], tools: [], otherProducts: [] };
     expect(helpdeskSigns(input(), none, () => true)).toEqual(['staff']);
     expect(helpdeskSigns(input({ conversation: withPaste }), none)).toEqual(['paste']);
     expect(helpdeskSigns(input(), { ...none, errorCodes: ['0x80070006'] })).toEqual(['error-code']);
