@@ -81,6 +81,17 @@ describe('realistic long messages (bench/realistic)', () => {
   });
 });
 
+describe('documentation feedback written blind (bench/realistic/*/feedback.jsonl)', () => {
+  const feedback = score('realistic/feedback');
+
+  it(`meets the in-scope targets: strict ${TARGETS.strict * 100}%, helpful ${TARGETS.helpful * 100}%, confident-wrong at most ${TARGETS.confidentWrong * 100}%`, () => {
+    expect(feedback.inScope).toBeGreaterThanOrEqual(35);
+    expect(feedback.strict / feedback.inScope).toBeGreaterThanOrEqual(TARGETS.strict);
+    expect(feedback.helpful / feedback.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
+    expect(feedback.confidentWrong / feedback.inScope).toBeLessThanOrEqual(TARGETS.confidentWrong);
+  });
+});
+
 describe.runIf(existsSync(join(ROOT, '../shared/eval/real-dev.jsonl')))(
   'real public posts (shared/eval/real-dev.jsonl)',
   () => {
