@@ -266,6 +266,9 @@ const ALTERNATIVE = /\b(other|another|alternative|instead|else|different)\b|ほ�
 // A follow-up that asks for another way than the previous answer ("any other way?", "ほかに手はありますか").
 const OTHER_WAY =
   /\b(?:any|another|other|different|alternative)\s+(?:ways?|options?|methods?|solutions?|fix(?:es)?|workarounds?|approach(?:es)?)\b|\binstead\b|(?:ほか|他)に(?:手|方法|やり方|できること|何か)|(?:ほか|他|別)の(?:手|方法|やり方|手段)|代わり|代替/u;
+// A follow-up that says the previous answer did not help ("that didn't work", "まだ直りません").
+const NOT_HELPED =
+  /\b(?:didn'?t|did not|doesn'?t|does not|won'?t|not)\s+(?:work|help|fix)|\bstill\b|\bsame (?:error|problem|result|thing)\b|効かな|直らな|変わらな|ダメ|だめ|解決しな|まだ/u;
 // A follow-up that asks to be told the previous answer again ("just the undo steps once more", "show me that again",
 // "手順だけもう一回教えて"); "I tried again" is not one.
 const AGAIN =
@@ -281,6 +284,10 @@ interface FollowUp {
   /** It asks for another way to do what the previous answer did: the previous answer is not a candidate. */
   readonly otherWay: boolean;
   readonly again: boolean;
+  /** It says the previous answer did not help: with nothing clear, its neighbours are offered. */
+  readonly notHelped: boolean;
+  /** It names a topic of its own (see namesTopic); otherwise only the previous answer and its neighbours fit. */
+  readonly topic: boolean;
 }
 
 /** What a message is read with besides its words: the previous answer, and the entries pasted facts point to. */
@@ -290,11 +297,23 @@ interface Context {
 }
 
 /** The follow-up context of a message: only short messages after an answer are follow-ups. */
-function followUpOf(index: MatchIndex, normalized: string, previousEntryId: string | undefined): FollowUp | undefined {
+function followUpOf(
+  index: MatchIndex,
+  normalized: string,
+  signals: Signals,
+  previousEntryId: string | undefined,
+): FollowUp | undefined {
   const entry = normalized.length <= FOLLOW_UP_CHARS ? index.byId.get(previousEntryId ?? '') : undefined;
   if (!entry) return undefined;
   const alternative = ALTERNATIVE.test(normalized);
-  return { entry, alternative, otherWay: OTHER_WAY.test(normalized), again: !alternative && AGAIN.test(normalized) };
+  return {
+    entry,
+    alternative,
+    otherWay: OTHER_WAY.test(normalized),
+    again: !alternative && AGAIN.test(normalized),
+    notHelped: NOT_HELPED.test(normalized),
+    topic: namesTopic(normalized, signals),
+  };
 }
 // Shortest part of a message (normalized characters) scored on its own to find a second problem.
 const MIN_PART_CHARS = 15;
@@ -317,7 +336,7 @@ export function matchQuestion(
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
   const result = matchEntries(index, normalized, signals, policy, {
-    previous: followUpOf(index, normalized, input.previousEntryId),
+    previous: followUpOf(index, normalized, signals, input.previousEntryId),
     factEntryIds: input.factEntryIds,
   });
   // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not
@@ -380,6 +399,13 @@ function weigh(
     bonus(previous.entry.id, previous.alternative ? -policy.followUpSame : policy.followUpSame);
     const position = index.positions.get(previous.entry.id);
     if (previous.otherWay && position !== undefined) scores[position] = Number.NEGATIVE_INFINITY;
+    // "how do I check it's actually on?" names no topic of its own: it is about the previous answer or a neighbour.
+    if (!previous.topic) {
+      const around = neighbours(index, previous.entry).add(previous.entry.id);
+      index.entries.forEach((entry, at) => {
+        if (at < index.firstOutOfScope && !around.has(entry.id)) scores[at] = Number.NEGATIVE_INFINITY;
+      });
+    }
   }
   // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
   // no entry knows (VPN, Outlook, printer ...), which entries cannot.
@@ -473,7 +499,10 @@ export function decisionFeatures(
   const normalized = normalizeForMatching(chooseMessageText(input.text, input.html));
   const signals = index.extractSignals(normalized);
   if (ownedBySignals(index, signals).length > 0) return undefined;
-  const context = { previous: followUpOf(index, normalized, input.previousEntryId), factEntryIds: input.factEntryIds };
+  const context = {
+    previous: followUpOf(index, normalized, signals, input.previousEntryId),
+    factEntryIds: input.factEntryIds,
+  };
   const { evidence, features } = evaluate(index, normalized, signals, policy, context);
   if (evidence.known === 0) return undefined;
   return {
@@ -566,12 +595,12 @@ function matchEntries(
   else if (kind === 'choices') {
     const offered = top3.filter((position, rank) => rank < 2 || relative(position) >= DECISION.choiceShare);
     result = { kind, entries: scored(offered, decision.answer), reason: `close ${detail}` };
-  } else if (previous?.otherWay) {
-    // "Any other way?" with nothing clear: the previous answer's neighbours the words fit best.
+  } else if (previous && (previous.otherWay || previous.notHelped)) {
+    // "Any other way?" or "that didn't work" with nothing clear: the previous answer's neighbours the words fit best.
     const around = neighbours(index, previous.entry);
     const offered = evidence.ranked.filter((position) => around.has(idOf(position))).slice(0, 3);
     if (offered.length === 0) return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
-    return { kind: 'choices', entries: scored(offered, decision.helpful), reason: `another way than ${detail}` };
+    return { kind: 'choices', entries: scored(offered, decision.helpful), reason: `beyond ${detail}` };
   } else return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
 
   const clarified = clarifySplit(index, text, signals, result, evidence.scores, decision.helpful);

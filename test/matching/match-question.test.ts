@@ -234,6 +234,32 @@ describe('matchQuestion', () => {
     expect(slow.entries.map((entry) => entry.id)).not.toContain('slow-first-launch');
   });
 
+  it.each([
+    ["that didn't work", 'cloud-protection-enable'],
+    ['まだ直りません', 'cloud-protection-enable'],
+    ['もう一度やってみたけどダメでした', 'winhttp-proxy'],
+  ])('offers the neighbours of the previous answer when "%s" says it did not help', (text, previousEntryId) => {
+    const result = matchQuestion(index, { text, previousEntryId });
+    // Its neighbours: the entries it lists as related, and the other branches of a clarifying question it is part of.
+    const branches = knowledge.entries
+      .filter((host) => host.clarify?.options.some((option) => option.entry === previousEntryId))
+      .flatMap((host) => [host.id, ...(host.clarify?.options.map((option) => option.entry) ?? [])]);
+    const around = new Set([...knowledge.byId.get(previousEntryId)!.related, ...branches]);
+    around.delete(previousEntryId);
+    expect(result.kind).toBe('choices');
+    expect(result.entries.length).toBeGreaterThanOrEqual(2);
+    for (const { id } of result.entries) expect([...around]).toContain(id);
+  });
+
+  it('reads a follow-up that names no topic as about the previous answer or its neighbours', () => {
+    const result = matchQuestion(index, {
+      text: 'how do I confirm it worked?',
+      previousEntryId: 'cloud-protection-enable',
+    });
+    expect(result.kind).toBe('answer');
+    expect(result.entries[0]?.id).toBe('maps-check-setting');
+  });
+
   it('offers the second problem of a message beside the answer to the first', () => {
     const result = match(
       'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',
