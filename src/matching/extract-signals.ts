@@ -43,6 +43,9 @@ const PRODUCTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpurview\b/iu, 'Purview'],
 ];
 const WINDOWS = /\bwindows\b|ウィンドウズ|\bwin ?(?:10|11)\b|\bserver 20\d\d\b/iu;
+// One scan that any of the forms above needs to pass (most messages name no other product): their alternatives
+// joined.
+const ANY_OTHER_PRODUCT = new RegExp([...PLATFORMS, ...PRODUCTS].map(([pattern]) => pattern.source).join('|'), 'iu');
 
 const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun'],
@@ -104,9 +107,11 @@ export function createSignalExtractor(
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
     const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
-    const otherProducts = [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS]
-      .filter(([pattern]) => pattern.test(text))
-      .map(([, name]) => name);
+    const otherProducts = ANY_OTHER_PRODUCT.test(text)
+      ? [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS]
+          .filter(([pattern]) => pattern.test(text))
+          .map(([, name]) => name)
+      : [];
     return {
       errorCodes: [...errorCodes],
       eventIds: [...eventIds],
