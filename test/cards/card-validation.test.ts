@@ -9,6 +9,7 @@ import { buildHelpCard, buildTopicsCard, buildWelcomeCard } from '../../src/card
 import { buildDiagnosisCard } from '../../src/cards/diagnosis-card.js';
 import { buildEscalationFormCard, buildL2Card, buildTicketCard } from '../../src/cards/escalation-cards.js';
 import { EMPTY_CONVERSATION } from '../../src/routes/turn-input.js';
+import { textsIn } from '../support/card-content.js';
 import { sampleTicket } from '../support/tickets.js';
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
 import { renderCard, type CardJson } from '../../src/cards/render-card.js';
@@ -289,7 +290,11 @@ describe('activities', () => {
       for (const reply of replies) {
         const activity = toActivity(templates, reply);
         expect(activity.locale, reply.type).toBe(language === 'ja' ? 'ja-JP' : 'en-US');
-        if (reply.type === 'card') expect(activity.summary?.trim(), reply.card).toBeTruthy();
+        // A card's summary is one of the lines the card shows (its title, prompt or diagnosis summary).
+        if (reply.type === 'card') {
+          expect(activity.summary, reply.card).toMatch(/\S/u);
+          expect(textsIn(activity.attachments), reply.card).toContain(activity.summary);
+        }
       }
     }
   });
