@@ -16,7 +16,7 @@ import { answerReply, repliesForMatch } from '../../src/routes/question-route.js
 import type { CardReply, Reply } from '../../src/routes/reply.js';
 import { EMPTY_CONVERSATION } from '../../src/routes/turn-input.js';
 import { welcomeReplies } from '../../src/routes/welcome.js';
-import { loadDevSet } from '../../bench/dev-set.js';
+import { loadDevSet } from '../../bench/labelled-sets.js';
 import { ROOT } from './start-test-app.js';
 import { sampleTicket } from './tickets.js';
 
