@@ -7,7 +7,7 @@ import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { matchQuestion } from '../src/matching/match-question.js';
 import { flagsOrExit } from './bench-args.js';
-import { loadDevSet, measureAccuracy, percent } from './dev-set.js';
+import { loadDevSet, measureAccuracy, percent } from './labelled-sets.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FAILURES = flagsOrExit('accuracy', {
@@ -21,7 +21,7 @@ const questions = loadDevSet(`${ROOT}test/fixtures/questions`);
 
 for (const language of ['ja', 'en'] as const) {
   const subset = questions.filter((question) => question.language === language);
-  const accuracy = measureAccuracy(subset, (text) =>
+  const accuracy = measureAccuracy(subset, ({ text }) =>
     matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }),
   );
   process.stdout.write(

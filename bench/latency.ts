@@ -9,8 +9,7 @@ import type { KnowledgeBase } from '../src/knowledge/knowledge-entry.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { matchQuestion, type MatchResult } from '../src/matching/match-question.js';
-import { loadDevSet, measureAccuracy, percent, type DevQuestion } from './dev-set.js';
-import { realisticSets } from './labelled-sets.js';
+import { loadDevSet, measureAccuracy, percent, realisticSets, type DevQuestion } from './labelled-sets.js';
 import { syntheticKnowledge, unrecognisedPaste } from './synthetic-knowledge.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,8 +70,7 @@ function accuracyLine(
   return (['ja', 'en'] as const)
     .map((language) => {
       const subset = set.filter((question) => question.language === language);
-      const byText = new Map(subset.map((question) => [question.text, question]));
-      const accuracy = measureAccuracy(subset, (text) => match(byText.get(text) as DevQuestion));
+      const accuracy = measureAccuracy(subset, match);
       return `${name} ${language}: strict ${percent(accuracy.strict, accuracy.inScope)}, helpful ${percent(accuracy.helpful, accuracy.inScope)}, confident-wrong ${percent(accuracy.confidentWrong, accuracy.inScope)}, abstain ${percent(accuracy.abstain, accuracy.outOfScope)} (n=${accuracy.inScope}+${accuracy.outOfScope})`;
     })
     .join('\n');

@@ -10,8 +10,7 @@ import { CATALOGUE_POLICY } from '../src/knowledge/catalogue-ids.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { flagsOrExit } from './bench-args.js';
-import { percent } from './dev-set.js';
-import { loadLabelledSets, scoreSets, type AskResult } from './labelled-sets.js';
+import { loadLabelledSets, percent, scoreSets, type AskResult } from './labelled-sets.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FAILURES = flagsOrExit('real-sets', {

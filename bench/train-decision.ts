@@ -23,7 +23,7 @@ import {
 import { buildMatchIndex } from '../src/matching/match-index.js';
 import { decisionFeatures } from '../src/matching/match-question.js';
 import { flagsOrExit } from './bench-args.js';
-import { loadLabelledSets, type LabelledMessage } from './labelled-sets.js';
+import { loadLabelledSets, percent, type LabelledMessage } from './labelled-sets.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WRITE = flagsOrExit('train:decision', {
@@ -257,10 +257,9 @@ function crossValidate(folds: number): void {
       outcome.set(sample.set, counts);
     });
   }
-  const pct = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
   for (const [set, c] of outcome) {
     process.stdout.write(
-      `  ${set.padEnd(24)} in-scope ${String(c.n).padStart(4)}: answered right ${pct(c.right, c.n)}, answered wrong ${pct(c.answered - c.right, c.n)}; out-of-scope ${c.outOfScope}: answered or offered ${pct(c.offered, c.outOfScope)}\n`,
+      `  ${set.padEnd(24)} in-scope ${String(c.n).padStart(4)}: answered right ${percent(c.right, c.n)}, answered wrong ${percent(c.answered - c.right, c.n)}; out-of-scope ${c.outOfScope}: answered or offered ${percent(c.offered, c.outOfScope)}\n`,
     );
   }
 }

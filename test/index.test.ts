@@ -76,10 +76,12 @@ describe('process entry (src/index.ts)', () => {
   it('warns loudly at start-up that authentication is off when MicrosoftAppId is empty', async () => {
     bot = spawnBot({});
     await bot.ready();
-    const warning = bot.logs.find(
-      (line) => line['level'] === 40 && String(line['msg']).includes('authentication is OFF'),
-    );
-    expect(warning).toBeDefined();
+    expect(bot.logs.filter((line) => String(line['msg']).includes('authentication is OFF'))).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: '!!! MicrosoftAppId is empty: inbound authentication is OFF. Anyone who can reach this port can talk to the bot. Local development only. !!!',
+      }),
+    ]);
   });
 
   it('lets an in-flight turn finish on SIGTERM, refuses new work, and exits 0', async () => {

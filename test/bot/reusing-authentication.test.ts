@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { ConnectorClient } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
 
 import { ReusingAuthentication } from '../../src/bot/reusing-authentication.js';
@@ -19,7 +20,7 @@ describe('reusing authentication', () => {
     const first = await auth.authenticateRequest(activity('http://127.0.0.1:9/a'), '');
     const second = await auth.authenticateRequest(activity('http://127.0.0.1:9/a'), '');
     const client = await first.connectorFactory?.create('http://127.0.0.1:9/a', first.audience);
-    expect(client).toBeDefined();
+    expect(client).toBeInstanceOf(ConnectorClient);
     expect(await second.connectorFactory?.create('http://127.0.0.1:9/a', second.audience)).toBe(client);
     expect(await second.connectorFactory?.create('http://127.0.0.1:9/b', second.audience)).not.toBe(client);
     expect(await second.connectorFactory?.create('http://127.0.0.1:9/a', 'https://other.example/audience')).not.toBe(

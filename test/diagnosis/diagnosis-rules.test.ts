@@ -118,8 +118,13 @@ describe('diagnosis rules', () => {
   it('has a test row, and text in both languages, for every rule', () => {
     expect(Object.keys(CASES).sort()).toEqual(DIAGNOSIS_RULES.map((rule) => rule.id).sort());
     for (const rule of DIAGNOSIS_RULES) {
-      expect(FINDING_TEXT[rule.id]?.ja.title, rule.id).toBeTruthy();
-      expect(FINDING_TEXT[rule.id]?.en.next, rule.id).toBeTruthy();
+      // Both fields in both languages, the Japanese text in Japanese, the English text without Japanese script.
+      const japanese = expect.stringMatching(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+      const english = expect.stringMatching(/^[^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*[a-z]/u);
+      expect(FINDING_TEXT[rule.id], rule.id).toEqual({
+        ja: { title: japanese, next: japanese },
+        en: { title: english, next: english },
+      });
     }
   });
 

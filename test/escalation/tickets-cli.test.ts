@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { messageActivity } from '../support/activities.js';
 import { spawnBot, type BotProcess } from '../support/spawn-bot.js';
+import { textsIn } from '../support/card-content.js';
 import { postActivity, ROOT } from '../support/start-test-app.js';
 
 const run = promisify(execFile);
@@ -62,7 +63,10 @@ describe('tickets without an L2 channel, in file storage, across a restart', () 
       },
     });
     const ticketId = /MDAV-\d{8}-\d{4}/u.exec(JSON.stringify(confirmation))?.[0] ?? '';
-    expect(JSON.stringify(confirmation)).toContain('L2 will pick it up from the ticket list');
+    expect(textsIn(confirmation).slice(0, 2)).toEqual([
+      `Ticket ${ticketId}`,
+      `Ticket ${ticketId} was created with the summary below. L2 will pick it up from the ticket list. I will tell you here when something changes.`,
+    ]);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited()).toBe(0);
@@ -71,7 +75,7 @@ describe('tickets without an L2 channel, in file storage, across a restart', () 
 
     // The conversation's facts survived: the new paste's card shows the old reading too.
     const [card] = await say({ text: '(Get-MpPreference).MAPSReporting\n0' });
-    expect(JSON.stringify(card)).toContain('failed (0x80508015, httpcode 451)');
+    expect(textsIn(card)).toContain('**ValidateMapsConnection:** failed (0x80508015, httpcode 451)');
 
     const cli = (args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'src/cli/tickets.ts', ...args], {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { botAddedActivity, messageActivity } from '../support/activities.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
+import { textsIn } from '../support/card-content.js';
 import { postActivity, startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -85,7 +86,7 @@ describe('limits and tenant policy over HTTP', () => {
     bot = await startTestApp({ MAX_BODY_BYTES: String(1024 * 1024) });
     const long = `ValidateMapsConnection failed to establish a connection to MAPS (hr=0x80072F8F httpcode=451)\n${'x'.repeat(30_000)}`;
     const replies = await ask({ text: long });
-    expect(JSON.stringify(replies)).toContain('The TLS connection to the cloud failed (0x80072F8F)');
+    expect(textsIn(replies)).toContain('❌ The TLS connection to the cloud failed (0x80072F8F)');
     expect(replies.at(-1)?.text).toBe('Your message was very long: I read the first 20,000 characters.');
   });
 });

@@ -23,10 +23,13 @@ describe('production safety at start-up', () => {
   it('starts in production without an app id only with ALLOW_UNAUTHENTICATED=true, says so as an error, and listens on loopback', async () => {
     bot = spawnBot({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', HOST: '' });
     await bot.ready();
-    const alarm = bot.logs.find(
-      (line) => line['level'] === 50 && String(line['msg']).includes('inbound authentication is OFF in production'),
-    );
-    expect(alarm).toBeDefined();
+    expect(bot.logs.filter((line) => String(line['msg']).includes('inbound authentication is OFF'))).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: '!!! NODE_ENV=production with ALLOW_UNAUTHENTICATED=true: inbound authentication is OFF in production. Anyone who can reach this port can talk to the bot. !!!',
+        host: '127.0.0.1',
+      }),
+    ]);
     expect(bot.logs.find((line) => line['msg'] === 'bot ready')?.['host']).toBe('127.0.0.1');
   });
 });

@@ -57,7 +57,10 @@ describe('the start cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('keywords: [', 'keywords: [zyxwvutsrq, '));
     const edited = loadStartContent(dir, CATALOGUE_POLICY, cachePath, CODE);
     expect(edited.cache).toBe('miss');
-    expect(edited.index.postings.get('zyxwvutsrq')).toBeDefined();
+    // One posting: the edited entry, nothing else.
+    expect(edited.index.postings.get('zyxwvutsrq')).toEqual([
+      [edited.knowledge.entries.findIndex((entry) => entry.id === 'slow-first-launch'), 2],
+    ]);
   });
 
   it('is not used for other code (a rebuilt tokenizer) or another validation policy', () => {

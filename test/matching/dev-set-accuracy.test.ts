@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadDevSet, measureAccuracy } from '../../bench/dev-set.js';
+import { loadDevSet, measureAccuracy } from '../../bench/labelled-sets.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { matchQuestion } from '../../src/matching/match-question.js';
@@ -16,7 +16,7 @@ const questions = loadDevSet(join(ROOT, 'test/fixtures/questions'));
 
 describe.each(['ja', 'en'] as const)('development set accuracy (%s)', (language) => {
   const subset = questions.filter((question) => question.language === language);
-  const accuracy = measureAccuracy(subset, (text) =>
+  const accuracy = measureAccuracy(subset, ({ text }) =>
     matchQuestion(index, { text, locale: language === 'ja' ? 'ja-JP' : 'en-US' }),
   );
 

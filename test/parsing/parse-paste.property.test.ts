@@ -65,6 +65,15 @@ describe('parsePaste never throws', () => {
       '('.repeat(50_000) + ')'.repeat(50_000),
       'ValidateMapsConnection failed '.repeat(3_400),
     ];
-    for (const text of adversarial) expect(parsePaste(text).formats).toBeDefined();
+    // Read in full and in bounded time: only the two with real properties give facts.
+    expect(adversarial.map((text) => parsePaste(text))).toEqual([
+      { facts: {}, formats: [] },
+      { facts: {}, formats: [] },
+      { facts: {}, formats: [] },
+      { facts: { IsTamperProtected: true }, formats: ['mp-properties'] },
+      { facts: {}, formats: [] },
+      { facts: {}, formats: [] },
+      { facts: { ValidateMapsConnection: { ok: false } }, formats: ['validate-maps'] },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { messageActivity } from '../support/activities.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 import { startMockConnector, type MockConnector } from '../support/mock-connector.js';
 import { spawnBot, type BotProcess } from '../support/spawn-bot.js';
+import { textsIn } from '../support/card-content.js';
 import { postActivity, ROOT } from '../support/start-test-app.js';
 
 const run = promisify(execFile);
@@ -108,8 +109,8 @@ describe('two bot processes on one Azure Blob Storage (Azurite)', () => {
     });
     const ticketId = /MDAV-\d{8}-\d{4}/u.exec(JSON.stringify(confirmation))?.[0] ?? '';
     expect(ticketId).not.toBe('');
-    expect(JSON.stringify(connector.created[0])).toContain(
-      'Cloud protection is off, or the connection is blocked (0x80508015)',
+    expect(textsIn(connector.created[0])).toContain(
+      '❌ Cloud protection is off, or the connection is blocked (0x80508015)',
     );
     // A double submit through A still finds B's ticket.
     const [again] = await user(urlA, {
@@ -123,7 +124,10 @@ describe('two bot processes on one Azure Blob Storage (Azurite)', () => {
         intuneManaged: 'no',
       },
     });
-    expect(JSON.stringify(again)).toContain(`already sent as ticket ${ticketId}`);
+    expect(textsIn(again).slice(0, 2)).toEqual([
+      `Ticket ${ticketId}`,
+      `This escalation was already sent as ticket ${ticketId}.`,
+    ]);
 
     // Assigned through B; A sees it: another engineer's assign through A is refused.
     expect(await l2(urlB, { verb: 'l2-assign', ticketId }, { id: 'alice', name: 'Alice' })).toEqual([]);

@@ -28,6 +28,8 @@ function submits(node: unknown): Array<Record<string, string>> {
   return [...own, ...Object.values(node).flatMap(submits)];
 }
 
+/** Every TextBlock text anywhere in `node` (a card, an activity, a list of replies), in order. */
+export const textsIn = (node: unknown): string[] => texts(node);
 /** The TextBlock texts of a reply's cards. */
 export const cardTexts = (reply: ReplyActivity | undefined): string[] =>
   texts(reply?.attachments?.map((attachment) => attachment.content) ?? []);

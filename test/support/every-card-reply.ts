@@ -16,9 +16,12 @@ import { answerReply, repliesForMatch } from '../../src/routes/question-route.js
 import type { CardReply, Reply } from '../../src/routes/reply.js';
 import { EMPTY_CONVERSATION } from '../../src/routes/turn-input.js';
 import { welcomeReplies } from '../../src/routes/welcome.js';
-import { loadDevSet } from '../../bench/dev-set.js';
+import { loadDevSet } from '../../bench/labelled-sets.js';
 import { ROOT } from './start-test-app.js';
 import { sampleTicket } from './tickets.js';
+
+/** The time the ticket cards are shown at (their ages and update times). */
+const NOW = new Date('2026-11-29T12:00:00Z');
 
 const card = (name: CardName, data: CardReply['data']): CardReply => ({ type: 'card', card: name, data }) as CardReply;
 const cardsOf = (replies: readonly Reply[]): CardReply[] =>
@@ -94,13 +97,49 @@ export function everyCardReply(knowledge: KnowledgeBase, index: MatchIndex): Arr
     for (const status of ['open', 'assigned', 'waiting-for-user', 'resolved'] as const) {
       replies.push([
         `l2 ticket ${status} ${language}`,
-        card('l2-ticket', buildL2Card({ ...ticket, status }, new Date('2026-11-29T12:00:00Z'), language)),
+        card('l2-ticket', buildL2Card({ ...ticket, status }, NOW, language)),
       ]);
       replies.push([
         `user ticket ${status} ${language}`,
         card('ticket', buildTicketCard({ ...ticket, status }, 'message', language)),
       ]);
     }
+    // A ticket with every kind of history (a question answered, one still open, a resolution, a reopen), folded items
+    // included, and the user's cards with L2's words set apart, and updated in place.
+    const alice = { id: 'l2-alice', name: 'Alice' };
+    const at = (minute: number): string => new Date(Date.UTC(2026, 10, 29, 10, minute)).toISOString();
+    const storied = {
+      ...ticket,
+      status: 'waiting-for-user' as const,
+      assignee: alice,
+      events: [
+        ...ticket.events,
+        { at: at(1), kind: 'assigned' as const, by: alice },
+        ...Array.from({ length: 4 }, (_, round) => [
+          { at: at(10 * round + 2), kind: 'info-requested' as const, by: alice, note: `Question <${round}>` },
+          { at: at(10 * round + 3), kind: 'user-replied' as const, by: ticket.requester, note: `Answer ${round}` },
+          { at: at(10 * round + 4), kind: 'resolved' as const, by: alice, note: `Fixed ${round}` },
+          { at: at(10 * round + 5), kind: 'reopened' as const, by: ticket.requester },
+        ]).flat(),
+        { at: at(50), kind: 'info-requested' as const, by: alice, note: 'Still failing?' },
+      ],
+    };
+    replies.push(
+      [`l2 ticket with history ${language}`, card('l2-ticket', buildL2Card(storied, NOW, language))],
+      [
+        `user ticket question ${language}`,
+        card('ticket', buildTicketCard(storied, { message: 'message', quote: 'Which proxy?', hint: 'hint' }, language)),
+      ],
+      [
+        `user ticket updated in place ${language}`,
+        card(
+          'ticket',
+          buildTicketCard({ ...storied, status: 'resolved' }, { message: 'message', quote: 'note' }, language, {
+            updatedAt: NOW,
+          }),
+        ),
+      ],
+    );
     for (const file of readdirSync(pastes).filter((name) => name.endsWith('.txt'))) {
       const reading = readPaste(readFileSync(join(pastes, file), 'utf8'), undefined);
       if (reading)
