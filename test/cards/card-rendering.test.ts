@@ -86,9 +86,18 @@ describe('compiled and cached card rendering', () => {
     expect(reusedCardJson(card)).toBe(reusedCardJson(card));
     // A card of one turn (not from the cache) is serialized as usual.
     expect(reusedCardJson({ ...card })).toBeUndefined();
-    expect(serializeBody({ a: [card, { ...card }], b: 'x' }, reusedCardJson)).toBe(
-      JSON.stringify({ a: [card, { ...card }], b: 'x' }),
-    );
+    const body = {
+      activities: [
+        { type: 'message', attachments: [{ contentType: 'c', content: card }, { content: { ...card } }] },
+        { type: 'typing' },
+        { type: 'message', text: 'x', attachments: [{ content: card, name: 'n' }] },
+      ],
+      other: 1,
+    };
+    expect(serializeBody(body, reusedCardJson)).toBe(JSON.stringify(body));
+    // The body is not changed by serializing it.
+    expect(body.activities[0]?.attachments?.[0]?.content).toBe(card);
+    expect(serializeBody({ a: [card] }, reusedCardJson)).toBe(JSON.stringify({ a: [card] }));
   });
 
   it('renders a repeated answer once and returns the same frozen card', () => {
