@@ -21,17 +21,22 @@ const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
 
-const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun'],
-  [/\bget-mpcomputerstatus\b/iu, 'Get-MpComputerStatus'],
-  [/\bget-mppreference\b/iu, 'Get-MpPreference'],
-  [/\bset-mppreference\b/iu, 'Set-MpPreference'],
-  [/\bremove-mppreference\b/iu, 'Remove-MpPreference'],
-  [/\bsc(?:\.exe)?\s+query\b/iu, 'sc.exe query'],
-  [/\breg(?:\.exe)?\s+(?:query|add)\b/iu, 'reg.exe'],
-  [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp'],
-  [/\bget-winevent\b/iu, 'Get-WinEvent'],
+// Each with the lower-case text every match contains, checked first: most messages name no tool, and nine
+// case-insensitive scans of every message were a large part of reading its signals.
+const TOOLS: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun', 'mpcmdrun'],
+  [/\bget-mpcomputerstatus\b/iu, 'Get-MpComputerStatus', 'get-mpcomputerstatus'],
+  [/\bget-mppreference\b/iu, 'Get-MpPreference', 'get-mppreference'],
+  [/\bset-mppreference\b/iu, 'Set-MpPreference', 'set-mppreference'],
+  [/\bremove-mppreference\b/iu, 'Remove-MpPreference', 'remove-mppreference'],
+  [/\bsc(?:\.exe)?\s+query\b/iu, 'sc.exe query', 'query'],
+  [/\breg(?:\.exe)?\s+(?:query|add)\b/iu, 'reg.exe', 'reg'],
+  [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp', 'netsh'],
+  [/\bget-winevent\b/iu, 'Get-WinEvent', 'get-winevent'],
 ];
+// The two characters that /iu matching folds to an ASCII letter but toLowerCase() does not turn into it (ſ → s, and
+// the Kelvin sign → k): a text with either is checked by the regexes alone.
+const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
 
 /** Creates the signal extractor for a set of known property names and owned event ids. */
 export function createSignalExtractor(
@@ -57,7 +62,10 @@ export function createSignalExtractor(
     if (propertyPattern)
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
-    const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+    const lower = FOLDS_TO_ASCII.test(text) ? undefined : text.toLowerCase();
+    const tools = TOOLS.filter(
+      ([pattern, , needs]) => (lower === undefined || lower.includes(needs)) && pattern.test(text),
+    ).map(([, name]) => name);
     return { errorCodes: [...errorCodes], eventIds: [...eventIds], properties: [...properties].filter(Boolean), tools };
   };
 }
