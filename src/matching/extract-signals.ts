@@ -20,6 +20,9 @@ const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[
 // Windows event ids run from 1 to 65535, so one to five digits.
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
+// What a text needs for HRESULT or EVENT_NEAR_WORD to match at all (lower-case words: see FOLDS_TO_ASCII).
+const HEX_RUN = /[0-9a-f]{8}/iu;
+const EVENT_WORDS = ['event', 'イベント', 'id'];
 
 // Each with the lower-case text every match contains, checked first: most messages name no tool, and nine
 // case-insensitive scans of every message were a large part of reading its signals.
@@ -51,10 +54,14 @@ export function createSignalExtractor(
   const known = new Set(knownEventIds);
 
   return (text) => {
+    const lower = FOLDS_TO_ASCII.test(text) ? undefined : text.toLowerCase();
     const errorCodes = new Set<string>();
-    for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? match[2] ?? '').toUpperCase()}`);
+    // Every HRESULT is eight hex digits in a row; most messages have none, and HRESULT looks behind at every position.
+    if (HEX_RUN.test(text))
+      for (const match of text.matchAll(HRESULT)) errorCodes.add(`0x${(match[1] ?? match[2] ?? '').toUpperCase()}`);
     const eventIds = new Set<number>();
-    for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
+    if (lower === undefined || EVENT_WORDS.some((word) => lower.includes(word)))
+      for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
     // A message that is only a known event id ("5013") names that event.
     const bare = BARE_NUMBER.exec(text);
     if (bare && known.has(Number(bare[1]))) eventIds.add(Number(bare[1]));
@@ -62,7 +69,6 @@ export function createSignalExtractor(
     if (propertyPattern)
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
-    const lower = FOLDS_TO_ASCII.test(text) ? undefined : text.toLowerCase();
     const tools = TOOLS.filter(
       ([pattern, , needs]) => (lower === undefined || lower.includes(needs)) && pattern.test(text),
     ).map(([, name]) => name);
