@@ -4,7 +4,7 @@
 // `npm prune --omit=dev`) there is no TypeScript: the dist/ built before is run as it is.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,10 +19,10 @@ function typescriptCompiler() {
   }
 }
 
-/** Runs tsc; a signal that arrives meanwhile stops the build and this process with it. */
-function build(tsc) {
+/** Runs one build step (a Node script); a signal that arrives meanwhile stops the build and this process with it. */
+function run(args) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
     const forward = (signal) => child.kill(signal);
     process.on('SIGTERM', forward);
     process.on('SIGINT', forward);
@@ -36,9 +36,11 @@ function build(tsc) {
 
 const tsc = typescriptCompiler();
 if (tsc !== undefined) {
-  const code = await build(tsc);
+  // tsc, then the bundle that replaces dist/index.js (scripts/bundle.mjs), as `npm run build` does.
+  let code = await run([tsc, '-p', 'tsconfig.build.json']);
+  if (code === 0) code = await run([join(ROOT, 'scripts', 'bundle.mjs')]);
   if (code !== 0) {
-    console.error('npm start: the TypeScript build failed (above); nothing was started.');
+    console.error('npm start: the build failed (above); nothing was started.');
     process.exit(code);
   }
   // The start cache, as `npm run build` writes it (the bot starts without it too, only slower).
@@ -49,4 +51,6 @@ if (tsc !== undefined) {
   );
   process.exit(1);
 }
+// Node 22.1 and later keep V8's compiled code on disk between starts; Node 20 has no such cache (nothing to do there).
+module.enableCompileCache?.();
 await import(pathToFileURL(ENTRY).href);

@@ -29,10 +29,11 @@ import { createMemoryStore } from './storage/memory-store.js';
 import { createTurnErrorHandler } from './bot/turn-error-handler.js';
 import { CARD_NAMES } from './cards/card-data.js';
 import { loadCardTemplates } from './cards/load-card-templates.js';
-import type { CardTemplates } from './cards/render-card.js';
+import { reusedCardJson, type CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
+import { serializeBody } from './http/serialize-body.js';
 import { CATALOGUE_POLICY } from './knowledge/catalogue-ids.js';
 import { loadStartContent, type StartContent } from './knowledge/load-start-content.js';
 import type { Logger } from './log/create-logger.js';
@@ -141,8 +142,14 @@ async function processWithAdapter(
       );
     }
     res.status(response?.status ?? 200);
-    if (response?.body !== undefined) res.json(response.body);
-    else res.end();
+    if (response?.body !== undefined) {
+      // What res.json() sends, with the reused cards' JSON text taken as it is (expectReplies bodies hold the cards).
+      const json = serializeBody(response.body, reusedCardJson);
+      res.sendRaw(response.status ?? 200, json, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(json)),
+      });
+    } else res.end();
   } catch (error) {
     if (isAuthenticationFailure(error)) {
       logger.info(

@@ -119,6 +119,10 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+// Cards from a renderer's cache (deeply frozen, never changed) and, once asked for, their JSON text.
+const reusedCards = new WeakSet<object>();
+const reusedCardTexts = new WeakMap<object, string>();
+
 /**
  * Creates a renderer for `templates`: each template is parsed (every `${…}` compiled to an expression) here, once,
  * and `render` only evaluates. Expansion is deterministic, so a card is keyed by its template and the JSON of its
@@ -145,6 +149,7 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
         // A JSON copy: the expansion returns objects of `data` by reference (action data), which the cache must not
         // share.
         card = deepFreeze(JSON.parse(JSON.stringify(expand(name, data))) as CardJson);
+        reusedCards.add(card);
         if (cache.size >= MAX_CACHED_CARDS) cache.delete(cache.keys().next().value as string);
         cache.set(key, card);
       }
@@ -152,6 +157,20 @@ export function createCardRenderer(templates: CardTemplates): CardRenderer {
       return card;
     },
   };
+}
+
+/**
+ * Returns `JSON.stringify(card)` for a card a renderer reuses (computed once per card), or undefined for any other
+ * value: a reply that sends the same answer again serializes the activity around it, not the card.
+ */
+export function reusedCardJson(card: object): string | undefined {
+  if (!reusedCards.has(card)) return undefined;
+  let text = reusedCardTexts.get(card);
+  if (text === undefined) {
+    text = JSON.stringify(card);
+    reusedCardTexts.set(card, text);
+  }
+  return text;
 }
 
 // One renderer per loaded template set, made when the set is built (start-up), so callers keep passing templates.

@@ -242,20 +242,45 @@ const CONCEPTS: readonly Concept[] = [
 /** Every concept id (without the `~` of its term), e.g. for knowledge that names concepts. */
 export const CONCEPT_IDS: readonly string[] = Object.freeze(CONCEPTS.map((concept) => concept.id));
 
+/**
+ * The literal text every match of an English form starts with: its characters up to the first regular-expression
+ * syntax or space, without a last character that a quantifier makes optional ("samples?" → "sample").
+ */
+function literalStart(form: string): string {
+  // An alternation outside any group ("a|b") has no common start.
+  let depth = 0;
+  for (let at = 0; at < form.length; at += 1) {
+    const char = form.charAt(at);
+    if (char === '\\') at += 1;
+    else if (char === '(' || char === '[') depth += 1;
+    else if (char === ')' || char === ']') depth -= 1;
+    else if (char === '|' && depth === 0) return '';
+  }
+  const syntax = form.search(/[\\()[\]{}|.?*+^$ ]/u);
+  if (syntax < 0) return form;
+  const quantified = '?*+{'.includes(form.charAt(syntax));
+  return form.slice(0, quantified ? syntax - 1 : syntax);
+}
+
 const compiled = CONCEPTS.map(({ id, en, ja }) => ({
   term: `~${id}`,
   english:
     en.length > 0
       ? new RegExp(`(?<![a-z0-9])(?:${en.map((form) => form.replace(/ /gu, '[\\s-]+')).join('|')})(?![a-z0-9])`, 'u')
       : undefined,
+  // A text without any of these cannot match `english` (the regex has no flags: same case), so it is not run: most
+  // texts hold few concepts, and the regexes' look-behind at every position made them a large part of matching.
+  englishStarts: en.map(literalStart),
   japanese: ja.map((form) => form.toLowerCase()),
 }));
 
 /** Returns the concept terms present in normalized text (each at most once). */
 export function conceptTerms(normalized: string): string[] {
   const found: string[] = [];
-  for (const { term, english, japanese } of compiled) {
-    if (english?.test(normalized) || japanese.some((form) => normalized.includes(form))) found.push(term);
+  for (const { term, english, englishStarts, japanese } of compiled) {
+    const mayMatchEnglish = englishStarts.some((start) => normalized.includes(start));
+    if ((mayMatchEnglish && english?.test(normalized)) || japanese.some((form) => normalized.includes(form)))
+      found.push(term);
   }
   return found;
 }

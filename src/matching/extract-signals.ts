@@ -26,6 +26,9 @@ const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[
 // Windows event ids run from 1 to 65535, so one to five digits.
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
+// What a text needs for HRESULT or EVENT_NEAR_WORD to match at all (lower-case words: see FOLDS_TO_ASCII).
+const HEX_RUN = /[0-9a-f]{8}/iu;
+const EVENT_WORDS = ['event', 'イベント', 'id'];
 
 const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:mac ?os|os ?x|macbooks?|imacs?|macs?)\b(?! address)|マック|mac ?版/iu, 'macOS'],
@@ -47,17 +50,22 @@ const WINDOWS = /\bwindows\b|ウィンドウズ|\bwin ?(?:10|11)\b|\bserver 20\d
 // joined.
 const ANY_OTHER_PRODUCT = new RegExp([...PLATFORMS, ...PRODUCTS].map(([pattern]) => pattern.source).join('|'), 'iu');
 
-const TOOLS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun'],
-  [/\bget-mpcomputerstatus\b/iu, 'Get-MpComputerStatus'],
-  [/\bget-mppreference\b/iu, 'Get-MpPreference'],
-  [/\bset-mppreference\b/iu, 'Set-MpPreference'],
-  [/\bremove-mppreference\b/iu, 'Remove-MpPreference'],
-  [/\bsc(?:\.exe)?\s+query\b/iu, 'sc.exe query'],
-  [/\breg(?:\.exe)?\s+(?:query|add)\b/iu, 'reg.exe'],
-  [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp'],
-  [/\bget-winevent\b/iu, 'Get-WinEvent'],
+// Each with the lower-case text every match contains, checked first: most messages name no tool, and nine
+// case-insensitive scans of every message were a large part of reading its signals.
+const TOOLS: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/\bmpcmdrun(?:\.exe)?\b/iu, 'MpCmdRun', 'mpcmdrun'],
+  [/\bget-mpcomputerstatus\b/iu, 'Get-MpComputerStatus', 'get-mpcomputerstatus'],
+  [/\bget-mppreference\b/iu, 'Get-MpPreference', 'get-mppreference'],
+  [/\bset-mppreference\b/iu, 'Set-MpPreference', 'set-mppreference'],
+  [/\bremove-mppreference\b/iu, 'Remove-MpPreference', 'remove-mppreference'],
+  [/\bsc(?:\.exe)?\s+query\b/iu, 'sc.exe query', 'query'],
+  [/\breg(?:\.exe)?\s+(?:query|add)\b/iu, 'reg.exe', 'reg'],
+  [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp', 'netsh'],
+  [/\bget-winevent\b/iu, 'Get-WinEvent', 'get-winevent'],
 ];
+// The two characters that /iu matching folds to an ASCII letter but toLowerCase() does not turn into it (ſ → s, and
+// the Kelvin sign → k): a text with either is checked by the regexes alone.
+const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
 
 /**
  * The one known code that `code` is a typo of, by two adjacent hex digits swapped ("80058015" for 80508015); codes
@@ -92,13 +100,17 @@ export function createSignalExtractor(
   const known = new Set(knownEventIds);
 
   return (text) => {
+    const lower = FOLDS_TO_ASCII.test(text) ? undefined : text.toLowerCase();
     const errorCodes = new Set<string>();
-    for (const match of text.matchAll(HRESULT)) {
-      const code = `0x${(match[1] ?? match[2] ?? '').toUpperCase()}`;
-      errorCodes.add(swappedCode(code, codes) ?? code);
-    }
+    // Every HRESULT is eight hex digits in a row; most messages have none, and HRESULT looks behind at every position.
+    if (HEX_RUN.test(text))
+      for (const match of text.matchAll(HRESULT)) {
+        const code = `0x${(match[1] ?? match[2] ?? '').toUpperCase()}`;
+        errorCodes.add(swappedCode(code, codes) ?? code);
+      }
     const eventIds = new Set<number>();
-    for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
+    if (lower === undefined || EVENT_WORDS.some((word) => lower.includes(word)))
+      for (const match of text.matchAll(EVENT_NEAR_WORD)) eventIds.add(Number(match[1]));
     // A message that is only a known event id ("5013") names that event.
     const bare = BARE_NUMBER.exec(text);
     if (bare && known.has(Number(bare[1]))) eventIds.add(Number(bare[1]));
@@ -106,7 +118,9 @@ export function createSignalExtractor(
     if (propertyPattern)
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
-    const tools = TOOLS.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
+    const tools = TOOLS.filter(
+      ([pattern, , needs]) => (lower === undefined || lower.includes(needs)) && pattern.test(text),
+    ).map(([, name]) => name);
     const otherProducts = ANY_OTHER_PRODUCT.test(text)
       ? [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS]
           .filter(([pattern]) => pattern.test(text))

@@ -10,6 +10,7 @@ import { clarificationApplies, namedOptions } from './clarify.js';
 import { conceptTerms } from './concepts.js';
 import { decide, DECISION, type DecisionFeatures, type Regime } from './decide.js';
 import { vocabularyKey, type MatchIndex } from './match-index.js';
+import { scoreTables } from './score-tables.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { chooseMessageText, normalizeForMatching } from './normalize-text.js';
 import { tokenize, type Term } from './tokenize.js';
@@ -198,7 +199,8 @@ function score(
   query: readonly QueryTerm[],
   policy: MatchPolicy,
 ): { readonly scores: Float64Array; readonly covered: Float64Array } {
-  const mu = policy.smoothing;
+  // The logarithms depend only on the index and the policy: computed once (score-tables.ts), bit for bit the same.
+  const tables = scoreTables(index, policy.smoothing, policy.termCap);
   const scores = new Float64Array(index.entries.length);
   // Query weight each entry has at all, for the decision's coverage feature (accumulated in the same pass).
   const covered = new Float64Array(index.entries.length);
@@ -209,21 +211,18 @@ function score(
       if (backgroundProbability === 0) continue;
       const termWeight = weight * quality;
       knownWeight += termWeight;
-      for (const [entryIndex, frequency] of index.postings.get(term) ?? []) {
-        const length = index.entries[entryIndex]?.length ?? 0;
-        const present = Math.min(
-          policy.termCap,
-          Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)),
-        );
-        scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (present - Math.log(mu / (length + mu)));
+      const postings = index.postings.get(term) ?? [];
+      const gains = tables.gains(term, backgroundProbability);
+      for (let at = 0; at < postings.length; at += 1) {
+        const entryIndex = postings[at]?.[0] ?? 0;
+        scores[entryIndex] = (scores[entryIndex] ?? 0) + termWeight * (gains[at] ?? 0);
         covered[entryIndex] = (covered[entryIndex] ?? 0) + termWeight;
       }
     }
   }
   // Every entry first gets the "absent" log-ratio for all known terms; the loop above added back what it does have.
   for (let position = 0; position < scores.length; position += 1) {
-    const length = index.entries[position]?.length ?? 0;
-    scores[position] = (scores[position] ?? 0) + knownWeight * Math.log(mu / (length + mu));
+    scores[position] = (scores[position] ?? 0) + knownWeight * (tables.absent[position] ?? 0);
   }
   return { scores, covered };
 }

@@ -7,7 +7,8 @@ import { buildNotFoundCard } from '../../src/cards/answer-card.js';
 import { CARD_NAMES } from '../../src/cards/card-data.js';
 import { buildEscalationFormCard } from '../../src/cards/escalation-cards.js';
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
-import { createCardRenderer, renderCardUncached } from '../../src/cards/render-card.js';
+import { createCardRenderer, renderCardUncached, reusedCardJson } from '../../src/cards/render-card.js';
+import { serializeBody } from '../../src/http/serialize-body.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { answerReply } from '../../src/routes/question-route.js';
@@ -47,6 +48,56 @@ describe('compiled and cached card rendering', () => {
       return bytes(sent) === bytes(renderCardUncached(templates, reply.card, reply.data as never)) ? [] : [name];
     });
     expect(differences).toEqual([]);
+  });
+
+  it('serializes every reply activity byte for byte as JSON.stringify of the freshly expanded card, sent twice', () => {
+    const differences: string[] = [];
+    let reused = 0;
+    for (const [name, reply] of replies) {
+      const fresh = toActivity(templates, reply);
+      const expected = JSON.stringify({
+        activities: [
+          {
+            ...fresh,
+            attachments: [
+              { ...fresh.attachments?.[0], content: renderCardUncached(templates, reply.card, reply.data as never) },
+            ],
+          },
+        ],
+      });
+      for (const round of ['first', 'second']) {
+        const activity = toActivity(templates, reply);
+        const content = activity.attachments?.[0]?.content as object;
+        if (reusedCardJson(content) !== undefined) reused += 1;
+        if (serializeBody({ activities: [activity] }, reusedCardJson) !== expected)
+          differences.push(`${name} (${round})`);
+      }
+    }
+    expect(differences).toEqual([]);
+    // The reused cards (answers, choices, fixed cards) took the stored JSON text, not only the plain path.
+    expect(reused).toBeGreaterThan(200);
+  });
+
+  it('takes the JSON text of a reused card from one serialization for every later body', () => {
+    const entry = knowledge.entries[0];
+    if (!entry) throw new Error('knowledge has no entries');
+    const card = toActivity(templates, answerReply(knowledge, entry, 'ja')).attachments?.[0]?.content as object;
+    expect(reusedCardJson(card)).toBe(JSON.stringify(card));
+    expect(reusedCardJson(card)).toBe(reusedCardJson(card));
+    // A card of one turn (not from the cache) is serialized as usual.
+    expect(reusedCardJson({ ...card })).toBeUndefined();
+    const body = {
+      activities: [
+        { type: 'message', attachments: [{ contentType: 'c', content: card }, { content: { ...card } }] },
+        { type: 'typing' },
+        { type: 'message', text: 'x', attachments: [{ content: card, name: 'n' }] },
+      ],
+      other: 1,
+    };
+    expect(serializeBody(body, reusedCardJson)).toBe(JSON.stringify(body));
+    // The body is not changed by serializing it.
+    expect(body.activities[0]?.attachments?.[0]?.content).toBe(card);
+    expect(serializeBody({ a: [card] }, reusedCardJson)).toBe(JSON.stringify({ a: [card] }));
   });
 
   it('renders a repeated answer once and returns the same frozen card', () => {

@@ -25,6 +25,18 @@ describe('extractSignals', () => {
     expect(extract(text.toLowerCase()).errorCodes).toEqual([code]);
   });
 
+  it.each([
+    ['MPCMDRUN.EXE -ValidateMapsConnection', ['MpCmdRun']],
+    ['Get-MpComputerStatus | fl', ['Get-MpComputerStatus']],
+    ['Sc.exe Query Sense then REG QUERY HKLM', ['sc.exe query', 'reg.exe']],
+    // Case-insensitive matching folds the long s to "s" and the Kelvin sign to "k", which toLowerCase() does not.
+    ['net\u017fh winhttp show proxy', ['netsh winhttp']],
+    ['Get-MpPreference then netsh winhttp show proxy', ['Get-MpPreference', 'netsh winhttp']],
+    ['no tool here: sc, reg, netsh alone', []],
+  ])('reads the tools named in %s whatever their case', (text, tools) => {
+    expect(extract(text).tools).toEqual(tools);
+  });
+
   it('does not read dates, exit codes or long numbers as HRESULTs', () => {
     expect(extract('20261129 1077 (0x435) 123456789 4294967295').errorCodes).toEqual([]);
     // A value printed in hex is not an error code: only codes with the failure bit set are.
