@@ -1,6 +1,7 @@
 /** The part of an inbound activity that routes look at, free of botbuilder types. */
 
 import { knownVerb, type CardVerb } from '../cards/card-verbs.js';
+import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
 import { languageOfLocale, type Language } from '../i18n/language.js';
 import type { Facts } from '../parsing/facts.js';
 
@@ -150,6 +151,40 @@ export interface TurnInput {
   readonly cutChars: number;
   /** A .txt/.log/.csv file sent in personal chat, downloaded by the shell; read like a paste. */
   readonly file?: FileInput;
+  /**
+   * The message (and its text file) read as pasted output, with the conversation's facts merged in; undefined for card
+   * actions and when no parser recognised anything. Read on first use and kept for the rest of the turn.
+   */
+  readonly paste: PasteReading | undefined;
+}
+
+/** The fields of a turn input that are given; the rest (`paste`) is read from them. */
+export type TurnFields = Omit<TurnInput, 'paste'>;
+
+/** The text a paste is read from: the message, plus a text file the user sent with it. */
+export function pastedText(input: TurnFields): string {
+  return input.file && 'text' in input.file ? `${input.text}\n${input.file.text}` : input.text;
+}
+
+/** The HTML a paste is read from; a file's lines are already intact, so its message's HTML is not needed. */
+export const pastedHtml = (input: TurnFields): string | undefined =>
+  input.file && 'text' in input.file ? undefined : input.html;
+
+/** Returns the turn input for `fields`, whose paste is read once, when a route first asks for it. */
+export function completeTurnInput(fields: TurnFields): TurnInput {
+  let paste: { readonly reading: PasteReading | undefined } | undefined;
+  return {
+    ...fields,
+    get paste() {
+      paste ??= {
+        reading:
+          fields.action === undefined
+            ? readPaste(pastedText(fields), pastedHtml(fields), fields.conversation.facts)
+            : undefined,
+      };
+      return paste.reading;
+    },
+  };
 }
 
 /** Longest message text read; the rest is cut and the user is told. */
