@@ -2,7 +2,6 @@
 
 import type { Activity } from 'botbuilder';
 
-import { detectLanguage } from '../i18n/language.js';
 import {
   completeTurnInput,
   EMPTY_CONVERSATION,
@@ -58,7 +57,6 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
     text,
     html: html?.slice(0, MAX_MESSAGE_CHARS * 4),
     locale,
-    language: detectLanguage(text, locale),
     action: readCardAction(activity.value),
     conversationId: activity.conversation?.id ?? '',
     activityId: activity.id,

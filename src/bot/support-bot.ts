@@ -25,6 +25,7 @@ import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
 import { answerExtensionInvoke } from './extension-invokes.js';
+import { TURN_INPUT } from './turn-error-handler.js';
 import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
@@ -192,6 +193,8 @@ export class SupportBot extends TeamsActivityHandler {
       ...(waitingTicketId ? { waitingTicketId } : {}),
       ...(file ? { file } : {}),
     });
+    // The error handler apologises in the turn's language.
+    context.turnState.set(TURN_INPUT, input);
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     const fileChars = file && 'text' in file ? file.text.length : 0;
     if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS)

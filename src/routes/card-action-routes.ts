@@ -10,14 +10,7 @@ import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import {
-  actionField,
-  actionLanguage,
-  actionVerb,
-  rememberAnswer,
-  rememberFeedback,
-  type TurnInput,
-} from './turn-input.js';
+import { actionField, actionVerb, rememberAnswer, rememberFeedback, type TurnInput } from './turn-input.js';
 
 /** What a 👍 / 👎 click says (ids only; analytics store it later). */
 export interface FeedbackEvent {
@@ -37,7 +30,7 @@ function verbRoute(verb: ChatVerb, handle: (input: TurnInput, language: Language
   return {
     id: verb,
     matches: (input) => actionVerb(input) === verb,
-    handle: (input) => handle(input, actionLanguage(input)),
+    handle: (input) => handle(input, input.language),
   };
 }
 
@@ -97,7 +90,7 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => textResult(t(actionLanguage(input), 'action.unknown'), actionLanguage(input)),
+      handle: (input) => textResult(t(input.language, 'action.unknown'), input.language),
     },
   ];
 }

@@ -14,7 +14,7 @@ import { t } from '../i18n/messages.js';
 import { normalizeForMatching } from '../matching/normalize-text.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, actionVerb, type TurnInput } from './turn-input.js';
+import { actionField, actionVerb, type TurnInput } from './turn-input.js';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;
@@ -82,13 +82,13 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) =>
         actionVerb(input) === 'escalate' ||
         (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
-      handle: (input) => showForm(input, input.action ? actionLanguage(input) : input.language),
+      handle: (input) => showForm(input, input.language),
     },
     {
       id: 'escalate-submit',
       matches: (input) => actionVerb(input) === 'escalate-submit',
       async handle(input) {
-        const language = actionLanguage(input);
+        const language = input.language;
         const draftId = actionField(input, 'draftId');
         if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId))
           return textResult(t(language, 'action.unknown'), language);
@@ -198,7 +198,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       id: 'ticket-reopen',
       matches: (input) => actionVerb(input) === 'ticket-reopen',
       async handle(input) {
-        const language = actionLanguage(input);
+        const language = input.language;
         const ticketId = actionField(input, 'ticketId') ?? '';
         const ticket = await deps.tickets.get(ticketId);
         // Only the requester reopens from their chat; L2 reopens from the ticket card.

@@ -6,7 +6,6 @@
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
 import type { PasteReading } from '../diagnosis/read-paste.js';
-import { pasteLanguage } from '../i18n/language.js';
 import { matchAroundPaste } from '../matching/match-around-paste.js';
 import type { MatchResult } from '../matching/match-question.js';
 import { rememberMatch, repliesForMatch, type QuestionRouteDeps } from './question-route.js';
@@ -30,7 +29,7 @@ export function createPastedOutputRoute(
     handle(input) {
       const reading = input.paste;
       if (!reading) return { replies: [] };
-      const language = pasteLanguage(input.text, input.locale);
+      const language = input.language;
       const question = matchAroundPaste(index, {
         words: reading.words,
         diagnosis: reading.diagnosis,

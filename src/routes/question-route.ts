@@ -144,6 +144,8 @@ export function matchTurnText(
     text,
     html,
     locale: input.locale,
+    // The turn's language (see TurnInput.language): the matcher's own detection is for the ask CLI.
+    language: input.language,
     previousEntryId: input.conversation.lastEntryId,
   });
 }

@@ -2,7 +2,8 @@
 
 import { knownVerb, type CardVerb } from '../cards/card-verbs.js';
 import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import { languageOfLocale, type Language } from '../i18n/language.js';
+import { detectLanguage, languageOfLocale, pasteLanguage, type Language } from '../i18n/language.js';
+import { chooseMessageText } from '../matching/normalize-text.js';
 import type { Facts } from '../parsing/facts.js';
 
 /** What the bot keeps per conversation between turns: what an escalation summary is made of. */
@@ -129,7 +130,7 @@ export interface TurnInput {
   /** The text/html attachment Teams sends alongside pasted text, when present. */
   readonly html: string | undefined;
   readonly locale: string | undefined;
-  /** Reply language chosen for this turn. */
+  /** The reply language of this turn, decided once (see decideLanguage); every route and the error handler use it. */
   readonly language: Language;
   readonly action: CardAction | undefined;
   readonly conversationId: string;
@@ -158,8 +159,8 @@ export interface TurnInput {
   readonly paste: PasteReading | undefined;
 }
 
-/** The fields of a turn input that are given; the rest (`paste`) is read from them. */
-export type TurnFields = Omit<TurnInput, 'paste'>;
+/** The fields of a turn input that are given; the rest (`paste`, `language`) is read from them. */
+export type TurnFields = Omit<TurnInput, 'paste' | 'language'>;
 
 /** The text a paste is read from: the message, plus a text file the user sent with it. */
 export function pastedText(input: TurnFields): string {
@@ -170,10 +171,34 @@ export function pastedText(input: TurnFields): string {
 export const pastedHtml = (input: TurnFields): string | undefined =>
   input.file && 'text' in input.file ? undefined : input.html;
 
-/** Returns the turn input for `fields`, whose paste is read once, when a route first asks for it. */
-export function completeTurnInput(fields: TurnFields): TurnInput {
-  let paste: { readonly reading: PasteReading | undefined } | undefined;
-  return {
+/**
+ * The reply language of a turn: a card click answers in the language stored on its button; pasted output (English on
+ * every Windows) in Japanese when the words around it are, else in the locale's; other text in the language of its
+ * words; the locale (else English) when there are none.
+ */
+function decideLanguage(fields: TurnFields, paste: PasteReading | undefined): Language {
+  if (fields.action) {
+    const stored = fields.action.data['language'];
+    return (
+      languageOfLocale(typeof stored === 'string' ? stored : undefined) ?? detectLanguage(fields.text, fields.locale)
+    );
+  }
+  if (paste) return pasteLanguage(fields.text, fields.locale);
+  return detectLanguage(chooseMessageText(fields.text, fields.html), fields.locale);
+}
+
+/** What a test may fix instead of having it read from the fields. */
+export type TurnReadings = Partial<Pick<TurnInput, 'paste' | 'language'>>;
+
+/**
+ * Returns the turn input for `fields`: its paste is read once, when a route first asks for it, and so is its language
+ * (which depends on whether the message is a paste). `given` fixes either (route unit tests).
+ */
+export function completeTurnInput(fields: TurnFields, given: TurnReadings = {}): TurnInput {
+  let paste: { readonly reading: PasteReading | undefined } | undefined =
+    'paste' in given ? { reading: given.paste } : undefined;
+  let language = given.language;
+  const input: TurnInput = {
     ...fields,
     get paste() {
       paste ??= {
@@ -184,7 +209,12 @@ export function completeTurnInput(fields: TurnFields): TurnInput {
       };
       return paste.reading;
     },
+    get language() {
+      language ??= decideLanguage(fields, input.paste);
+      return language;
+    },
   };
+  return input;
 }
 
 /** Longest message text read; the rest is cut and the user is told. */
@@ -199,9 +229,4 @@ export function actionField(input: TurnInput, name: string): string | undefined 
 /** The verb of the clicked card action when it is a known one (compare it with a `CardVerb`, never a bare string). */
 export function actionVerb(input: TurnInput): CardVerb | undefined {
   return knownVerb(input.action?.verb);
-}
-
-/** The language a card action asks for: the one stored on the button, else the turn's. */
-export function actionLanguage(input: TurnInput): Language {
-  return languageOfLocale(actionField(input, 'language')) ?? input.language;
 }
