@@ -5,22 +5,14 @@
  */
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
-import type { PasteReading } from '../diagnosis/read-paste.js';
 import { matchAroundPaste } from '../matching/match-around-paste.js';
-import type { MatchResult } from '../matching/match-question.js';
 import { rememberMatch, repliesForMatch, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import type { Route } from './route-table.js';
-import { pastedHtml, pastedText, rememberPaste, type TurnInput } from './turn-input.js';
+import { pastedHtml, pastedText, rememberPaste } from './turn-input.js';
 
-/** What was read from one message, for logs and analytics (ids and counts only). */
-export type OnReading = (input: TurnInput, reading: PasteReading, question: MatchResult | undefined) => void;
-
-/** Creates the pasted-output route; `onReading` receives what was read and the question around it, if any. */
-export function createPastedOutputRoute(
-  deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>,
-  onReading?: OnReading,
-): Route {
+/** Creates the pasted-output route; its outcome reports what was read and the question around it, if any. */
+export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>): Route {
   const { knowledge, index } = deps;
   return {
     id: 'pasted-output',
@@ -37,7 +29,6 @@ export function createPastedOutputRoute(
         locale: input.locale,
         previousEntryId: input.conversation.lastEntryId,
       });
-      onReading?.(input, reading, question);
       const answered = question?.kind === 'answer' ? question.entries[0]?.id : undefined;
       const diagnosisReply = cardReply(
         'diagnosis',
@@ -51,11 +42,13 @@ export function createPastedOutputRoute(
         reading.formats,
         reading.merged,
       );
-      if (!question) return { replies: [diagnosisReply], outcome: { kind: 'diagnosis' }, conversation: pasted };
+      const read = { reading, question };
+      if (!question)
+        return { replies: [diagnosisReply], outcome: { kind: 'diagnosis', paste: read }, conversation: pasted };
       // Whoever pastes output is helpdesk (see audience.ts): the answer comes with its admin part open.
       return {
         replies: [...repliesForMatch(knowledge, question, language, true), diagnosisReply],
-        outcome: { kind: 'diagnosis', ...(answered ? { entryId: answered } : {}) },
+        outcome: { kind: 'diagnosis', ...(answered ? { entryId: answered } : {}), paste: read },
         conversation: rememberMatch(pasted, reading.words, question),
       };
     },

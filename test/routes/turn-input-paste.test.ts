@@ -49,6 +49,6 @@ describe('pasted-output route', () => {
     expect('then' in result).toBe(false);
     if ('then' in result) return;
     expect(result.conversation?.facts).toEqual(other?.merged);
-    expect(result.outcome).toEqual({ kind: 'diagnosis' });
+    expect(result.outcome).toEqual({ kind: 'diagnosis', paste: { reading: other, question: undefined } });
   });
 });
