@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 import { randomUUID } from 'node:crypto';
 
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Server } from 'restify';
 
-import { questionFields, type AnalyticsEvent } from './analytics/analytics-event.js';
 import { createAnalyticsStore } from './analytics/analytics-store.js';
 import { createRateLimiter } from './bot/rate-limiter.js';
 import { createTelemetry } from './telemetry/app-insights.js';
@@ -18,7 +17,7 @@ import { SupportBot } from './bot/support-bot.js';
 import { createTeamsOutbox } from './bot/teams-outbox.js';
 import { createTurnStateStore } from './bot/turn-state-store.js';
 import { deliverPending } from './escalation/deliver-pending.js';
-import { isL2Sender } from './escalation/l2-access.js';
+import { l2Rule, waitingTicketRule } from './escalation/l2-access.js';
 import { createTicketStore, DRAFT_PREFIX, type TicketStore } from './escalation/ticket-store.js';
 import { sweepIdle, type RetentionRule } from './storage/retention.js';
 import { createEscalationRoutes } from './routes/escalation-routes.js';
@@ -29,11 +28,10 @@ import { createMemoryStore } from './storage/memory-store.js';
 import { createTurnErrorHandler } from './bot/turn-error-handler.js';
 import { CARD_NAMES } from './cards/card-data.js';
 import { loadCardTemplates } from './cards/load-card-templates.js';
-import { reusedCardJson, type CardTemplates } from './cards/render-card.js';
+import type { CardTemplates } from './cards/render-card.js';
 import type { Config } from './config/read-config.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createInFlight } from './http/in-flight.js';
-import { serializeBody } from './http/serialize-body.js';
 import { CATALOGUE_POLICY } from './knowledge/catalogue-ids.js';
 import { loadStartContent, type StartContent } from './knowledge/load-start-content.js';
 import type { Logger } from './log/create-logger.js';
@@ -42,10 +40,10 @@ import { createFileNotReadRoute, createFileWithoutOutputRoute } from './routes/f
 import { createPastedOutputRoute } from './routes/pasted-output-route.js';
 import { createFileReader } from './bot/read-file-attachment.js';
 import { createClarifyReplyRoute } from './routes/clarify-route.js';
-import { createQuestionRoute } from './routes/question-route.js';
+import { createQuestionRoute, type QuestionRouteDeps } from './routes/question-route.js';
 import { createRouteTable } from './routes/route-table.js';
-import type { TurnInput } from './routes/turn-input.js';
-import type { MatchResult } from './matching/match-question.js';
+import { processWithAdapter } from './bot/process-activity.js';
+import { createTurnObserver } from './bot/turn-observer.js';
 
 export interface AppPaths {
   /** Folder of the Adaptive Card templates (`cards/`). */
@@ -96,74 +94,6 @@ function loadContent(paths: AppPaths): { content: StartContent; templates: CardT
   const templates = attempt(() => loadCardTemplates(paths.cardsDir));
   if (!content || !templates) throw new StartupError(failures);
   return { content, templates };
-}
-
-/** Token failures from botbuilder and the JWT library it uses; CloudAdapter.process answers some of them with 500. */
-function isAuthenticationFailure(error: unknown): boolean {
-  const names = [(error as { name?: unknown }).name, (error as { constructor?: { name?: unknown } }).constructor?.name];
-  return names.some(
-    (name) =>
-      name === 'AuthenticationError' ||
-      name === 'JsonWebTokenError' ||
-      name === 'TokenExpiredError' ||
-      name === 'NotBeforeError',
-  );
-}
-
-/**
- * Runs one checked activity through the adapter. This is CloudAdapter.process without its error handling:
- * every token failure becomes 401 (botbuilder answers a bad signature with 500 and the library's message), and
- * any other failure a logged 500 with a JSON body that reveals nothing.
- */
-async function processWithAdapter(
-  adapter: SupportAdapter,
-  bot: SupportBot,
-  logger: Logger,
-  req: Request,
-  res: Response,
-): Promise<void> {
-  const activity = { ...(req.body as Activity) };
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const raw = (req.body as Record<string, unknown>)[field];
-    if (typeof raw === 'string') (activity as Record<string, unknown>)[field] = new Date(raw);
-  }
-  const authorization = req.headers['authorization'];
-  try {
-    const response = await adapter.processChecked(
-      typeof authorization === 'string' ? authorization : '',
-      activity,
-      (context) => bot.run(context),
-    );
-    // botbuilder answers some invokes it has no handler for (e.g. a nameless invoke) with 500; say why in the log.
-    if ((response?.status ?? 200) >= 500) {
-      logger.warn(
-        { activityId: activity.id, activityType: activity.type, invokeName: activity.name, status: response?.status },
-        'activity handler answered with a server error',
-      );
-    }
-    res.status(response?.status ?? 200);
-    if (response?.body !== undefined) {
-      // What res.json() sends, with the reused cards' JSON text taken as it is (expectReplies bodies hold the cards).
-      const json = serializeBody(response.body, reusedCardJson);
-      res.sendRaw(response.status ?? 200, json, {
-        'Content-Type': 'application/json',
-        'Content-Length': String(Buffer.byteLength(json)),
-      });
-    } else res.end();
-  } catch (error) {
-    if (isAuthenticationFailure(error)) {
-      logger.info(
-        { activityId: activity.id, reason: (error as Error).constructor.name },
-        'activity rejected: authentication',
-      );
-      res.status(401);
-      res.json({ error: { code: 'unauthorized', message: 'Missing or invalid token.' } });
-      return;
-    }
-    logger.error({ activityId: activity.id, conversationId: activity.conversation?.id, err: error }, 'activity failed');
-    res.status(500);
-    res.json({ error: { code: 'internal', message: 'Internal server error.' } });
-  }
 }
 
 // How often buffered analytics events are written.
@@ -236,49 +166,22 @@ export async function createApp(
   const telemetry = createTelemetry(config.appInsightsConnectionString, logger, 5000, outbound);
   const analytics = createAnalyticsStore(storage);
   // Analytics never slow a turn down: events are buffered and written in batches; a failed batch is logged.
-  const record = (event: AnalyticsEvent): void => analytics.record(event);
   const flushAnalytics = (): Promise<void> =>
     analytics.flush().catch((error: unknown) => logger.warn({ err: error }, 'analytics flush failed'));
   const analyticsTimer = setInterval(() => void flushAnalytics(), ANALYTICS_FLUSH_MS);
   analyticsTimer.unref();
-  const at = (): string => now().toISOString();
-  // L2 and helpdesk: the L2 channel or the allowed AAD ids. They may act on tickets and get answers with the admin part
-  // open.
-  // The channel counts only for a channel conversation of that channel (see isL2Sender), not for a copied channelData.
+  // Logs, analytics and telemetry of every turn, from its outcome.
+  const observer = createTurnObserver({
+    logger,
+    record: (event) => analytics.record(event),
+    track: (event) => telemetry.track(event),
+    storeQuestions: config.storeQuestions,
+    now,
+  });
+  // L2 and helpdesk (see l2-access.ts): they may act on tickets and get answers with the admin part open.
   const l2Access = { channelId: config.l2ChannelId, allowedAadIds: config.l2AllowedAadIds };
-  const isStaff = (input: TurnInput): boolean => isL2Sender(input, l2Access);
-  const questions = {
-    knowledge,
-    index,
-    isStaff,
-    onMatch: (input: TurnInput, result: MatchResult, text: string) => {
-      // Ids and scores only: the question text may name hosts and users.
-      logger.info(
-        {
-          activityId: input.activityId,
-          kind: result.kind,
-          entries: result.entries,
-          reason: result.reason,
-          truncated: result.truncated,
-        },
-        'question matched',
-      );
-      record({
-        kind: 'turn',
-        at: at(),
-        outcome: result.kind,
-        language: result.language,
-        ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}),
-      });
-      if (result.kind === 'none')
-        record({
-          kind: 'unanswered',
-          at: at(),
-          language: result.language,
-          ...questionFields(text, config.storeQuestions),
-        });
-    },
-  };
+  const isStaff = l2Rule(l2Access);
+  const questionDeps: QuestionRouteDeps = { knowledge, index, isStaff };
   const routes = createRouteTable(
     [
       // Escalation first: its verbs and the answer to an L2 question must not be read as questions or pastes.
@@ -289,63 +192,18 @@ export async function createApp(
         newId: () => randomUUID(),
         postWaitMs: 5000,
         isL2: isStaff,
-        onTicket: (ticketId, kind, detail) => {
-          logger.info({ ticketId, kind, ...detail }, 'ticket');
-          if (kind === 'created') {
-            record({
-              kind: 'escalation',
-              at: at(),
-              ticketId,
-              entryIds: (detail?.['entryIds'] as string[] | undefined) ?? [],
-              findingIds: (detail?.['findingIds'] as string[] | undefined) ?? [],
-            });
-          }
-        },
+        onTicket: observer.ticket,
       }),
-      ...createCardActionRoutes({
-        ...questions,
-        onFeedback: (input, feedback) => {
-          logger.info({ activityId: input.activityId, ...feedback }, 'feedback');
-          // The question this answer was given for: the latest one that led to the entry.
-          const asked = [...input.conversation.questions]
-            .reverse()
-            .find((question) => question.entryIds[0] === feedback.entryId);
-          record({
-            kind: 'feedback',
-            at: at(),
-            entryId: feedback.entryId,
-            helpful: feedback.helpful,
-            language: feedback.language,
-            ...(asked ? questionFields(asked.text, config.storeQuestions) : {}),
-          });
-        },
-        onChoicesRejected: (input, offered) =>
-          record({ kind: 'choices-not-picked', at: at(), offered, language: input.language }),
-      }),
+      ...createCardActionRoutes(questionDeps),
       createFileNotReadRoute(config.fileMaxBytes),
       // Pasted output before questions: a paste with an error code is diagnosed, not looked up.
-      createPastedOutputRoute(questions, (input, reading, question) => {
-        logger.info(
-          {
-            activityId: input.activityId,
-            formats: reading.formats,
-            findings: reading.diagnosis.findings.map((finding) => finding.id),
-            pastes: input.conversation.pastes.length + 1,
-            wordsLength: reading.words.length,
-            ...(question
-              ? { question: { kind: question.kind, entries: question.entries, reason: question.reason } }
-              : {}),
-          },
-          'paste read',
-        );
-        record({ kind: 'turn', at: at(), outcome: 'diagnosis', language: input.language });
-      }),
+      createPastedOutputRoute(questionDeps),
       // A file that was read but holds no output: said so, never taken for a reply to a clarifying question.
       createFileWithoutOutputRoute(),
       // A reply to a clarifying question ("Intune", "2") before it could be read as a new question.
-      createClarifyReplyRoute(questions),
+      createClarifyReplyRoute(questionDeps),
     ],
-    createQuestionRoute(questions),
+    createQuestionRoute(questionDeps),
   );
   const bot = new SupportBot({
     routes,
@@ -353,13 +211,9 @@ export async function createApp(
     logger,
     turnState: createTurnStateStore(storage),
     // Only the requester (or an allowed L2 member) answers L2's question; in a group chat others just talk to the bot.
-    waitingTicketFor: async (waiting, from) => {
-      const requesterId = waiting.requesterId ?? (await tickets.get(waiting.ticketId))?.requester.id;
-      const l2Member = from.aadObjectId !== undefined && config.l2AllowedAadIds.includes(from.aadObjectId);
-      return from.id === requesterId || l2Member ? waiting.ticketId : undefined;
-    },
+    waitingTicketFor: waitingTicketRule(l2Access, async (ticketId) => (await tickets.get(ticketId))?.requester.id),
     allowedTenantIds: config.allowedTenantIds,
-    onTurn: (event) => telemetry.track(event),
+    observer,
     rateLimiter: createRateLimiter(config.rateLimitPerMinute),
     now: () => Date.now(),
     readFile: createFileReader(

@@ -2,8 +2,8 @@
 
 import type { Activity } from 'botbuilder';
 
-import { detectLanguage } from '../i18n/language.js';
 import {
+  completeTurnInput,
   EMPTY_CONVERSATION,
   MAX_MESSAGE_CHARS,
   type CardAction,
@@ -53,11 +53,10 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
   const text = fullText.slice(0, MAX_MESSAGE_CHARS);
   const html = readHtmlAttachment(activity);
   const locale = typeof activity.locale === 'string' ? activity.locale : undefined;
-  return {
+  return completeTurnInput({
     text,
     html: html?.slice(0, MAX_MESSAGE_CHARS * 4),
     locale,
-    language: detectLanguage(text, locale),
     action: readCardAction(activity.value),
     conversationId: activity.conversation?.id ?? '',
     activityId: activity.id,
@@ -78,5 +77,5 @@ export function readTurnInput(activity: Partial<Activity>, extra: TurnContextDat
       .filter((type) => type !== 'text/html' && !(extra.file && type === FILE_DOWNLOAD_INFO)),
     cutChars: fullText.length - text.length,
     ...(extra.file ? { file: extra.file } : {}),
-  };
+  });
 }

@@ -25,6 +25,8 @@ import { welcomeReplies } from '../routes/welcome.js';
 import { readTurnInput } from './read-turn-input.js';
 import { sendReplies } from './send-replies.js';
 import { answerExtensionInvoke } from './extension-invokes.js';
+import { TURN_INPUT } from './turn-error-handler.js';
+import type { TurnObserver } from './turn-observer.js';
 import type { TurnStateStore, WaitingTicket } from './turn-state-store.js';
 
 export interface SupportBotDeps {
@@ -47,14 +49,8 @@ export interface SupportBotDeps {
   readonly rateLimiter: RateLimiter;
   /** Milliseconds now (injected for tests). */
   readonly now: () => number;
-  /** Receives every handled turn (ids, kinds and latency only). */
-  readonly onTurn?: (event: {
-    route: string;
-    kind: string;
-    entryId?: string;
-    language: string;
-    latencyMs: number;
-  }) => void;
+  /** Records every message turn from its outcome (logs, analytics, telemetry); see turn-observer.ts. */
+  readonly observer?: Pick<TurnObserver, 'observe'>;
   readonly templates: CardTemplates;
   readonly logger: Logger;
   /** Downloads a .txt/.log/.csv attachment sent in personal chat, if the message has one. */
@@ -192,52 +188,33 @@ export class SupportBot extends TeamsActivityHandler {
       ...(waitingTicketId ? { waitingTicketId } : {}),
       ...(file ? { file } : {}),
     });
+    // The error handler apologises in the turn's language.
+    context.turnState.set(TURN_INPUT, input);
     // Long pastes are the slow work; show the typing indicator first so the user knows it is being read.
     const fileChars = file && 'text' in file ? file.text.length : 0;
     if (input.text.length + (input.html?.length ?? 0) + fileChars > TYPING_THRESHOLD_CHARS)
       await context.sendActivity({ type: ActivityTypes.Typing });
     const route = this.deps.routes.select(input);
     const { replies, conversation: changed, outcome } = await route.handle(input);
-    // Saved before sending: a failed send must not lose facts the user already pasted.
-    if (changed) await this.deps.turnState.save(address, changed);
-    const notes =
-      input.cutChars > 0
-        ? [
-            textReply(
-              t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }),
-              input.language,
-            ),
-          ]
-        : [];
-    await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
-    // Ids, lengths and route ids only: message text may hold host and user names.
-    this.deps.onTurn?.({
-      route: route.id,
-      kind: outcome?.kind ?? route.id,
-      ...(outcome?.entryId ? { entryId: outcome.entryId } : {}),
-      language: input.language,
-      latencyMs: Math.round(performance.now() - started),
-    });
-    this.deps.logger.info(
-      {
-        activityId: input.activityId,
-        conversationId: input.conversationId,
-        route: route.id,
-        language: input.language,
-        textLength: input.text.length,
-        htmlLength: input.html?.length ?? 0,
-        ...(file
-          ? {
-              fileLength: 'text' in file ? file.text.length : 0,
-              fileProblem: 'problem' in file ? file.problem : undefined,
-            }
-          : {}),
-        verb: input.action?.verb,
-        replies: replies.length,
-        ms: Math.round(performance.now() - started),
-      },
-      'turn handled',
-    );
+    // What the turn did is recorded even when saving or sending fails; the turn itself only once its replies are sent.
+    let sentAfterMs: number | undefined;
+    try {
+      // Saved before sending: a failed send must not lose facts the user already pasted.
+      if (changed) await this.deps.turnState.save(address, changed);
+      const notes =
+        input.cutChars > 0
+          ? [
+              textReply(
+                t(input.language, 'limit.longText', { chars: MAX_MESSAGE_CHARS.toLocaleString('en-US') }),
+                input.language,
+              ),
+            ]
+          : [];
+      await sendReplies(context, this.deps.templates, [...replies, ...notes], this.deps.outbound);
+      sentAfterMs = Math.round(performance.now() - started);
+    } finally {
+      this.deps.observer?.observe({ input, route: route.id, outcome, replies: replies.length, sentAfterMs });
+    }
   }
 
   private async welcomeIfBotAdded(context: TurnContext): Promise<void> {

@@ -2,11 +2,30 @@
 
 import type { TurnContext } from 'botbuilder';
 
-import { detectLanguage, localeOf } from '../i18n/language.js';
+import { detectLanguage, localeOf, type Language } from '../i18n/language.js';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/create-logger.js';
+import type { TurnInput } from '../routes/turn-input.js';
 import { isRetryable } from './retry-outbound.js';
 import { ReplyDeliveryError } from './send-replies.js';
+
+/** Where the bot keeps the turn input in `context.turnState`, so that the apology uses the turn's language. */
+export const TURN_INPUT = Symbol('turn input');
+
+/**
+ * The turn's decided language (TurnInput.language); when the turn failed before its input was read, or while its
+ * language was being decided, the language of the activity's text and locale.
+ */
+function apologyLanguage(context: TurnContext): Language {
+  const activity = context.activity;
+  try {
+    const input = context.turnState.get<TurnInput | undefined>(TURN_INPUT);
+    if (input) return input.language;
+  } catch {
+    // Deciding the language failed (reading the paste): fall back to the text's language below.
+  }
+  return detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+}
 
 /** Returns the `onTurnError` function for the adapter. */
 export function createTurnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
@@ -17,8 +36,7 @@ export function createTurnErrorHandler(logger: Logger): (context: TurnContext, e
     // The channel never answered or could not be reached: an apology through it would only hold the turn longer.
     // (A reply the channel refused, e.g. with 400, is still followed by the apology.)
     if (error instanceof ReplyDeliveryError && isRetryable(error.cause)) return;
-    const text = typeof activity.text === 'string' ? activity.text : '';
-    const language = detectLanguage(text, activity.locale);
+    const language = apologyLanguage(context);
     try {
       await context.sendActivity({ type: 'message', text: t(language, 'error.apology'), locale: localeOf(language) });
     } catch (sendError) {

@@ -36,3 +36,32 @@ export function isL2Sender(claim: L2Claim, policy: L2AccessPolicy): boolean {
     isConversationOfChannel(claim.conversationId, policy.channelId);
   return inChannel || (claim.from.aadObjectId !== undefined && policy.allowedAadIds.includes(claim.from.aadObjectId));
 }
+
+/** Returns the L2 rule for `policy`: who may act on tickets, search them, and gets answers with the admin part open. */
+export const l2Rule =
+  (policy: L2AccessPolicy) =>
+  (claim: L2Claim): boolean =>
+    isL2Sender(claim, policy);
+
+/** A ticket waiting for its requester's answer to L2's question, as marked on the conversation. */
+export interface WaitingTicketMark {
+  readonly ticketId: string;
+  /** Missing in marks written before it existed: then the ticket's requester is looked up. */
+  readonly requesterId?: string;
+}
+
+/**
+ * Returns who answers a waiting ticket: the waiting ticket's id when `from` is its requester or an allowed L2 member
+ * (by AAD object id); otherwise undefined (in a group chat, others just talk to the bot). `requesterOf` looks up the
+ * requester of marks that don't name one.
+ */
+export const waitingTicketRule =
+  (policy: L2AccessPolicy, requesterOf: (ticketId: string) => Promise<string | undefined>) =>
+  async (
+    waiting: WaitingTicketMark,
+    from: { readonly id: string; readonly aadObjectId?: string },
+  ): Promise<string | undefined> => {
+    const requesterId = waiting.requesterId ?? (await requesterOf(waiting.ticketId));
+    const l2Member = from.aadObjectId !== undefined && policy.allowedAadIds.includes(from.aadObjectId);
+    return from.id === requesterId || l2Member ? waiting.ticketId : undefined;
+  };

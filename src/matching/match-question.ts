@@ -49,6 +49,8 @@ export interface MatchInput {
   readonly text: string;
   readonly html?: string | undefined;
   readonly locale?: string | undefined;
+  /** The reply language when the caller decided it (the bot); otherwise detected from the text and the locale. */
+  readonly language?: Language | undefined;
   /**
    * The entry answered last in this conversation: a short follow-up ("what about on Server?") is read in its context.
    */
@@ -326,7 +328,7 @@ export function matchQuestion(
   policy: MatchPolicy = DEFAULT_MATCH_POLICY,
 ): MatchResult {
   const raw = chooseMessageText(input.text, input.html);
-  const language = detectLanguage(raw, input.locale);
+  const language = input.language ?? detectLanguage(raw, input.locale);
   const normalized = normalizeForMatching(raw);
   const signals = index.extractSignals(normalized);
   const truncated = normalized.length > policy.maxQueryChars;

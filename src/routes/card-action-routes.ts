@@ -10,34 +10,16 @@ import { helpdeskSigns } from './audience.js';
 import { answerQuestion, answerReply, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import {
-  actionField,
-  actionLanguage,
-  actionVerb,
-  rememberAnswer,
-  rememberFeedback,
-  type TurnInput,
-} from './turn-input.js';
+import { actionField, actionVerb, rememberAnswer, rememberFeedback, type TurnInput } from './turn-input.js';
 
-/** What a 👍 / 👎 click says (ids only; analytics store it later). */
-export interface FeedbackEvent {
-  readonly entryId: string;
-  readonly helpful: boolean;
-  readonly language: Language;
-}
-
-export interface CardActionDeps extends QuestionRouteDeps {
-  readonly onFeedback?: (input: TurnInput, feedback: FeedbackEvent) => void;
-  /** A "did you mean" card was answered with "none of these": the entries it offered. */
-  readonly onChoicesRejected?: (input: TurnInput, offered: readonly string[]) => void;
-}
+export type CardActionDeps = QuestionRouteDeps;
 
 /** A route for one verb. */
 function verbRoute(verb: ChatVerb, handle: (input: TurnInput, language: Language) => RouteResult): Route {
   return {
     id: verb,
     matches: (input) => actionVerb(input) === verb,
-    handle: (input) => handle(input, actionLanguage(input)),
+    handle: (input) => handle(input, input.language),
   };
 }
 
@@ -60,8 +42,10 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
     }),
     verbRoute('none-of-these', (input, language) => {
       const offered = (actionField(input, 'offered') ?? '').split(',').filter((id) => knowledge.byId.has(id));
-      if (offered.length > 0) deps.onChoicesRejected?.(input, offered);
-      return { replies: [cardReply('not-found', buildNotFoundCard(language), language)] };
+      return {
+        replies: [cardReply('not-found', buildNotFoundCard(language), language)],
+        ...(offered.length > 0 ? { outcome: { choicesRejected: offered } } : {}),
+      };
     }),
     verbRoute('topics', (_input, language) => ({
       replies: [cardReply('topics', buildTopicsCard(knowledge, language), language)],
@@ -78,9 +62,9 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       const value = actionField(input, 'value');
       if (!entryId || !knowledge.byId.has(entryId) || (value !== 'up' && value !== 'down'))
         return textResult(t(language, 'action.unknown'), language);
-      deps.onFeedback?.(input, { entryId, helpful: value === 'up', language });
       return {
         ...textResult(t(language, value === 'up' ? 'feedback.thanks' : 'feedback.sorry'), language),
+        outcome: { feedback: { entryId, helpful: value === 'up', language } },
         conversation: rememberFeedback(input.conversation, entryId, value === 'up'),
       };
     }),
@@ -97,7 +81,7 @@ export function createCardActionRoutes(deps: CardActionDeps): Route[] {
       // A button from an older card, or forged data: say so instead of treating it as a question.
       id: 'unknown-action',
       matches: (input) => input.action !== undefined,
-      handle: (input) => textResult(t(actionLanguage(input), 'action.unknown'), actionLanguage(input)),
+      handle: (input) => textResult(t(input.language, 'action.unknown'), input.language),
     },
   ];
 }

@@ -14,7 +14,8 @@ import { t } from '../i18n/messages.js';
 import { normalizeForMatching } from '../matching/normalize-text.js';
 import { cardReply } from './reply.js';
 import { textResult, type Route, type RouteResult } from './route-table.js';
-import { actionField, actionLanguage, actionVerb, type TurnInput } from './turn-input.js';
+import type { TicketNote } from './turn-outcome.js';
+import { actionField, actionVerb, type TurnInput } from './turn-input.js';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;
@@ -25,8 +26,11 @@ export interface EscalationDeps {
   readonly newId: () => string;
   /** How long the submit turn waits for the L2 post before answering "pending" (the post goes on). */
   readonly postWaitMs: number;
-  /** Receives ticket changes (ids and kinds only, for logs). */
-  readonly onTicket?: (ticketId: string, kind: string, detail?: Record<string, unknown>) => void;
+  /**
+   * Receives ticket changes that finish after their turn (the L2 post of a new ticket); a turn's own changes are in
+   * its outcome.
+   */
+  readonly onTicket?: (note: TicketNote) => void;
 }
 
 // Typed requests to escalate; the whole message must be one of these (after normalization).
@@ -58,14 +62,14 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
    * decides what is news to them and takes stale buttons off their last card); the card sent is remembered for the next
    * change.
    */
-  const publish = async (ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<void> => {
+  const publish = async (ticket: Ticket, event: TicketEvent, origin: 'l2' | 'requester'): Promise<TicketNote> => {
     if (deps.outbox.configured && ticket.l2Post) await deps.outbox.updateTicket(ticket, event);
     const told = await deps.outbox.notifyUser(ticket, event, origin);
     if (told.userCard) {
       const userCard = told.userCard;
       await deps.tickets.patch(ticket.id, (stored) => ({ ...stored, userCard }));
     }
-    deps.onTicket?.(ticket.id, event.kind, told.delivered ? undefined : { userNotified: false });
+    return { ticketId: ticket.id, kind: event.kind, ...(told.delivered ? {} : { detail: { userNotified: false } }) };
   };
 
   const showForm = (input: TurnInput, language: Language): RouteResult => {
@@ -82,13 +86,13 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) =>
         actionVerb(input) === 'escalate' ||
         (input.action === undefined && ESCALATE_TEXT.test(normalizeForMatching(input.text))),
-      handle: (input) => showForm(input, input.action ? actionLanguage(input) : input.language),
+      handle: (input) => showForm(input, input.language),
     },
     {
       id: 'escalate-submit',
       matches: (input) => actionVerb(input) === 'escalate-submit',
       async handle(input) {
-        const language = actionLanguage(input);
+        const language = input.language;
         const draftId = actionField(input, 'draftId');
         if (!draftId || !/^[A-Za-z0-9-]{8,64}$/u.test(draftId))
           return textResult(t(language, 'action.unknown'), language);
@@ -142,17 +146,21 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
               ),
             ],
           };
-        deps.onTicket?.(ticket.id, 'created', {
-          entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
-          findingIds: ticket.summary.findings
-            .filter((finding) => finding.severity !== 'info')
-            .map((finding) => finding.id),
-        });
+        const createdNote: TicketNote = {
+          ticketId: ticket.id,
+          kind: 'created',
+          detail: {
+            entryIds: [...new Set(ticket.summary.questions.flatMap((question) => question.entryIds.slice(0, 1)))],
+            findingIds: ticket.summary.findings
+              .filter((finding) => finding.severity !== 'info')
+              .map((finding) => finding.id),
+          },
+        };
         let delivered = ticket;
         if (deps.outbox.configured) {
           // Teams expects an answer within seconds: wait a bounded time for the post, let it finish in the background.
           const posting = deps.outbox.postTicket(ticket).then(async (post) => {
-            deps.onTicket?.(ticket.id, post ? 'delivered' : 'delivery-pending');
+            deps.onTicket?.({ ticketId: ticket.id, kind: post ? 'delivered' : 'delivery-pending' });
             return post
               ? deps.tickets.patch(ticket.id, (stored) => ({ ...stored, l2Post: post, delivery: 'delivered' }))
               : undefined;
@@ -173,6 +181,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         return {
           replies: [cardReply('ticket', buildTicketCard(delivered, message, language, { buttons: false }), language)],
           conversation: rest,
+          outcome: { tickets: [createdNote] },
         };
       },
     },
@@ -190,15 +199,18 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
         await deps.tickets.setWaiting(input.conversationId, undefined);
         if (!result.ok)
           return textResult(t(input.language, 'ticket.unavailable', { reason: result.reason }), input.language);
-        await publish(result.ticket, result.event, 'requester');
-        return textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language);
+        const note = await publish(result.ticket, result.event, 'requester');
+        return {
+          ...textResult(t(input.language, 'ticket.replyAdded', { id: ticketId }), input.language),
+          outcome: { tickets: [note] },
+        };
       },
     },
     {
       id: 'ticket-reopen',
       matches: (input) => actionVerb(input) === 'ticket-reopen',
       async handle(input) {
-        const language = actionLanguage(input);
+        const language = input.language;
         const ticketId = actionField(input, 'ticketId') ?? '';
         const ticket = await deps.tickets.get(ticketId);
         // Only the requester reopens from their chat; L2 reopens from the ticket card.
@@ -206,8 +218,11 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           return textResult(t(language, 'action.unknown'), language);
         const result = await deps.tickets.apply(ticketId, { kind: 'reopen', by: input.from }, deps.now());
         if (!result.ok) return textResult(t(language, 'ticket.unavailable', { reason: result.reason }), language);
-        await publish(result.ticket, result.event, 'requester');
-        return textResult(t(language, 'ticket.reopened', { id: ticketId }), language);
+        const note = await publish(result.ticket, result.event, 'requester');
+        return {
+          ...textResult(t(language, 'ticket.reopened', { id: ticketId }), language),
+          outcome: { tickets: [note] },
+        };
       },
     },
     {
@@ -215,11 +230,11 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
       matches: (input) => isL2Verb(input.action?.verb),
       async handle(input) {
         const language = input.language;
-        if (!deps.isL2(input)) {
-          deps.onTicket?.(actionField(input, 'ticketId') ?? '(none)', 'refused', { verb: input.action?.verb });
-          return textResult(t(language, 'l2.refused'), language);
-        }
         const verb = input.action?.verb;
+        if (!deps.isL2(input)) {
+          const refused = { ticketId: actionField(input, 'ticketId') ?? '(none)', kind: 'refused', detail: { verb } };
+          return { ...textResult(t(language, 'l2.refused'), language), outcome: { tickets: [refused] } };
+        }
         const action = isL2Verb(verb) ? L2_ACTIONS[verb](input) : undefined;
         const ticketId = actionField(input, 'ticketId') ?? '';
         if (!action) return textResult(t(language, 'action.unknown'), language);
@@ -232,8 +247,7 @@ export function createEscalationRoutes(deps: EscalationDeps): Route[] {
           await deps.tickets.setWaiting(userConversationId(ticket), ticket.id, ticket.requester.id);
         if (event.kind === 'resolved') await deps.tickets.setWaiting(userConversationId(ticket), undefined);
         // The card is updated in place and the note goes to its thread by publish(); nothing else to say here.
-        await publish(ticket, event, 'l2');
-        return { replies: [] };
+        return { replies: [], outcome: { tickets: [await publish(ticket, event, 'l2')] } };
       },
     },
   ];

@@ -5,47 +5,23 @@
  */
 
 import { buildDiagnosisCard } from '../cards/diagnosis-card.js';
-import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
-import { pasteLanguage } from '../i18n/language.js';
 import { matchAroundPaste } from '../matching/match-around-paste.js';
-import type { MatchResult } from '../matching/match-question.js';
 import { rememberMatch, repliesForMatch, type QuestionRouteDeps } from './question-route.js';
 import { cardReply } from './reply.js';
 import type { Route } from './route-table.js';
-import { rememberPaste, type TurnInput } from './turn-input.js';
+import { pastedHtml, pastedText, rememberPaste } from './turn-input.js';
 
-/** The text a paste is read from: the message, plus a text file the user sent with it. */
-function pastedText(input: TurnInput): string {
-  return input.file && 'text' in input.file ? `${input.text}\n${input.file.text}` : input.text;
-}
-
-/** The HTML a paste is read from; a file's lines are already intact, so its message's HTML is not needed. */
-const pastedHtml = (input: TurnInput): string | undefined =>
-  input.file && 'text' in input.file ? undefined : input.html;
-
-/** What was read from one message, for logs and analytics (ids and counts only). */
-export type OnReading = (input: TurnInput, reading: PasteReading, question: MatchResult | undefined) => void;
-
-/** Creates the pasted-output route; `onReading` receives what was read and the question around it, if any. */
-export function createPastedOutputRoute(
-  deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>,
-  onReading?: OnReading,
-): Route {
+/** Creates the pasted-output route; its outcome reports what was read and the question around it, if any. */
+export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge' | 'index'>): Route {
   const { knowledge, index } = deps;
-  // The reading made in matches() is reused by handle() for the same turn.
-  const readings = new WeakMap<TurnInput, PasteReading>();
   return {
     id: 'pasted-output',
-    matches(input) {
-      if (input.action !== undefined) return false;
-      const reading = readPaste(pastedText(input), pastedHtml(input), input.conversation.facts);
-      if (reading) readings.set(input, reading);
-      return reading !== undefined;
-    },
+    // The turn input reads the paste once (see TurnInput.paste); this route and its handler share that reading.
+    matches: (input) => input.paste !== undefined,
     handle(input) {
-      const reading = readings.get(input) ?? readPaste(pastedText(input), pastedHtml(input), input.conversation.facts);
+      const reading = input.paste;
       if (!reading) return { replies: [] };
-      const language = pasteLanguage(input.text, input.locale);
+      const language = input.language;
       const question = matchAroundPaste(index, {
         words: reading.words,
         diagnosis: reading.diagnosis,
@@ -53,7 +29,6 @@ export function createPastedOutputRoute(
         locale: input.locale,
         previousEntryId: input.conversation.lastEntryId,
       });
-      onReading?.(input, reading, question);
       const answered = question?.kind === 'answer' ? question.entries[0]?.id : undefined;
       const diagnosisReply = cardReply(
         'diagnosis',
@@ -67,11 +42,13 @@ export function createPastedOutputRoute(
         reading.formats,
         reading.merged,
       );
-      if (!question) return { replies: [diagnosisReply], outcome: { kind: 'diagnosis' }, conversation: pasted };
+      const read = { reading, question };
+      if (!question)
+        return { replies: [diagnosisReply], outcome: { kind: 'diagnosis', paste: read }, conversation: pasted };
       // Whoever pastes output is helpdesk (see audience.ts): the answer comes with its admin part open.
       return {
         replies: [...repliesForMatch(knowledge, question, language, true), diagnosisReply],
-        outcome: { kind: 'diagnosis', ...(answered ? { entryId: answered } : {}) },
+        outcome: { kind: 'diagnosis', ...(answered ? { entryId: answered } : {}), paste: read },
         conversation: rememberMatch(pasted, reading.words, question),
       };
     },

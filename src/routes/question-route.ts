@@ -29,8 +29,6 @@ import {
 export interface QuestionRouteDeps {
   readonly knowledge: KnowledgeBase;
   readonly index: MatchIndex;
-  /** Receives every match outcome and the text matched, for logs (ids only) and analytics. */
-  readonly onMatch?: (input: TurnInput, result: MatchResult, text: string) => void;
   /** L2 and helpdesk staff get the admin part of answers open; default: nobody. */
   readonly isStaff?: IsStaff;
 }
@@ -144,6 +142,8 @@ export function matchTurnText(
     text,
     html,
     locale: input.locale,
+    // The turn's language (see TurnInput.language): the matcher's own detection is for the ask CLI.
+    language: input.language,
     previousEntryId: input.conversation.lastEntryId,
   });
 }
@@ -164,12 +164,13 @@ export function replyToMatch(
       outcome: { kind: 'unreadable-output' },
     };
   }
-  deps.onMatch?.(input, result, text);
   const adminOpen = helpdeskSigns(input, result.signals, deps.isStaff).length > 0;
   const replies = repliesForMatch(deps.knowledge, result, result.language, adminOpen);
+  // Every match is reported with the text matched (for analytics; logs get ids only).
   const outcome = {
     kind: result.kind,
     ...(result.kind === 'answer' && result.entries[0] ? { entryId: result.entries[0].id } : {}),
+    match: { result, text },
   };
   // Conversational turns say nothing an escalation summary needs.
   if (result.kind !== 'answer' && result.kind !== 'choices' && result.kind !== 'clarify' && result.kind !== 'none')

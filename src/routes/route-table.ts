@@ -2,14 +2,15 @@
 
 import type { Language } from '../i18n/language.js';
 import { textReply, type Reply } from './reply.js';
+import type { TurnOutcome } from './turn-outcome.js';
 import type { ConversationData, TurnInput } from './turn-input.js';
 
 /** What a handler returns: its replies and, when it changed them, the conversation's data to save. */
 export interface RouteResult {
   readonly replies: readonly Reply[];
   readonly conversation?: ConversationData;
-  /** How the turn ended, for telemetry (ids only): answer, choices, none, diagnosis ... and the entry answered. */
-  readonly outcome?: { readonly kind: string; readonly entryId?: string };
+  /** How the turn ended, the one record logs, analytics and telemetry are fed from (see turn-outcome.ts). */
+  readonly outcome?: TurnOutcome;
 }
 
 /** A result of one plain text reply in `language`. */

@@ -1,7 +1,9 @@
 /** The part of an inbound activity that routes look at, free of botbuilder types. */
 
 import { knownVerb, type CardVerb } from '../cards/card-verbs.js';
-import { languageOfLocale, type Language } from '../i18n/language.js';
+import { readPaste, type PasteReading } from '../diagnosis/read-paste.js';
+import { detectLanguage, languageOfLocale, pasteLanguage, type Language } from '../i18n/language.js';
+import { chooseMessageText } from '../matching/normalize-text.js';
 import type { Facts } from '../parsing/facts.js';
 
 /** What the bot keeps per conversation between turns: what an escalation summary is made of. */
@@ -128,7 +130,7 @@ export interface TurnInput {
   /** The text/html attachment Teams sends alongside pasted text, when present. */
   readonly html: string | undefined;
   readonly locale: string | undefined;
-  /** Reply language chosen for this turn. */
+  /** The reply language of this turn, decided once (see decideLanguage); every route and the error handler use it. */
   readonly language: Language;
   readonly action: CardAction | undefined;
   readonly conversationId: string;
@@ -150,6 +152,69 @@ export interface TurnInput {
   readonly cutChars: number;
   /** A .txt/.log/.csv file sent in personal chat, downloaded by the shell; read like a paste. */
   readonly file?: FileInput;
+  /**
+   * The message (and its text file) read as pasted output, with the conversation's facts merged in; undefined for card
+   * actions and when no parser recognised anything. Read on first use and kept for the rest of the turn.
+   */
+  readonly paste: PasteReading | undefined;
+}
+
+/** The fields of a turn input that are given; the rest (`paste`, `language`) is read from them. */
+export type TurnFields = Omit<TurnInput, 'paste' | 'language'>;
+
+/** The text a paste is read from: the message, plus a text file the user sent with it. */
+export function pastedText(input: TurnFields): string {
+  return input.file && 'text' in input.file ? `${input.text}\n${input.file.text}` : input.text;
+}
+
+/** The HTML a paste is read from; a file's lines are already intact, so its message's HTML is not needed. */
+export const pastedHtml = (input: TurnFields): string | undefined =>
+  input.file && 'text' in input.file ? undefined : input.html;
+
+/**
+ * The reply language of a turn: a card click answers in the language stored on its button; pasted output (English on
+ * every Windows) in Japanese when the words around it are, else in the locale's; other text in the language of its
+ * words; the locale (else English) when there are none.
+ */
+function decideLanguage(fields: TurnFields, paste: PasteReading | undefined): Language {
+  if (fields.action) {
+    const stored = fields.action.data['language'];
+    return (
+      languageOfLocale(typeof stored === 'string' ? stored : undefined) ?? detectLanguage(fields.text, fields.locale)
+    );
+  }
+  if (paste) return pasteLanguage(fields.text, fields.locale);
+  return detectLanguage(chooseMessageText(fields.text, fields.html), fields.locale);
+}
+
+/** What a test may fix instead of having it read from the fields. */
+export type TurnReadings = Partial<Pick<TurnInput, 'paste' | 'language'>>;
+
+/**
+ * Returns the turn input for `fields`: its paste is read once, when a route first asks for it, and so is its language
+ * (which depends on whether the message is a paste). `given` fixes either (route unit tests).
+ */
+export function completeTurnInput(fields: TurnFields, given: TurnReadings = {}): TurnInput {
+  let paste: { readonly reading: PasteReading | undefined } | undefined =
+    'paste' in given ? { reading: given.paste } : undefined;
+  let language = given.language;
+  const input: TurnInput = {
+    ...fields,
+    get paste() {
+      paste ??= {
+        reading:
+          fields.action === undefined
+            ? readPaste(pastedText(fields), pastedHtml(fields), fields.conversation.facts)
+            : undefined,
+      };
+      return paste.reading;
+    },
+    get language() {
+      language ??= decideLanguage(fields, input.paste);
+      return language;
+    },
+  };
+  return input;
 }
 
 /** Longest message text read; the rest is cut and the user is told. */
@@ -164,9 +229,4 @@ export function actionField(input: TurnInput, name: string): string | undefined 
 /** The verb of the clicked card action when it is a known one (compare it with a `CardVerb`, never a bare string). */
 export function actionVerb(input: TurnInput): CardVerb | undefined {
   return knownVerb(input.action?.verb);
-}
-
-/** The language a card action asks for: the one stored on the button, else the turn's. */
-export function actionLanguage(input: TurnInput): Language {
-  return languageOfLocale(actionField(input, 'language')) ?? input.language;
 }

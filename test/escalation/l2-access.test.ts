@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { isConversationOfChannel, isL2Sender, type L2Claim } from '../../src/escalation/l2-access.js';
+import {
+  isConversationOfChannel,
+  isL2Sender,
+  l2Rule,
+  waitingTicketRule,
+  type L2Claim,
+} from '../../src/escalation/l2-access.js';
 
 const CHANNEL = '19:l2-support@thread.tacv2';
 const ALLOWED = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -57,5 +63,39 @@ describe('who may act on tickets', () => {
   it('tells a thread of the channel from a look-alike', () => {
     expect(isConversationOfChannel(`${CHANNEL};messageid=1`, CHANNEL)).toBe(true);
     expect(isConversationOfChannel(`${CHANNEL}2;messageid=1`, CHANNEL)).toBe(false);
+  });
+});
+
+describe('the L2 rule as wired', () => {
+  it('applies the configured policy', () => {
+    const isL2 = l2Rule(policy);
+    expect(isL2(inChannel)).toBe(true);
+    expect(isL2({ ...inChannel, conversationType: 'groupChat' })).toBe(false);
+    expect(l2Rule({ channelId: '', allowedAadIds: [] })(inChannel)).toBe(false);
+  });
+});
+
+describe('who answers a waiting ticket', () => {
+  const looked: string[] = [];
+  const requesterOf = async (ticketId: string) => {
+    looked.push(ticketId);
+    return ticketId === 'T-1' ? 'requester' : undefined;
+  };
+  const answers = waitingTicketRule(policy, requesterOf);
+
+  it('is the requester named on the mark, or an allowed L2 member', async () => {
+    const mark = { ticketId: 'T-9', requesterId: 'requester' };
+    expect(await answers(mark, { id: 'requester' })).toBe('T-9');
+    expect(await answers(mark, { id: 'someone-else' })).toBeUndefined();
+    expect(await answers(mark, { id: 'someone-else', aadObjectId: ALLOWED })).toBe('T-9');
+    // The L2 channel grants nothing here: only the AAD allow-list does.
+    expect(await answers(mark, { id: 'someone-else', aadObjectId: 'not-allowed' })).toBeUndefined();
+    expect(looked).toEqual([]);
+  });
+
+  it("looks up the ticket's requester when an older mark doesn't name one", async () => {
+    expect(await answers({ ticketId: 'T-1' }, { id: 'requester' })).toBe('T-1');
+    expect(await answers({ ticketId: 'T-2' }, { id: 'requester' })).toBeUndefined();
+    expect(looked).toEqual(['T-1', 'T-2']);
   });
 });

@@ -22,25 +22,21 @@ const UNKNOWN = {
   ja: 'このボタンは現在使用できません。もう一度ご質問ください。',
 };
 
-interface Recorded {
-  readonly deps: CardActionDeps;
-  readonly calls: unknown[][];
-}
+/** Deps of the card action routes; `staff` is who counts as L2 or helpdesk staff. */
+const depsFor = (staff: (input: TurnInput) => boolean = () => false): CardActionDeps => ({
+  knowledge,
+  index,
+  isStaff: staff,
+});
 
-/** Deps whose callbacks record what they receive; `staff` is who counts as L2 or helpdesk staff. */
-function recorded(staff: (input: TurnInput) => boolean = () => false): Recorded {
-  const calls: unknown[][] = [];
-  return {
-    calls,
-    deps: {
-      knowledge,
-      index,
-      isStaff: staff,
-      onMatch: (_input, result, text) => calls.push(['match', result.kind, text]),
-      onFeedback: (_input, feedback) => calls.push(['feedback', feedback]),
-      onChoicesRejected: (_input, offered) => calls.push(['choices-rejected', offered]),
-    },
-  };
+/** What a turn's outcome reports to the turn observer: the question matched, feedback, a rejected "did you mean". */
+function reported(result: RouteResult): unknown[][] {
+  const outcome = result.outcome;
+  return [
+    ...(outcome?.match ? [['match', outcome.match.result.kind, outcome.match.text]] : []),
+    ...(outcome?.feedback ? [['feedback', outcome.feedback]] : []),
+    ...(outcome?.choicesRejected ? [['choices-rejected', outcome.choicesRejected]] : []),
+  ];
 }
 
 /** Runs one turn as the route table does: the first route that matches handles it. */
@@ -55,7 +51,7 @@ const click = (verb: string, data: Record<string, string> = {}, overrides: Parti
 
 describe('card action routes', () => {
   it('answers a chosen topic in the language of the button, not of the turn, and remembers it', async () => {
-    const { deps } = recorded();
+    const deps = depsFor();
     const entry = knowledge.byId.get('slow-first-launch')!;
     const { route, result } = await turn(
       createCardActionRoutes(deps),
@@ -69,7 +65,7 @@ describe('card action routes', () => {
 
   it('opens the admin part for staff and for a helpdesk button, folded otherwise', async () => {
     const adminOpen = async (staff: boolean, view?: string): Promise<unknown> => {
-      const { deps } = recorded(() => staff);
+      const deps = depsFor(() => staff);
       const data = { entryId: 'slow-first-launch', language: 'en', ...(view ? { view } : {}) };
       const { result } = await turn(createCardActionRoutes(deps), click('choose-topic', data));
       const reply = result.replies[0];
@@ -90,23 +86,23 @@ describe('card action routes', () => {
     ['a verb no card has', 'launch-missiles', { language: 'ja' }],
     ['a misspelt L2 verb', 'l2-asign', { ticketId: 'MDAV-20261129-0001', language: 'ja' }],
     ['a dialog verb sent into the chat', 'extension-insert', { kind: 'entry', language: 'ja' }],
-  ])('answers %s with "unknown action" in the button language and calls nothing', async (_name, verb, data) => {
-    const { deps, calls } = recorded();
+  ])('answers %s with "unknown action" in the button language and reports nothing', async (_name, verb, data) => {
+    const deps = depsFor();
     const { result } = await turn(createCardActionRoutes(deps), click(verb, data));
     expect(result.replies).toEqual([{ type: 'text', text: UNKNOWN.ja, language: 'ja' }]);
     expect(result.conversation).toBeUndefined();
-    expect(calls).toEqual([]);
+    expect(reported(result)).toEqual([]);
   });
 
   it('answers a stale button without a language in the language of the turn', async () => {
-    const { deps } = recorded();
+    const deps = depsFor();
     const { route, result } = await turn(createCardActionRoutes(deps), click('old-verb', {}, { language: 'en' }));
     expect(route).toBe('unknown-action');
     expect(result.replies).toEqual([{ type: 'text', text: UNKNOWN.en, language: 'en' }]);
   });
 
   it('records feedback on a real entry and keeps only the latest vote per entry', async () => {
-    const { deps, calls } = recorded();
+    const deps = depsFor();
     const conversation = { ...EMPTY_CONVERSATION, feedback: [{ entryId: 'slow-first-launch', helpful: true }] };
     const { result } = await turn(
       createCardActionRoutes(deps),
@@ -120,23 +116,24 @@ describe('card action routes', () => {
       },
     ]);
     expect(result.conversation?.feedback).toEqual([{ entryId: 'slow-first-launch', helpful: false }]);
-    expect(calls).toEqual([['feedback', { entryId: 'slow-first-launch', helpful: false, language: 'en' }]]);
+    expect(reported(result)).toEqual([['feedback', { entryId: 'slow-first-launch', helpful: false, language: 'en' }]]);
   });
 
   it('reports only the real entries a rejected "did you mean" card offered, and nothing when none is real', async () => {
-    const { deps, calls } = recorded();
+    const deps = depsFor();
     const routes = createCardActionRoutes(deps);
     const first = await turn(
       routes,
       click('none-of-these', { offered: 'slow-first-launch,forged,winhttp-proxy', language: 'ja' }),
     );
     expect(first.result.replies).toMatchObject([{ type: 'card', card: 'not-found', language: 'ja' }]);
-    await turn(routes, click('none-of-these', { offered: 'forged,,also-forged', language: 'en' }));
-    expect(calls).toEqual([['choices-rejected', ['slow-first-launch', 'winhttp-proxy']]]);
+    const second = await turn(routes, click('none-of-these', { offered: 'forged,,also-forged', language: 'en' }));
+    expect(reported(first.result)).toEqual([['choices-rejected', ['slow-first-launch', 'winhttp-proxy']]]);
+    expect(reported(second.result)).toEqual([]);
   });
 
   it('answers an "ask" button through the question route with its own text', async () => {
-    const { deps, calls } = recorded();
+    const deps = depsFor();
     const { result } = await turn(
       createCardActionRoutes(deps),
       click('ask', { text: 'what is block at first sight', language: 'en' }),
@@ -146,11 +143,11 @@ describe('card action routes', () => {
       card: 'answer',
       summary: knowledge.byId.get('block-at-first-sight')!.en.title,
     });
-    expect(calls).toEqual([['match', 'answer', 'what is block at first sight']]);
+    expect(reported(result)).toEqual([['match', 'answer', 'what is block at first sight']]);
   });
 
   it('says it reads text only when a message has an attachment and no text', async () => {
-    const { deps } = recorded();
+    const deps = depsFor();
     const { route, result } = await turn(
       createCardActionRoutes(deps),
       fakeTurnInput({

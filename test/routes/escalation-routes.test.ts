@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Ticket } from '../../src/escalation/ticket.js';
-import { createEscalationRoutes } from '../../src/routes/escalation-routes.js';
 import type { Reply } from '../../src/routes/reply.js';
 import type { Route, RouteResult } from '../../src/routes/route-table.js';
 import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
@@ -61,7 +60,7 @@ describe('escalate and submit the form', () => {
 
   it('creates the ticket with the conversation summary and tells the user, without an L2 channel', async () => {
     const escalation = fakeEscalation({ configured: false });
-    const routes = createEscalationRoutes(escalation.deps);
+    const routes = escalation.routes();
 
     const form = await turn(routes, fakeTurnInput({ text: 'escalate', conversation: EMPTY_CONVERSATION }));
     expect(form.route).toBe('escalate');
@@ -104,7 +103,7 @@ describe('escalate and submit the form', () => {
   it('posts the ticket to the L2 channel and says it arrived when Teams answers in time', async () => {
     const escalation = fakeEscalation({ configured: true, post: L2_POST });
     const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       submit({ draftId: 'draft-0000-0001', ...FORM }, { conversation }),
     );
     const id = (await escalation.store.list())[0] ?? '';
@@ -120,7 +119,7 @@ describe('escalate and submit the form', () => {
   it('answers "pending" when Teams does not answer within the wait, and keeps the ticket for delivery', async () => {
     const escalation = fakeEscalation({ configured: true, post: 'never' });
     const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       submit({ draftId: 'draft-0000-0001', ...FORM }, { conversation }),
     );
     const id = (await escalation.store.list())[0] ?? '';
@@ -134,7 +133,7 @@ describe('escalate and submit the form', () => {
 
   it('says "already sent" on a second submit of the same form and creates nothing more', async () => {
     const escalation = fakeEscalation({ configured: false });
-    const routes = createEscalationRoutes(escalation.deps);
+    const routes = escalation.routes();
     await turn(routes, submit({ draftId: 'draft-0000-0001', ...FORM }, { conversation }));
     const again = await turn(routes, submit({ draftId: 'draft-0000-0001', ...FORM }, { conversation }));
     const ids = await escalation.store.list();
@@ -150,7 +149,7 @@ describe('escalate and submit the form', () => {
     ['with a too short draft id', { draftId: 'abc' }],
   ])('refuses a submit %s as an unknown action and stores nothing', async (_name, data) => {
     const escalation = fakeEscalation({ configured: true, post: L2_POST });
-    const { result } = await turn(createEscalationRoutes(escalation.deps), submit({ ...data, ...FORM }));
+    const { result } = await turn(escalation.routes(), submit({ ...data, ...FORM }));
     expect(result.replies.map(text)).toEqual([UNKNOWN_ACTION]);
     expect(escalation.storeCalls).toEqual([]);
     expect(escalation.outboxCalls).toEqual([]);
@@ -159,7 +158,7 @@ describe('escalate and submit the form', () => {
   it('shows the form again with what is missing and what was entered, in the button language, creating nothing', async () => {
     const escalation = fakeEscalation({ configured: false });
     const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       submit({ draftId: 'draft-0000-0001', language: 'ja', deviceName: 'PC-042', impact: 'urgent' }),
     );
     expect(result.replies).toHaveLength(1);
@@ -186,10 +185,7 @@ describe("L2's actions on the ticket card", () => {
   it('refuses anyone outside L2, records the refusal and touches no ticket', async () => {
     const escalation = l2();
     const ticket = await seed(escalation);
-    const { route, result } = await turn(
-      createEscalationRoutes(escalation.deps),
-      click('l2-assign', { ticketId: ticket.id }),
-    );
+    const { route, result } = await turn(escalation.routes(), click('l2-assign', { ticketId: ticket.id }));
     expect(route).toBe('l2-action');
     expect(result.replies.map(text)).toEqual(['Only L2 can act on tickets; nothing was changed.']);
     expect(escalation.ticketEvents).toEqual([['refused', ticket.id, { verb: 'l2-assign' }]]);
@@ -212,10 +208,7 @@ describe("L2's actions on the ticket card", () => {
     const escalation = l2();
     const ticket = await seed(escalation, changes);
     const ticketId = reason === 'not-found' ? 'MDAV-20991231-0001' : ticket.id;
-    const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
-      click(verb, { ticketId, question: '  ', note: '' }, asL2),
-    );
+    const { result } = await turn(escalation.routes(), click(verb, { ticketId, question: '  ', note: '' }, asL2));
     expect(result.replies.map(text)).toEqual([`That ticket cannot be changed now (${reason}).`]);
     expect(escalation.storeCalls).toEqual([['apply', ticketId, expect.any(String)]]);
     expect(escalation.outboxCalls).toEqual([]);
@@ -227,7 +220,7 @@ describe("L2's actions on the ticket card", () => {
     const escalation = l2();
     const ticket = await seed(escalation, { l2Post: L2_POST, delivery: 'delivered' });
     const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       click('l2-request-info', { ticketId: ticket.id, question: 'Which proxy do you use?' }, asL2),
     );
     expect(result.replies).toEqual([]);
@@ -256,7 +249,7 @@ describe("the requester's answers and reopen button", () => {
     const ticket = await seed(escalation, { status: 'waiting-for-user', infoRequest: 'Which proxy?' });
     await escalation.store.setWaiting('c', ticket.id, 'user-1');
     const { route, result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       fakeTurnInput({ text: 'proxy.example:8080', waitingTicketId: ticket.id }),
     );
     expect(route).toBe('ticket-reply');
@@ -272,7 +265,7 @@ describe("the requester's answers and reopen button", () => {
     const ticket = await seed(escalation, { status: 'resolved', resolution: 'fixed' });
     await escalation.store.setWaiting('c', ticket.id, 'user-1');
     const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       fakeTurnInput({ text: 'still broken', waitingTicketId: ticket.id, language: 'ja', locale: 'ja-JP' }),
     );
     expect(result.replies).toEqual([
@@ -290,7 +283,7 @@ describe("the requester's answers and reopen button", () => {
     const escalation = fakeEscalation({ configured: true, post: L2_POST });
     const ticket = await seed(escalation, { status: 'resolved', resolution: 'fixed' });
     const { route, result } = await turn(
-      createEscalationRoutes(escalation.deps),
+      escalation.routes(),
       click('ticket-reopen', { ticketId: id ?? ticket.id, language: 'ja' }, { from: { id: userId } }),
     );
     expect(route).toBe('ticket-reopen');
@@ -304,10 +297,7 @@ describe("the requester's answers and reopen button", () => {
   it('says why a ticket that is not resolved cannot be reopened', async () => {
     const escalation = fakeEscalation({ configured: true, post: L2_POST });
     const ticket = await seed(escalation);
-    const { result } = await turn(
-      createEscalationRoutes(escalation.deps),
-      click('ticket-reopen', { ticketId: ticket.id, language: 'en' }),
-    );
+    const { result } = await turn(escalation.routes(), click('ticket-reopen', { ticketId: ticket.id, language: 'en' }));
     expect(result.replies.map(text)).toEqual(['That ticket cannot be changed now (not-resolved).']);
     expect(escalation.outboxCalls).toEqual([]);
   });

@@ -6,7 +6,9 @@
 import type { EscalationOutbox } from '../../src/escalation/escalation-outbox.js';
 import type { L2Post, Ticket, TicketEvent } from '../../src/escalation/ticket.js';
 import { createTicketStore, type TicketStore } from '../../src/escalation/ticket-store.js';
-import type { EscalationDeps } from '../../src/routes/escalation-routes.js';
+import { createEscalationRoutes, type EscalationDeps } from '../../src/routes/escalation-routes.js';
+import type { Route } from '../../src/routes/route-table.js';
+import type { TicketNote } from '../../src/routes/turn-outcome.js';
 import type { TurnInput } from '../../src/routes/turn-input.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 
@@ -28,8 +30,13 @@ export interface FakeEscalation {
   readonly storeCalls: RecordedCall[];
   /** Outbox calls made by the routes, in order. */
   readonly outboxCalls: RecordedCall[];
-  /** What `onTicket` received. */
+  /**
+   * The ticket changes reported, as [kind, ticketId, detail?]: a turn's own (its outcome's `tickets`, recorded by
+   * `routes()`) first, then what `onTicket` received while and after it ran (the L2 post that finishes later).
+   */
   readonly ticketEvents: RecordedCall[];
+  /** createEscalationRoutes on these deps, each handler recording its outcome's ticket changes. */
+  readonly routes: () => Route[];
 }
 
 export const FIXED_NOW = new Date('2026-11-30T09:00:00Z');
@@ -98,8 +105,27 @@ export function fakeEscalation(
     now: () => FIXED_NOW,
     newId: () => `draft-0000-000${(ids += 1)}`,
     postWaitMs: 20,
-    onTicket: (ticketId, kind, detail) =>
-      ticketEvents.push(detail === undefined ? [kind, ticketId] : [kind, ticketId, detail]),
+    onTicket: (note) => (turnNotes ?? ticketEvents).push(asCall(note)),
   };
-  return { deps, store, storeCalls, outboxCalls, ticketEvents };
+  // onTicket notes that arrive while a turn runs wait for that turn's own notes, as the turn observer logs them.
+  let turnNotes: RecordedCall[] | undefined;
+  const routes = (): Route[] =>
+    createEscalationRoutes(deps).map((route) => ({
+      ...route,
+      matches: (input: TurnInput) => route.matches(input),
+      handle: async (input: TurnInput) => {
+        turnNotes = [];
+        try {
+          const result = await route.handle(input);
+          ticketEvents.push(...(result.outcome?.tickets ?? []).map(asCall), ...turnNotes);
+          return result;
+        } finally {
+          turnNotes = undefined;
+        }
+      },
+    }));
+  return { deps, store, storeCalls, outboxCalls, ticketEvents, routes };
 }
+
+const asCall = ({ ticketId, kind, detail }: TicketNote): RecordedCall =>
+  detail === undefined ? [kind, ticketId] : [kind, ticketId, detail];

@@ -1,12 +1,22 @@
-/** A TurnInput for route unit tests: an English personal-chat message, nothing remembered, changed by `overrides`. */
+/**
+ * A TurnInput for route unit tests: an English personal-chat message, nothing remembered, changed by `overrides`.
+ * What is read from the fields (the paste, the language) is read as in the bot, unless `overrides` gives it.
+ */
 
-import { EMPTY_CONVERSATION, type TurnInput } from '../../src/routes/turn-input.js';
+import { completeTurnInput, EMPTY_CONVERSATION, type TurnFields, type TurnInput } from '../../src/routes/turn-input.js';
 
-export const fakeTurnInput = (overrides: Partial<TurnInput> = {}): TurnInput => ({
+export const fakeTurnInput = (overrides: Partial<TurnInput> = {}): TurnInput => {
+  const { paste, language, ...fields } = overrides;
+  return completeTurnInput(fakeFields(fields), {
+    ...('paste' in overrides ? { paste } : {}),
+    ...(language ? { language } : {}),
+  });
+};
+
+const fakeFields = (overrides: Partial<TurnFields>): TurnFields => ({
   text: '',
   html: undefined,
   locale: 'en-US',
-  language: 'en',
   action: undefined,
   conversationId: 'c',
   activityId: 'a',
