@@ -26,7 +26,7 @@ import autocannon from 'autocannon';
 
 import { openFileStore } from '../src/storage/file-store.js';
 import { countsOrExit } from './bench-args.js';
-import { loadDevSet } from './dev-set.js';
+import { loadDevSet } from './labelled-sets.js';
 import { freePort, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { countsOrExit } from './bench-args.js';
-import { loadDevSet } from './dev-set.js';
+import { loadDevSet } from './labelled-sets.js';
 import { freePort, rssMiB, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
