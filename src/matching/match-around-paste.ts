@@ -4,6 +4,7 @@
  * with the diagnosis's own next step.
  */
 
+import type { Language } from '../i18n/language.js';
 import type { Diagnosis } from '../diagnosis/diagnose.js';
 import type { MatchIndex } from './match-index.js';
 import { normalizeForMatching } from './normalize-text.js';
@@ -16,6 +17,8 @@ export interface AroundPaste {
   /** True when the message has no output lines, only values stated in sentences: its words are a question anyway. */
   readonly statedOnly?: boolean | undefined;
   readonly locale?: string | undefined;
+  /** The reply language the bot decided for the turn; without it the words' language is detected. */
+  readonly language?: Language | undefined;
   readonly previousEntryId?: string | undefined;
 }
 
@@ -43,6 +46,7 @@ export function matchAroundPaste(index: MatchIndex, around: AroundPaste): MatchR
   const result = matchQuestion(index, {
     text: around.words,
     locale: around.locale,
+    language: around.language,
     previousEntryId: around.previousEntryId,
     factEntryIds: diagnosis.entries,
   });

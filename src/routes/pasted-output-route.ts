@@ -27,6 +27,7 @@ export function createPastedOutputRoute(deps: Pick<QuestionRouteDeps, 'knowledge
         diagnosis: reading.diagnosis,
         statedOnly: reading.statedOnly,
         locale: input.locale,
+        language,
         previousEntryId: input.conversation.lastEntryId,
       });
       const answered = question?.kind === 'answer' ? question.entries[0]?.id : undefined;
