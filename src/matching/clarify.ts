@@ -15,16 +15,20 @@ const NEGATED_BEFORE =
 const NEGATED_AFTER =
   /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し)(?:って|て)(?:い)?ない|not\b)/u;
 
+/** A phrase that names options, ready to search for: normalized, with its pattern and the options it names. */
+interface Phrase {
+  readonly phrase: string;
+  readonly pattern: RegExp;
+  readonly options: ReadonlySet<number>;
+}
+
 /**
- * Returns `text` with the first occurrence of normalized `phrase` that is not negated blanked, or undefined when there
- * is none (Latin phrases as whole words).
+ * Returns `text` with the first occurrence of `phrase` that is not negated blanked, or undefined when there is none
+ * (Latin phrases as whole words).
  */
-function cut(text: string, phrase: string): string | undefined {
-  if (phrase === '') return undefined;
-  const pattern = new RegExp(
-    LATIN.test(phrase) ? `(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])` : phrase.replace(ESCAPE, '\\$&'),
-    'gu',
-  );
+function cut(text: string, { phrase, pattern }: Phrase): string | undefined {
+  // A quick test first: most phrases are not in the text at all.
+  if (!text.includes(phrase)) return undefined;
   for (const match of text.matchAll(pattern)) {
     const at = match.index;
     const after = at + phrase.length;
@@ -33,6 +37,40 @@ function cut(text: string, phrase: string): string | undefined {
     return `${text.slice(0, at)} ${text.slice(after)}`;
   }
   return undefined;
+}
+
+// The phrases of each clarification (with and without the reply words), longest first, made once per clarification.
+const phraseCache = new WeakMap<Clarification, { readonly asked: Phrase[]; readonly reply: Phrase[] }>();
+
+/** The phrases that name the options of `clarification`: match phrases and labels, with `asReply` the reply words. */
+function phrasesOf(clarification: Clarification, asReply: boolean): readonly Phrase[] {
+  let cached = phraseCache.get(clarification);
+  if (!cached) {
+    const build = (withReply: boolean): Phrase[] => {
+      // One phrase may name several options ("intune" names both Intune options): every option of a phrase counts.
+      const owners = new Map<string, Set<number>>();
+      clarification.options.forEach((option, position) => {
+        const phrases = [...option.match, option.label.ja, option.label.en, ...(withReply ? option.reply : [])];
+        for (const phrase of phrases.map(normalizeForMatching).filter((normalized) => normalized !== ''))
+          owners.set(phrase, (owners.get(phrase) ?? new Set()).add(position));
+      });
+      return [...owners]
+        .sort(([a], [b]) => b.length - a.length)
+        .map(([phrase, options]) => ({
+          phrase,
+          options,
+          pattern: new RegExp(
+            LATIN.test(phrase)
+              ? `(?<![a-z0-9])${phrase.replace(ESCAPE, '\\$&')}(?![a-z0-9])`
+              : phrase.replace(ESCAPE, '\\$&'),
+            'gu',
+          ),
+        }));
+    };
+    cached = { asked: build(false), reply: build(true) };
+    phraseCache.set(clarification, cached);
+  }
+  return asReply ? cached.reply : cached.asked;
 }
 
 /**
@@ -57,21 +95,12 @@ export function namedOptions(
     )
       named.add(position);
   });
-  // One phrase may name several options ("intune" names both Intune options): every option of a phrase counts.
-  const owners = new Map<string, Set<number>>();
-  clarification.options.forEach((option, position) => {
-    for (const phrase of [...option.match, option.label.ja, option.label.en, ...(asReply ? option.reply : [])].map(
-      normalizeForMatching,
-    )) {
-      owners.set(phrase, (owners.get(phrase) ?? new Set()).add(position));
-    }
-  });
   let rest = text;
-  for (const phrase of [...owners.keys()].sort((a, b) => b.length - a.length)) {
+  for (const phrase of phrasesOf(clarification, asReply)) {
     const remaining = cut(rest, phrase);
     if (remaining === undefined) continue;
     rest = remaining;
-    for (const position of owners.get(phrase) ?? []) named.add(position);
+    for (const position of phrase.options) named.add(position);
   }
   return [...named].sort((a, b) => a - b);
 }

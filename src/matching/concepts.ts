@@ -274,13 +274,18 @@ const compiled = CONCEPTS.map(({ id, en, ja }) => ({
   japanese: ja.map((form) => form.toLowerCase()),
 }));
 
+// The last text asked about and its concepts: one message asks several times (tokens, topic, clarifying questions).
+let last: { readonly text: string; readonly terms: readonly string[] } | undefined;
+
 /** Returns the concept terms present in normalized text (each at most once). */
 export function conceptTerms(normalized: string): string[] {
+  if (last?.text === normalized) return [...last.terms];
   const found: string[] = [];
   for (const { term, english, englishStarts, japanese } of compiled) {
     const mayMatchEnglish = englishStarts.some((start) => normalized.includes(start));
     if ((mayMatchEnglish && english?.test(normalized)) || japanese.some((form) => normalized.includes(form)))
       found.push(term);
   }
-  return found;
+  last = { text: normalized, terms: found };
+  return [...found];
 }
