@@ -6,7 +6,7 @@
  * Usage: `tsx bench/echo-compare.ts [seconds-per-round rounds connections]` (defaults 5 3 10).
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   closeSync,
   fsyncSync,
@@ -27,7 +27,7 @@ import autocannon from 'autocannon';
 import { openFileStore } from '../src/storage/file-store.js';
 import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './labelled-sets.js';
-import { freePort, waitReady } from './process-probe.js';
+import { freePort, messageBody, spawnBot, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const [SECONDS, ROUNDS, CONNECTIONS] = countsOrExit(
@@ -56,15 +56,9 @@ interface Target {
   cpuMs: number;
 }
 
-const BASE_ENV = { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
-
-async function start(name: string, args: readonly string[], env: Record<string, string>): Promise<Target> {
+async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
-    cwd: ROOT,
-    env: { ...BASE_ENV, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnBot(port, { RATE_LIMIT_PER_MINUTE: '0', ...env }, { script });
   if (Number.isNaN(await waitReady(port))) throw new Error(`${name} did not become ready`);
   return { name, child, port, samples: [], requests: 0, failures: 0, seconds: 0, cpuMs: 0 };
 }
@@ -97,18 +91,12 @@ async function drive(target: Target, seconds: number, record: boolean): Promise<
             const conversation = `bench-${counter % CONVERSATIONS}`;
             return {
               ...request,
-              body: JSON.stringify({
-                type: 'message',
-                id: `bench-${counter}`,
-                channelId: 'msteams',
-                serviceUrl: 'http://127.0.0.1:9',
-                conversation: { id: conversation },
-                from: { id: `user-${conversation}` },
-                recipient: { id: 'bot' },
-                text: questions[counter % questions.length] ?? 'hello',
-                locale: 'en-US',
-                deliveryMode: 'expectReplies',
-              }),
+              body: messageBody(
+                `bench-${counter}`,
+                conversation,
+                questions[counter % questions.length] ?? 'hello',
+                'en-US',
+              ),
             };
           },
         },
@@ -202,9 +190,9 @@ const load = (): string =>
 const loadBefore = load();
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-compare-'));
 const targets = [
-  await start('echo bot', ['bench/echo-bot.mjs'], {}),
-  await start('bot, memory storage', ['dist/index.js'], { STORAGE: 'memory' }),
-  await start('bot, file storage', ['dist/index.js'], { STORAGE: 'file', DATA_DIR: dataDir }),
+  await start('echo bot', 'bench/echo-bot.mjs', {}),
+  await start('bot, memory storage', 'dist/index.js', { STORAGE: 'memory' }),
+  await start('bot, file storage', 'dist/index.js', { STORAGE: 'file', DATA_DIR: dataDir }),
 ];
 try {
   for (const target of targets) await drive(target, WARM_UP_SECONDS, false);

@@ -3,7 +3,6 @@
  * with expectReplies (autocannon) and prints throughput, latency, errors and RSS. Defaults: 30 s, 50 connections.
  */
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import autocannon from 'autocannon';
 
 import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './labelled-sets.js';
-import { freePort, rssMiB, waitReady } from './process-probe.js';
+import { freePort, messageBody, rssMiB, spawnBot, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run load [-- <seconds 1-3600> [<connections 1-10000>]]';
@@ -31,18 +30,10 @@ const pastes = readdirSync(join(ROOT, 'test/fixtures/pasted'))
 const messages = [...questions, ...pastes];
 
 const port = await freePort();
-const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.js'], {
-  cwd: ROOT,
-  env: {
-    PATH: process.env['PATH'] ?? '',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    STORAGE: 'file',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')),
-    RATE_LIMIT_PER_MINUTE: '0',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const child = spawnBot(port, {
+  STORAGE: 'file',
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')),
+  RATE_LIMIT_PER_MINUTE: '0',
 });
 await waitReady(port);
 
@@ -61,20 +52,7 @@ const run = (seconds: number) =>
           const text = messages[counter % messages.length] ?? 'hello';
           // One conversation per connection slot: facts and history grow per conversation, as in real use.
           const conversation = `load-${counter % CONNECTIONS}`;
-          return {
-            ...request,
-            body: JSON.stringify({
-              type: 'message',
-              id: `load-${counter}`,
-              channelId: 'msteams',
-              serviceUrl: 'http://127.0.0.1:9',
-              conversation: { id: conversation },
-              from: { id: `user-${conversation}` },
-              recipient: { id: 'bot' },
-              text,
-              deliveryMode: 'expectReplies',
-            }),
-          };
+          return { ...request, body: messageBody(`load-${counter}`, conversation, text) };
         },
       },
     ],

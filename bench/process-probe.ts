@@ -1,7 +1,14 @@
-/** Helpers for benchmarks and tests that run processes on loopback: a free port, readiness, resident memory. */
+/**
+ * Helpers for benchmarks and tests that run processes on loopback: a free port, starting the bot, readiness, resident
+ * memory, and the message activity the load benchmarks send.
+ */
 
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Returns a TCP port that was free a moment ago on 127.0.0.1. */
 export const freePort = (): Promise<number> =>
@@ -31,4 +38,36 @@ export async function waitReady(port: number, attempts = 500): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return Number.NaN;
+}
+
+/**
+ * Starts `node <script>` (the built bot by default) from the repository root on 127.0.0.1:`port`, with warnings-only
+ * logs and `env` on top; nothing else of this process's environment is passed on.
+ */
+export function spawnBot(
+  port: number,
+  env: Readonly<Record<string, string>>,
+  { script = 'dist/index.js', stdio = ['ignore', 'ignore', 'inherit'] }: { script?: string; stdio?: StdioOptions } = {},
+): ChildProcess {
+  return spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio,
+  });
+}
+
+/** The JSON body of a Teams message `id` from the user of `conversation`, asking for the replies in the response. */
+export function messageBody(id: string, conversation: string, text: string, locale?: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9',
+    conversation: { id: conversation },
+    from: { id: `user-${conversation}` },
+    recipient: { id: 'bot' },
+    text,
+    ...(locale === undefined ? {} : { locale }),
+    deliveryMode: 'expectReplies',
+  });
 }

@@ -1,14 +1,11 @@
 /** Benchmark: wall time from spawning the compiled bot to a 200 from /readyz, and idle RSS after warm-up. */
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { freePort, rssMiB, waitReady } from './process-probe.js';
+import { freePort, rssMiB, spawnBot, waitReady } from './process-probe.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-data-'));
 
@@ -17,18 +14,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function once(): Promise<{ readyMs: number; idleRssMiB: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/index.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      STORAGE: 'file',
-      DATA_DIR: DATA_DIR,
-    },
-    stdio: 'ignore',
-  });
+  const child = spawnBot(port, { STORAGE: 'file', DATA_DIR: DATA_DIR }, { stdio: 'ignore' });
   // Counted from the spawn, so process start-up is included (NaN if it never got ready).
   const readyMs = Number.isNaN(await waitReady(port)) ? Number.NaN : performance.now() - started;
   await sleep(2000);
