@@ -95,17 +95,18 @@ describe('two bot processes on one Azure Blob Storage (Azurite)', () => {
     });
     const [form] = await user(urlA, { text: 'escalate' });
     const data = form?.attachments?.[0]?.content.actions?.[0]?.data ?? {};
+    const filled = {
+      ...data,
+      deviceName: 'PC-TWO',
+      tried: 'restart',
+      impact: 'high',
+      mdeOnboarded: 'yes',
+      intuneManaged: 'no',
+    };
     // The form shown by A is submitted to B: B has the conversation's facts from A's paste.
     const [confirmation] = await user(urlB, {
       text: undefined,
-      value: {
-        ...data,
-        deviceName: 'PC-TWO',
-        tried: 'restart',
-        impact: 'high',
-        mdeOnboarded: 'yes',
-        intuneManaged: 'no',
-      },
+      value: filled,
     });
     const ticketId = /MDAV-\d{8}-\d{4}/u.exec(JSON.stringify(confirmation))?.[0] ?? '';
     expect(ticketId).not.toBe('');
@@ -115,14 +116,7 @@ describe('two bot processes on one Azure Blob Storage (Azurite)', () => {
     // A double submit through A still finds B's ticket.
     const [again] = await user(urlA, {
       text: undefined,
-      value: {
-        ...data,
-        deviceName: 'PC-TWO',
-        tried: 'restart',
-        impact: 'high',
-        mdeOnboarded: 'yes',
-        intuneManaged: 'no',
-      },
+      value: filled,
     });
     expect(textsIn(again).slice(0, 2)).toEqual([
       `Ticket ${ticketId}`,
