@@ -27,7 +27,7 @@ import autocannon from 'autocannon';
 import { openFileStore } from '../src/storage/file-store.js';
 import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './labelled-sets.js';
-import { freePort, messageBody, spawnBot, waitReady } from './process-probe.js';
+import { freePort, messageBody, spawnBuiltBot, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const [SECONDS, ROUNDS, CONNECTIONS] = countsOrExit(
@@ -58,7 +58,7 @@ interface Target {
 
 async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
   const port = await freePort();
-  const child = spawnBot(port, { RATE_LIMIT_PER_MINUTE: '0', ...env }, { script });
+  const child = spawnBuiltBot(port, { RATE_LIMIT_PER_MINUTE: '0', ...env }, { script });
   if (Number.isNaN(await waitReady(port))) throw new Error(`${name} did not become ready`);
   return { name, child, port, samples: [], requests: 0, failures: 0, seconds: 0, cpuMs: 0 };
 }

@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 
 import { countsOrExit } from './bench-args.js';
 import { loadDevSet } from './labelled-sets.js';
-import { freePort, messageBody, rssMiB, spawnBot, waitReady } from './process-probe.js';
+import { freePort, messageBody, rssMiB, spawnBuiltBot, waitReady } from './process-probe.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run load [-- <seconds 1-3600> [<connections 1-10000>]]';
@@ -30,7 +30,7 @@ const pastes = readdirSync(join(ROOT, 'test/fixtures/pasted'))
 const messages = [...questions, ...pastes];
 
 const port = await freePort();
-const child = spawnBot(port, {
+const child = spawnBuiltBot(port, {
   STORAGE: 'file',
   DATA_DIR: mkdtempSync(join(tmpdir(), 'load-')),
   RATE_LIMIT_PER_MINUTE: '0',

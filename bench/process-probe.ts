@@ -44,7 +44,7 @@ export async function waitReady(port: number, attempts = 500): Promise<number> {
  * Starts `node <script>` (the built bot by default) from the repository root on 127.0.0.1:`port`, with warnings-only
  * logs and `env` on top; nothing else of this process's environment is passed on.
  */
-export function spawnBot(
+export function spawnBuiltBot(
   port: number,
   env: Readonly<Record<string, string>>,
   { script = 'dist/index.js', stdio = ['ignore', 'ignore', 'inherit'] }: { script?: string; stdio?: StdioOptions } = {},

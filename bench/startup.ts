@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort, rssMiB, spawnBot, waitReady } from './process-probe.js';
+import { freePort, rssMiB, spawnBuiltBot, waitReady } from './process-probe.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-data-'));
@@ -14,7 +14,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function once(): Promise<{ readyMs: number; idleRssMiB: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawnBot(port, { STORAGE: 'file', DATA_DIR: DATA_DIR }, { stdio: 'ignore' });
+  const child = spawnBuiltBot(port, { STORAGE: 'file', DATA_DIR: DATA_DIR }, { stdio: 'ignore' });
   // Counted from the spawn, so process start-up is included (NaN if it never got ready).
   const readyMs = Number.isNaN(await waitReady(port)) ? Number.NaN : performance.now() - started;
   await sleep(2000);
