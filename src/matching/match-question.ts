@@ -605,8 +605,16 @@ function matchEntries(
   } else return { kind, entries: scored(top3, decision.answer), reason: `none ${detail}` };
 
   const clarified = clarifySplit(index, text, signals, result, evidence.scores, decision.helpful);
-  // A clarification that lands on the previous answer does not answer "any other way?".
-  if (clarified && !(previous?.otherWay && clarified.entries[0]?.id === previous.entry.id)) return clarified;
+  // A clarification that lands on the previous answer does not answer "any other way?", and a question whose branch
+  // the conversation already took (the previous answer is one) is not asked again.
+  const landsOnPrevious = previous?.otherWay === true && clarified?.entries[0]?.id === previous.entry.id;
+  const askedBefore =
+    clarified?.kind === 'clarify' &&
+    previous !== undefined &&
+    index.clarifications.some(
+      ({ host, group }) => host.id === clarified.clarifyEntryId && group.has(previous.entry.id),
+    );
+  if (clarified && !landsOnPrevious && !askedBefore) return clarified;
   if (result.kind !== 'answer') return result;
   const also = otherProblems(index, text, query, signals, policy, result.entries[0]?.id ?? '');
   return also.length > 0 ? { ...result, also } : result;

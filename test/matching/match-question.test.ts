@@ -251,6 +251,15 @@ describe('matchQuestion', () => {
     for (const { id } of result.entries) expect([...around]).toContain(id);
   });
 
+  it.each(['まだ直りません', "that didn't work"])(
+    'does not ask again how the device is managed after answering one of its branches: %s',
+    (text) => {
+      const result = matchQuestion(index, { text, previousEntryId: 'tp-enable-intune' });
+      expect(result.kind).toBe('choices');
+      expect(result.entries.map((entry) => entry.id)).toContain('tp-cannot-enable');
+    },
+  );
+
   it('reads a follow-up that names no topic as about the previous answer or its neighbours', () => {
     const result = matchQuestion(index, {
       text: 'how do I confirm it worked?',
