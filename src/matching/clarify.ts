@@ -8,12 +8,13 @@ import { normalizeForMatching } from './normalize-text.js';
 const LATIN = /^[a-z0-9]/u;
 const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
 
-// "no Intune", "not in Intune", "without MDE", "non-Intune" before a phrase, and "Intune なし", "Intune は使っていない",
-// "MDE には入ってない" after it, say the option does not apply.
+// "no Intune", "not in Intune", "isn't in Intune", "without MDE", "neither MDE nor Intune", "non-Intune" and the second
+// of two negated ones ("not in Intune or MDE") before a phrase, and "Intune なし", "Intune は使っていない", "Intune は導入
+// していません", "MDE には入ってない" after it, say the option does not apply.
 const NEGATED_BEFORE =
-  /(?:\bno|\bnot(?:\s+(?:in|on|with|using|managed\s+by|enrolled\s+in))?|\bwithout|\bnon|n't\s+(?:use|have))[\s-]+$/u;
+  /(?:(?:\bno|\bnot|\bisn'?t|\baren'?t|\bwasn'?t)(?:\s+(?:in|on|with|using|managed\s+by|enrolled\s+in|onboarded\s+to))?|\bwithout|\bnon|\bneither|\bnor|n't\s+(?:use|have)|(?:\bnot|\bisn'?t|\baren'?t|\bneither|\bwithout)\s+(?:(?:in|on|with|to)\s+)?[a-z0-9]+(?:\s+[a-z0-9]+)?\s+or)[\s-]+$/u;
 const NEGATED_AFTER =
-  /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し)(?:って|て)(?:い)?ない|not\b)/u;
+  /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し)(?:って|て)(?:い)?(?:ない|ません)|not\b)/u;
 
 /** A phrase that names options, ready to search for: normalized, with its pattern and the options it names. */
 interface Phrase {
@@ -103,6 +104,37 @@ export function namedOptions(
     for (const position of phrase.options) named.add(position);
   }
   return [...named].sort((a, b) => a - b);
+}
+
+/**
+ * True when `text` names each of `named` only through phrases that name several options at once ("intune" names both
+ * Intune options): nothing in the message tells them apart, so the first listed (the knowledge's usual case) stands
+ * for them.
+ */
+export function namedOnlyTogether(
+  clarification: Clarification,
+  text: string,
+  signals: Signals,
+  entries: ReadonlyMap<string, KnowledgeEntry>,
+): boolean {
+  const alone = new Set<number>();
+  clarification.options.forEach((option, position) => {
+    const entry = entries.get(option.entry);
+    if (
+      entry &&
+      (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) ||
+        signals.eventIds.some((id) => entry.eventIds.includes(id)))
+    )
+      alone.add(position);
+  });
+  let rest = text;
+  for (const phrase of phrasesOf(clarification, false)) {
+    const remaining = cut(rest, phrase);
+    if (remaining === undefined) continue;
+    rest = remaining;
+    if (phrase.options.size === 1) for (const position of phrase.options) alone.add(position);
+  }
+  return alone.size === 0;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { detectLanguage, type Language } from '../i18n/language.js';
 import { conversationalKind, type ConversationalKind } from './conversational.js';
 import type { Signals } from './extract-signals.js';
-import { clarificationApplies, namedOptions } from './clarify.js';
+import { clarificationApplies, namedOnlyTogether, namedOptions } from './clarify.js';
 import { conceptTerms } from './concepts.js';
 import { decide, DECISION, type DecisionFeatures, type Regime } from './decide.js';
 import { vocabularyKey, type MatchIndex } from './match-index.js';
@@ -582,15 +582,15 @@ function matchEntries(
     positions.map((position) => ({ id: idOf(position), score: round(Math.min(1, confidence * relative(position))) }));
 
   // A code or event id no entry owns, and the scores agree that "none" beats every entry: the message is about
-  // something
-  // else (a Kernel-Power event 41, a Windows Update error), however well its other words fit one entry.
+  // something else (a Kernel-Power event 41, a Windows Update error), however well its other words fit one entry.
   const elsewhere =
     unownedSignals(index, signals) > 0 && evidence.none >= evidence.probability(evidence.ranked[0] ?? 0);
+  const topic = previous !== undefined || namesTopic(normalized, signals);
   const kind = elsewhere
     ? 'none'
     : normalized.length <= DECISION.shortChars
-      ? shortKind(evidence, policy, decision, previous !== undefined || namesTopic(normalized, signals))
-      : longKind(evidence, policy, decision);
+      ? shortKind(evidence, policy, decision, topic)
+      : longKind(evidence, policy, decision, topic);
   let result: EntryMatch;
   if (kind === 'answer') result = { kind, entries: scored(top3, decision.answer), reason: `clear ${detail}` };
   else if (kind === 'choices') {
@@ -702,18 +702,22 @@ function shortKind(
   return offered.length >= 2 && topic ? 'choices' : 'none';
 }
 
-/** A long message: the model's probabilities against its thresholds (a lower one for the softmax's clear winner). */
+/**
+ * A long message: the model's probabilities against its thresholds (a lower one for the softmax's clear winner);
+ * choices only when it names a topic (many lines of unknown output are no evidence for any entry).
+ */
 function longKind(
   evidence: Evidence,
   policy: MatchPolicy,
   decision: { readonly answer: number; readonly helpful: number; readonly regime: Regime },
+  topic: boolean,
 ): DecidedKind {
   if (
     decision.answer >= decision.regime.answerThreshold ||
     (clearWinner(evidence, policy) && decision.answer >= decision.regime.clearThreshold)
   )
     return 'answer';
-  return decision.helpful >= decision.regime.choiceThreshold ? 'choices' : 'none';
+  return decision.helpful >= decision.regime.choiceThreshold && topic ? 'choices' : 'none';
 }
 
 /**
@@ -745,6 +749,8 @@ function clarifySplit(
   helpful: number,
 ): EntryMatch | undefined {
   const first = result.entries[0]?.id ?? '';
+  const contradicted = otherBranchNamed(index, text, signals, result, helpful);
+  if (contradicted) return contradicted;
   const conditional = index.clarifications.find(
     ({ clarification, group }) =>
       clarification.when.length > 0 &&
@@ -781,6 +787,45 @@ function clarifySplit(
     .sort((a, b) => rank(b) - rank(a))
     .map((id) => ({ id, score: round(helpful) }));
   return { kind: 'clarify', entries, clarifyEntryId: host.id, reason: `clarify ${host.id}` };
+}
+
+/**
+ * An answer that is one branch of a clarifying question while the message names other branches of it and not this one
+ * ("disabling it via Intune doesn't work" answered with the Configuration Manager steps): the message has said which
+ * branch. One named branch, or branches named only together by one word ("intune"), give the first of them with the
+ * others offered; branches the message tells apart are asked about.
+ */
+function otherBranchNamed(
+  index: MatchIndex,
+  text: string,
+  signals: Signals,
+  result: EntryMatch,
+  helpful: number,
+): EntryMatch | undefined {
+  const first = result.entries[0]?.id ?? '';
+  if (result.kind !== 'answer') return undefined;
+  const found = index.clarifications.find(({ host, group }) => group.has(first) && host.id !== first);
+  if (!found || !clarificationApplies(found.clarification, text, signals)) return undefined;
+  const { clarification, host } = found;
+  const named = namedOptions(clarification, text, signals, index.byId);
+  const ids = named.map((position) => clarification.options[position]?.entry ?? host.id);
+  if (ids.length === 0 || ids.includes(first)) return undefined;
+  const score = round(helpful);
+  const reason = `the message names another branch of ${host.id} than ${first}`;
+  if (ids.length > 1 && !namedOnlyTogether(clarification, text, signals, index.byId))
+    return {
+      kind: 'clarify',
+      entries: [...ids, host.id].map((id) => ({ id, score })),
+      clarifyEntryId: host.id,
+      reason,
+    };
+  const [picked = host.id, ...others] = ids;
+  return {
+    kind: 'answer',
+    entries: [{ id: picked, score }],
+    ...(others.length > 0 ? { also: others.map((id) => ({ id, score })) } : {}),
+    reason,
+  };
 }
 
 /**

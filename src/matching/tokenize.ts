@@ -11,16 +11,17 @@ export interface Term {
   readonly weight: number;
 }
 
-// Words that carry no topic in support questions (English). Order does not matter.
+// Words that carry no topic in support questions (English). Order does not matter. Tokens hold no apostrophe, so
+// contractions arrive split ("isn't" → isn, t): their pieces are listed.
 const ENGLISH_STOP = new Set(
   `a an the and or but if so of to in on at for from by with about as into onto than then this that these those it its it's
   i me my we our you your he she they them their is are was were be been being am do does did doing done have has had having
   can could should would will shall may might must need needs please pls plz thanks thank hi hello hey help
-  what which who whom whose when where why how there here any some all each every no not don't doesn't isn't can't cannot won't
+  what which who whom whose when where why how there here any some all each every no not cannot
   just also still very really quite too again now get got getting gets make makes made want wants wanted know tell show
-  anyone someone something anything way ways thing things one ok okay like via per vs etc e.g i.e im i'm ive i've`.split(
-    /\s+/u,
-  ),
+  use used uses using
+  anyone someone something anything way ways thing things one ok okay like via per vs etc e.g i.e im ive
+  isn aren wasn weren doesn don didn hasn haven hadn couldn shouldn wouldn won t s ll re ve d m`.split(/\s+/u),
 );
 
 // Japanese particles, auxiliaries and politeness that carry no topic. Matched against whole segments.

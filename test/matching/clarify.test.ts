@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { namedOptions } from '../../src/matching/clarify.js';
+import { namedOnlyTogether, namedOptions } from '../../src/matching/clarify.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { normalizeForMatching } from '../../src/matching/normalize-text.js';
 import { ROOT } from '../support/start-test-app.js';
@@ -19,6 +19,23 @@ const named = (text: string): string[] => {
     (position) => clarification.options[position]!.entry,
   );
 };
+
+describe('namedOnlyTogether', () => {
+  const together = (text: string): boolean => {
+    const normalized = normalizeForMatching(text);
+    return namedOnlyTogether(clarification, normalized, index.extractSignals(normalized), knowledge.byId);
+  };
+
+  it('is true when one word names several options and nothing tells them apart', () => {
+    expect(together('They are in Intune')).toBe(true);
+    expect(together('Intune のポリシーでオフにできない')).toBe(true);
+  });
+
+  it('is false when a phrase names one option on its own', () => {
+    expect(together('They are managed by Intune, and some are in SCCM')).toBe(false);
+    expect(together('Intune only, no MDE')).toBe(false);
+  });
+});
 
 describe('namedOptions', () => {
   it.each([
@@ -38,6 +55,10 @@ describe('namedOptions', () => {
     'Intune は使っていないです',
     'MDE にも Intune にも登録していない単体の端末',
     "we don't use Intune",
+    'tamper protection on a pc that isnt in intune or mde',
+    "The laptop isn't managed by Intune.",
+    'a standalone machine in neither MDE nor Intune',
+    'Intune は導入していません',
   ])('does not read a negated mention as naming the option: %s', (text) => {
     expect(named(text)).not.toContain('tp-enable-intune');
     expect(named(text)).not.toContain('tp-intune-without-mde');

@@ -152,6 +152,19 @@ describe('matchQuestion', () => {
     expect(result.clarifyEntryId).toBe('maps-network-requirements');
   });
 
+  it.each([
+    "Disabling tamper protection through Intune isn't working for our Windows 10 and 11 devices.",
+    'Windows 10 と 11 の端末で、Intune から改ざん防止を無効にする設定が効きません',
+  ])('answers the branch the message names, not the one its other words fit (%s)', (text) => {
+    // The words "Windows 10 and 11" fit the Configuration Manager entry best; the message says Intune. "Intune" names
+    // both Intune branches: the first listed (onboarded to MDE) is answered and the other offered beside it.
+    const result = match(text);
+    expect(result.kind).toBe('answer');
+    expect(result.entries.map((entry) => entry.id)).toEqual(['tp-enable-intune']);
+    expect(result.also?.map((entry) => entry.id)).toEqual(['tp-intune-without-mde']);
+    expect(result.reason).toBe('the message names another branch of tp-cannot-enable than tp-enable-configmgr');
+  });
+
   it('never asks when the message carries an error code', () => {
     expect(match('the connection test fails with 0x800705B4').kind).not.toBe('clarify');
   });

@@ -15,6 +15,15 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('drops the pieces of English contractions (tokens hold no apostrophe)', () => {
+    expect(words("it isn't working and we can't enable it, doesn't matter what we've tried")).toEqual([
+      'work',
+      'enabl',
+      'matter',
+      'tri',
+    ]);
+  });
+
   it('merges katakana runs that Intl.Segmenter splits and drops particles', () => {
     expect(words('クラウド保護が有効になっているか確認したい')).toEqual(
       expect.arrayContaining(['クラウド', '保護', '有効', '確認']),
