@@ -22,7 +22,7 @@ const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'bafs',
-    en: ['block at first sight', 'block at first seen', 'bafs', 'first sight'],
+    en: ['block at first sight', 'block at first seen', 'block at first site', 'bafs', 'first sight'],
     ja: ['事前ブロック', 'ファーストサイト', 'じぜんぶろっく'],
   },
   { id: 'sample', en: ['samples?', 'sample submission'], ja: ['サンプル', 'さんぷる'] },

@@ -45,10 +45,24 @@ const PRODUCTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsmart ?screen\b/iu, 'SmartScreen'],
   [/\bpurview\b/iu, 'Purview'],
 ];
+// Other antivirus products: their own tamper protection, exclusions and consoles are not Defender's.
+const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /\b(?:sophos|symantec|crowdstrike|falcon sensor|trend ?micro|mcafee|trellix|eset|kaspersky|norton|avast|avg|bitdefender|sentinel ?one|cylance|carbon ?black)\b|ウイルスバスター|ノートン|カスペルスキー|トレンドマイクロ/iu,
+    'another antivirus',
+  ],
+];
 const WINDOWS = /\bwindows\b|ウィンドウズ|\bwin ?(?:10|11)\b|\bserver 20\d\d\b/iu;
+// A message that names Defender itself, or its passive mode (which another antivirus product brings about), is about
+// Defender, whatever other product it mentions on the way.
+const DEFENDER =
+  /defender|\bmdav\b|\bmde\b|mpcmdrun|windows security|windows セキュリティ|\bmaps\b|\b(?:passive|active) mode|パッシブ/iu;
 // One scan that any of the forms above needs to pass (most messages name no other product): their alternatives
 // joined.
-const ANY_OTHER_PRODUCT = new RegExp([...PLATFORMS, ...PRODUCTS].map(([pattern]) => pattern.source).join('|'), 'iu');
+const ANY_OTHER_PRODUCT = new RegExp(
+  [...PLATFORMS, ...PRODUCTS, ...VENDORS].map(([pattern]) => pattern.source).join('|'),
+  'iu',
+);
 
 // Each with the lower-case text every match contains, checked first: most messages name no tool, and nine
 // case-insensitive scans of every message were a large part of reading its signals.
@@ -122,7 +136,7 @@ export function createSignalExtractor(
       ([pattern, , needs]) => (lower === undefined || lower.includes(needs)) && pattern.test(text),
     ).map(([, name]) => name);
     const otherProducts = ANY_OTHER_PRODUCT.test(text)
-      ? [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS]
+      ? [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS, ...(DEFENDER.test(text) ? [] : VENDORS)]
           .filter(([pattern]) => pattern.test(text))
           .map(([, name]) => name)
       : [];

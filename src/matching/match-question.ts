@@ -585,10 +585,20 @@ function matchEntries(
   // something else (a Kernel-Power event 41, a Windows Update error), however well its other words fit one entry.
   const elsewhere =
     unownedSignals(index, signals) > 0 && evidence.none >= evidence.probability(evidence.ranked[0] ?? 0);
-  const topic = previous !== undefined || namesTopic(normalized, signals);
+  const short = normalized.length <= DECISION.shortChars;
+  // Codes and event ids name a topic, and so does a misspelt word of a short question that the index corrected
+  // ("temper", "clod"), which the concepts could not see (in many lines of output, unknown words get corrected too).
+  const topic =
+    previous !== undefined ||
+    namesTopic(normalized, signals) ||
+    signals.errorCodes.length + signals.eventIds.length > 0 ||
+    query.some(
+      ({ term, matches }) =>
+        (short && matches.length > 0 && matches[0]?.[0] !== term) || index.owners.eventIds.has(Number(term)),
+    );
   const kind = elsewhere
     ? 'none'
-    : normalized.length <= DECISION.shortChars
+    : short
       ? shortKind(evidence, policy, decision, topic)
       : longKind(evidence, policy, decision, topic);
   let result: EntryMatch;
@@ -668,6 +678,9 @@ function clearWinner(evidence: Evidence, policy: MatchPolicy): boolean {
 
 type DecidedKind = 'answer' | 'choices' | 'none';
 
+// A short message that names no topic ("念のため確認させてください") is answered only when its words leave little doubt.
+const TOPICLESS_ANSWER = 0.9;
+
 // Concepts that say what to do or ask, not what about ("check", "turn on", "what is").
 const ACTION_CONCEPTS = new Set(['~enable', '~disable', '~cannot', '~greyed', '~check', '~explain']);
 
@@ -695,7 +708,10 @@ function shortKind(
 ): DecidedKind {
   const first = evidence.probability(evidence.ranked[0] ?? 0);
   if (evidence.none >= first) return 'none';
-  if (clearWinner(evidence, policy)) return decision.answer >= decision.regime.clearThreshold ? 'answer' : 'none';
+  if (clearWinner(evidence, policy))
+    return decision.answer >= decision.regime.clearThreshold && (topic || decision.answer >= TOPICLESS_ANSWER)
+      ? 'answer'
+      : 'none';
   const offered = evidence.ranked
     .slice(0, 3)
     .filter((position) => evidence.probability(position) >= policy.choiceProbability);

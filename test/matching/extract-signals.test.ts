@@ -63,6 +63,11 @@ describe('extractSignals', () => {
     ['safe links rewrites every url in our newsletter', ['Safe Links']],
     ['defender for office 365 の安全なリンクで url が書き換えられる', ['Safe Links', 'Defender for Office 365']],
     ['windows で smartscreen の警告が出る', ['SmartScreen']],
+    ['we use sophos on the servers, how do i turn off its tamper protection?', ['another antivirus']],
+    ['ウイルスバスターの更新が止まっている', ['another antivirus']],
+    // Defender named, or its passive mode: another product is part of a Defender question.
+    ['defender is still active on the servers that run crowdstrike', []],
+    ['server stays in active mode after we installed sentinelone', []],
   ])('reads the neighbouring products %s is about', (text, platforms) => {
     expect(extract(text).otherProducts).toEqual(platforms);
   });

@@ -88,6 +88,26 @@ describe('matchQuestion', () => {
     },
   );
 
+  it.each(['ちょっと確認させてください', 'これはどういう意味ですか', "I'll ask the user and get back to you"])(
+    'does not answer %s, which names no topic, on common words alone',
+    (text) => {
+      expect(match(text).kind).toBe('none');
+    },
+  );
+
+  it.each([
+    ['clould protection what does it do', 'cloud-protection-overview'],
+    ['block at first site, what is it?', 'block-at-first-sight'],
+  ])('still answers a short question whose topic word is misspelt: %s', (text, id) => {
+    expect(answered(text)).toBe(id);
+  });
+
+  it('has no answer for another antivirus product', () => {
+    expect(match('We run Trend Micro on the file servers; how do I stop its real-time scan for an hour?').kind).toBe(
+      'none',
+    );
+  });
+
   it.each([
     'Mac版の Defender でリアルタイム保護をオンにするとビルドが遅くなります。除外はどこで設定しますか',
     'how do I turn off real-time protection in Defender on my MacBook?',
