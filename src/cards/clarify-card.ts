@@ -29,13 +29,20 @@ export function buildClarifyCard(
   };
 }
 
-/** Returns the card offering the other problems a message raised, as topic rows. */
-export function buildAlsoCard(entries: readonly KnowledgeEntry[], language: Language): TopicsCardData {
+/**
+ * Returns the card offering, as topic rows, the other problems a message raised (`also`) or the other cases it named
+ * beside the one answered (`branches`: "Intune" names Intune with and without MDE).
+ */
+export function buildAlsoCard(
+  entries: readonly KnowledgeEntry[],
+  language: Language,
+  kind: 'also' | 'branches' = 'also',
+): TopicsCardData {
   return {
-    title: t(language, 'also.title'),
+    title: t(language, `${kind}.title`),
     groups: [
       {
-        title: t(language, 'also.group'),
+        title: t(language, `${kind}.group`),
         topics: entries.map((entry) => ({
           title: entry[language].title,
           data: { verb: 'choose-topic', entryId: entry.id, language },

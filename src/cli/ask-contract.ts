@@ -48,6 +48,7 @@ function matchContract(result: MatchResult): Record<string, unknown> {
     findings: [],
     facts: {},
     ...(result.also ? { also: result.also } : {}),
+    ...(result.otherBranches ? { otherBranches: result.otherBranches } : {}),
     ...(result.clarifyEntryId ? { clarify: result.clarifyEntryId } : {}),
     signals: result.signals,
     reason: result.reason,

@@ -110,6 +110,8 @@ function main(): number {
     process.stdout.write(safeText(`  ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
   for (const entry of result.also ?? [])
     process.stdout.write(safeText(`  also ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
+  for (const entry of result.otherBranches ?? [])
+    process.stdout.write(safeText(`  other case ${entry.score.toFixed(3)}  ${entry.id}  ${titleOf(entry.id)}\n`));
   return 0;
 }
 

@@ -165,6 +165,8 @@ const en = {
   'clarify.again': "I couldn't tell which option you meant. Please select one of the buttons, or type its name.",
   'also.title': 'Your message also seems to be about:',
   'also.group': 'Select a topic to see its answer',
+  'branches.title': 'Not your setup? The answer for the other cases your message mentions:',
+  'branches.group': 'Select your case to see its answer',
   // The message extension (compose-box searches and the message action).
   'ext.query.empty': 'Type a question, an error code or a topic to search the Defender knowledge.',
   'ext.query.tooLong':
@@ -349,6 +351,8 @@ const ja: Record<MessageKey, string> = {
   'clarify.again': 'どの選択肢のことか判断できませんでした。ボタンを選ぶか、選択肢の名前を入力してください。',
   'also.title': 'ご質問には次の内容も含まれているようです:',
   'also.group': 'トピックを選ぶと回答を表示します',
+  'branches.title': '状況が異なる場合は、メッセージに含まれる別のケースの回答をご覧ください:',
+  'branches.group': '該当するケースを選ぶと回答を表示します',
   // The message extension (compose-box searches and the message action).
   'ext.query.empty': '質問、エラー コード、トピックを入力すると、Defender のナレッジを検索します。',
   'ext.query.tooLong':

@@ -38,6 +38,11 @@ export interface MatchResult {
    * answer.
    */
   readonly also?: readonly ScoredEntry[];
+  /**
+   * answer: other branches of a clarifying question that the message names as well (one word, "intune", names two),
+   * offered in case the answer's branch is not the user's setup.
+   */
+  readonly otherBranches?: readonly ScoredEntry[];
   readonly signals: Signals;
   /** How the decision was reached (for logs and the ask console). */
   readonly reason: string;
@@ -347,7 +352,7 @@ export function matchQuestion(
   return { ...base, ...result };
 }
 
-type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason' | 'clarifyEntryId' | 'also'>;
+type EntryMatch = Pick<MatchResult, 'kind' | 'entries' | 'reason' | 'clarifyEntryId' | 'also' | 'otherBranches'>;
 
 /** What scoring a query found: raw scores per indexed entry, and the evidence for "none". */
 interface Evidence {
@@ -839,7 +844,7 @@ function otherBranchNamed(
   return {
     kind: 'answer',
     entries: [{ id: picked, score }],
-    ...(others.length > 0 ? { also: others.map((id) => ({ id, score })) } : {}),
+    ...(others.length > 0 ? { otherBranches: others.map((id) => ({ id, score })) } : {}),
     reason,
   };
 }

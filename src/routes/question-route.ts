@@ -80,9 +80,11 @@ export function repliesForMatch(
     case 'answer': {
       if (!entries[0]) return [cardReply('not-found', buildNotFoundCard(language), language)];
       const also = resolve(knowledge, result.also ?? []);
+      const branches = resolve(knowledge, result.otherBranches ?? []);
       return [
         answerReply(knowledge, entries[0], language, adminOpen),
         ...(also.length > 0 ? [cardReply('topics', buildAlsoCard(also, language), language)] : []),
+        ...(branches.length > 0 ? [cardReply('topics', buildAlsoCard(branches, language, 'branches'), language)] : []),
       ];
     }
     case 'clarify': {

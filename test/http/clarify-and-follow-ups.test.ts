@@ -138,6 +138,20 @@ describe('clarifying questions and follow-ups over real HTTP', () => {
     expect(cardTexts(followUp[0])[0]).toBe(titleOf('tp-exclusions', 'en'));
   });
 
+  it.each([
+    ['en-US', 'en', "Disabling tamper protection through Intune isn't working for our Windows 10 and 11 devices."],
+    ['ja-JP', 'ja', 'Windows 10 と 11 の端末で、Intune から改ざん防止を無効にする設定が効きません'],
+  ] as const)(
+    'answers the case a message names and offers the other case the same word names (%s)',
+    async (locale, language, text) => {
+      const replies = await chat(locale)({ text });
+      expect(replies).toHaveLength(2);
+      expect(cardTexts(replies[0])[0]).toBe(titleOf('tp-enable-intune', language));
+      expect(cardTexts(replies[1])[0]).toBe(t(language, 'branches.title'));
+      expect(cardSubmits(replies[1])).toEqual([{ verb: 'choose-topic', entryId: 'tp-intune-without-mde', language }]);
+    },
+  );
+
   it('offers the second problem of a message beside the answer to the first', async () => {
     const replies = await chat('en-US')({
       text: 'Two things. Our new line-of-business app takes about 30 seconds to start the first time on every PC, only the first launch, why is that? Also, where can I find the list of cloud protection URLs for our firewall team?',

@@ -181,7 +181,7 @@ describe('matchQuestion', () => {
     const result = match(text);
     expect(result.kind).toBe('answer');
     expect(result.entries.map((entry) => entry.id)).toEqual(['tp-enable-intune']);
-    expect(result.also?.map((entry) => entry.id)).toEqual(['tp-intune-without-mde']);
+    expect(result.otherBranches?.map((entry) => entry.id)).toEqual(['tp-intune-without-mde']);
     expect(result.reason).toBe('the message names another branch of tp-cannot-enable than tp-enable-configmgr');
   });
 

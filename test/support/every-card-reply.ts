@@ -63,6 +63,10 @@ export function everyCardReply(knowledge: KnowledgeBase, index: MatchIndex): Arr
       ]);
     }
     replies.push([`also ${language}`, card('topics', buildAlsoCard(knowledge.entries.slice(0, 2), language))]);
+    replies.push([
+      `branches ${language}`,
+      card('topics', buildAlsoCard(knowledge.entries.slice(0, 2), language, 'branches')),
+    ]);
     replies.push([`not-found ${language}`, card('not-found', buildNotFoundCard(language))]);
     replies.push([`help ${language}`, card('help', buildHelpCard(language))]);
     replies.push([`topics ${language}`, card('topics', buildTopicsCard(knowledge, language))]);
