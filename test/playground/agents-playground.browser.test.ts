@@ -404,7 +404,7 @@ describe.skipIf(skipBrowserTests)('the bot in the Microsoft 365 Agents Playgroun
     }, 60_000);
 
     it('opens the escalation form from a card and submits it', async () => {
-      const answer = await sendAndWait(page, 'tamper protection is greyed out');
+      const answer = await sendAndWait(page, 'tamper protection is greyed out on a PC managed by Intune');
       const form = await clickCardButton(page, answer, t('en', 'action.escalate'));
       expect(await messageText(form)).toContain(t('en', 'escalation.device'));
       await fillCardInput(form, t('en', 'escalation.device'), 'PC-0042');
