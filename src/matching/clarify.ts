@@ -10,11 +10,11 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/gu;
 
 // "no Intune", "not in Intune", "isn't in Intune", "without MDE", "neither MDE nor Intune", "non-Intune" and the second
 // of two negated ones ("not in Intune or MDE") before a phrase, and "Intune なし", "Intune は使っていない", "Intune は導入
-// していません", "MDE には入ってない" after it, say the option does not apply.
+// していません", "MDE には入ってない", "MDE にオンボードされてない" after it, say the option does not apply.
 const NEGATED_BEFORE =
   /(?:(?:\bno|\bnot|\bisn'?t|\baren'?t|\bwasn'?t)(?:\s+(?:in|on|with|using|managed\s+by|enrolled\s+in|onboarded\s+to))?|\bwithout|\bnon|\bneither|\bnor|n't\s+(?:use|have)|(?:\bnot|\bisn'?t|\baren'?t|\bneither|\bwithout)\s+(?:(?:in|on|with|to)\s+)?[a-z0-9]+(?:\s+[a-z0-9]+)?\s+or)[\s-]+$/u;
 const NEGATED_AFTER =
-  /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し)(?:って|て)(?:い)?(?:ない|ません)|not\b)/u;
+  /^\s*(?:(?:は|も|に|には|にも|では|を)\s*)?(?:なし|無し|ではない|じゃない|未|(?:使|入|登録し|管理し|導入し|され|し)(?:って|て)(?:い)?(?:ない|ません)|(?:され|し)ておらず|not\b)/u;
 
 /** A phrase that names options, ready to search for: normalized, with its pattern and the options it names. */
 interface Phrase {

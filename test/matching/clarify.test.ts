@@ -63,4 +63,11 @@ describe('namedOptions', () => {
     expect(named(text)).not.toContain('tp-enable-intune');
     expect(named(text)).not.toContain('tp-intune-without-mde');
   });
+
+  it.each(['MDE にオンボードされてない端末の場合は？', 'MDE にオンボードされておらず、Intune もない'])(
+    'does not read "not onboarded to MDE" as the Defender portal option: %s',
+    (text) => {
+      expect(named(text)).not.toContain('tp-enable-mde');
+    },
+  );
 });

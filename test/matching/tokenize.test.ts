@@ -68,6 +68,10 @@ describe('conceptTerms', () => {
   it('recognises negated management situations', () => {
     expect(conceptTerms("we don't use intune")).toContain('~not-intune');
     expect(conceptTerms('intune は使っていない')).toContain('~not-intune');
+    expect(conceptTerms("the laptop isn't in intune")).toContain('~not-intune');
+    expect(conceptTerms('intune では管理していません')).toContain('~not-intune');
+    expect(conceptTerms("these pcs aren't onboarded")).toContain('~not-mde');
+    expect(conceptTerms('mde にオンボードされてない端末')).toContain('~not-mde');
     expect(conceptTerms('managed by intune')).not.toContain('~not-intune');
   });
 });
