@@ -227,6 +227,11 @@ const CONCEPTS: readonly Concept[] = [
     ja: ['タイムアウト', '時間を延ば', '延長'],
   },
   { id: 'headless', en: ['headless'], ja: ['ヘッドレス'] },
+  {
+    id: 'workaround',
+    en: ['workarounds?', 'work around', '(any|another|other) way', 'alternatives?'],
+    ja: ['回避策', '回避', '代替', '代わり', '(ほか|他|別)の方法', '(ほか|他)に手'],
+  },
   { id: 'admin', en: ['admin\\w*', 'elevat\\w*', 'run as administrator'], ja: ['管理者', '昇格'] },
   {
     id: 'network',

@@ -63,6 +63,8 @@ describe('conceptTerms', () => {
     expect(conceptTerms('改竄防止がグレーアウト')).toEqual(expect.arrayContaining(['~tamper', '~greyed']));
     expect(conceptTerms('block at first sight')).toContain('~bafs');
     expect(conceptTerms('事前ブロック')).toContain('~bafs');
+    expect(conceptTerms('we cannot set a proxy there, any other way?')).toContain('~workaround');
+    expect(conceptTerms('プロキシを設定できない場合の回避策はありますか')).toContain('~workaround');
   });
 
   it('recognises negated management situations', () => {
