@@ -44,6 +44,8 @@ const PRODUCTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdefender for cloud(?: apps)?\b/iu, 'Defender for Cloud'],
   [/\bsmart ?screen\b/iu, 'SmartScreen'],
   [/\bpurview\b/iu, 'Purview'],
+  [/\bautopilot\b|オートパイロット/iu, 'Windows Autopilot'],
+  [/\bbitlocker\b|ビットロッカー/iu, 'BitLocker'],
 ];
 // Other antivirus products: their own tamper protection, exclusions and consoles are not Defender's.
 const VENDORS: ReadonlyArray<readonly [RegExp, string]> = [

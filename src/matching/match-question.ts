@@ -559,7 +559,8 @@ function matchEntries(
   const owned = ownedBySignals(index, signals);
   // "I set the proxy but still get 80072F8F, any other way?" names the previous answer's own code while asking past it.
   const pastPrevious = previous?.alternative === true && owned.length === 1 && owned[0] === previous.entry.id;
-  if (owned.length === 1 && !pastPrevious)
+  // A code in a message about another product (an Autopilot timeout) is weighed with the rest of the words.
+  if (owned.length === 1 && !pastPrevious && signals.otherProducts.length === 0)
     return { kind: 'answer', entries: [{ id: owned[0] ?? '', score: 1 }], reason: 'owned-signal' };
   if (owned.length > 1)
     return {

@@ -64,6 +64,8 @@ describe('extractSignals', () => {
     ['defender for office 365 の安全なリンクで url が書き換えられる', ['Safe Links', 'Defender for Office 365']],
     ['windows で smartscreen の警告が出る', ['SmartScreen']],
     ['we use sophos on the servers, how do i turn off its tamper protection?', ['another antivirus']],
+    ['autopilot fails with 0x800705b4 on new laptops', ['Windows Autopilot']],
+    ['bitlocker の回復キーを確認したい', ['BitLocker']],
     ['ウイルスバスターの更新が止まっている', ['another antivirus']],
     // Defender named, or its passive mode: another product is part of a Defender question.
     ['defender is still active on the servers that run crowdstrike', []],

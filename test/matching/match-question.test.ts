@@ -102,6 +102,11 @@ describe('matchQuestion', () => {
     expect(answered(text)).toBe(id);
   });
 
+  it('does not answer from an owned code alone when the message is about another product', () => {
+    expect(match('Autopilot on our new laptops stops with 0x800705B4 after 20 minutes').kind).toBe('none');
+    expect(answered('the connection test fails with 0x800705B4')).toBe('maps-network-requirements');
+  });
+
   it('has no answer for another antivirus product', () => {
     expect(match('We run Trend Micro on the file servers; how do I stop its real-time scan for an hour?').kind).toBe(
       'none',
