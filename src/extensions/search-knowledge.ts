@@ -33,13 +33,15 @@ export interface KnowledgeSearch {
 }
 
 /**
- * Returns the entries of a match result as a best-first list (the answer, what else the text raises, then close ones).
+ * Returns the entries of a match result as a best-first list (the answer, the other cases it names, what else the text
+ * raises, then close ones).
  */
 function listedIds(result: MatchResult): string[] {
   switch (result.kind) {
     case 'answer':
       return [
         ...result.entries.slice(0, 1).map((entry) => entry.id),
+        ...(result.otherBranches ?? []).map((entry) => entry.id),
         ...(result.also ?? []).map((entry) => entry.id),
         ...result.entries
           .slice(1)

@@ -119,6 +119,22 @@ describe('knowledge search from the compose box', () => {
     }
   });
 
+  it('lists the other case a query names right after the answered one', async () => {
+    const list = results(
+      await send(
+        bot,
+        query(
+          'search-knowledge',
+          "Disabling tamper protection through Intune isn't working for our Windows 10 and 11 devices.",
+        ),
+      ),
+    );
+    expect(list.slice(0, 2).map((item) => item.preview?.content.tap?.value.entryId)).toEqual([
+      'tp-enable-intune',
+      'tp-intune-without-mde',
+    ]);
+  });
+
   it('answers in the language of the query, and an error code straight to its entry with the admin part open', async () => {
     const japanese = results(await send(bot, query('search-knowledge', '改ざん防止がオンにならない')));
     expect(japanese.length).toBeGreaterThan(0);
