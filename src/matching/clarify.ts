@@ -74,49 +74,25 @@ function phrasesOf(clarification: Clarification, asReply: boolean): readonly Phr
   return asReply ? cached.reply : cached.asked;
 }
 
-/**
- * Returns the positions of the options that normalized `text` names: by an error code or event id the option's entry
- * owns, or by a phrase (match phrases and labels; with `asReply`, also the reply words). Longer phrases are taken first
- * and consume their words, so "no proxy" names the no-proxy option and not also the proxy one.
- */
-export function namedOptions(
-  clarification: Clarification,
-  text: string,
-  signals: Signals,
-  entries: ReadonlyMap<string, KnowledgeEntry>,
-  asReply = false,
-): number[] {
-  const named = new Set<number>();
-  clarification.options.forEach((option, position) => {
-    const entry = entries.get(option.entry);
-    if (
-      entry &&
-      (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) ||
-        signals.eventIds.some((id) => entry.eventIds.includes(id)))
-    )
-      named.add(position);
-  });
-  let rest = text;
-  for (const phrase of phrasesOf(clarification, asReply)) {
-    const remaining = cut(rest, phrase);
-    if (remaining === undefined) continue;
-    rest = remaining;
-    for (const position of phrase.options) named.add(position);
-  }
-  return [...named].sort((a, b) => a - b);
+/** The options a text names, and those of them it names on their own (by a code or a phrase of that option only). */
+interface Naming {
+  readonly named: ReadonlySet<number>;
+  readonly alone: ReadonlySet<number>;
 }
 
 /**
- * True when `text` names each of `named` only through phrases that name several options at once ("intune" names both
- * Intune options): nothing in the message tells them apart, so the first listed (the knowledge's usual case) stands
- * for them.
+ * Reads the options normalized `text` names: by an error code or event id the option's entry owns, or by a phrase
+ * (match phrases and labels; with `asReply`, also the reply words). Longer phrases are taken first and consume their
+ * words, so "no proxy" names the no-proxy option and not also the proxy one.
  */
-export function namedOnlyTogether(
+function naming(
   clarification: Clarification,
   text: string,
   signals: Signals,
   entries: ReadonlyMap<string, KnowledgeEntry>,
-): boolean {
+  asReply: boolean,
+): Naming {
+  const named = new Set<number>();
   const alone = new Set<number>();
   clarification.options.forEach((option, position) => {
     const entry = entries.get(option.entry);
@@ -124,17 +100,45 @@ export function namedOnlyTogether(
       entry &&
       (signals.errorCodes.some((code) => entry.errorCodes.includes(code)) ||
         signals.eventIds.some((id) => entry.eventIds.includes(id)))
-    )
+    ) {
+      named.add(position);
       alone.add(position);
+    }
   });
   let rest = text;
-  for (const phrase of phrasesOf(clarification, false)) {
+  for (const phrase of phrasesOf(clarification, asReply)) {
     const remaining = cut(rest, phrase);
     if (remaining === undefined) continue;
     rest = remaining;
+    for (const position of phrase.options) named.add(position);
     if (phrase.options.size === 1) for (const position of phrase.options) alone.add(position);
   }
-  return alone.size === 0;
+  return { named, alone };
+}
+
+/** Returns the positions of the options that normalized `text` names (see `naming`), in the knowledge's order. */
+export function namedOptions(
+  clarification: Clarification,
+  text: string,
+  signals: Signals,
+  entries: ReadonlyMap<string, KnowledgeEntry>,
+  asReply = false,
+): number[] {
+  return [...naming(clarification, text, signals, entries, asReply).named].sort((a, b) => a - b);
+}
+
+/**
+ * True when `text` names several options only through phrases that name them all at once ("intune" names both Intune
+ * options): nothing in the message tells them apart, so the first listed (the knowledge's usual case) stands for them.
+ */
+export function namedOnlyTogether(
+  clarification: Clarification,
+  text: string,
+  signals: Signals,
+  entries: ReadonlyMap<string, KnowledgeEntry>,
+): boolean {
+  const { named, alone } = naming(clarification, text, signals, entries, false);
+  return named.size > 1 && alone.size === 0;
 }
 
 /**
