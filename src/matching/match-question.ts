@@ -844,7 +844,11 @@ function otherBranchNamed(
   const [picked = host.id, ...others] = ids;
   return {
     kind: 'answer',
-    entries: [{ id: picked, score }],
+    // The entries the words fitted stay behind it, for the record (and for "none of these").
+    entries: [{ id: picked, score }, ...result.entries.filter(({ id }) => id !== picked && !others.includes(id))].slice(
+      0,
+      3,
+    ),
     ...(others.length > 0 ? { otherBranches: others.map((id) => ({ id, score })) } : {}),
     reason,
   };
