@@ -81,8 +81,8 @@ describe('realistic long messages (bench/realistic)', () => {
   });
 });
 
-describe('documentation feedback written blind (bench/realistic/*/feedback.jsonl)', () => {
-  const feedback = score('realistic/feedback');
+describe.each(['realistic/feedback', 'realistic/feedback2'])('documentation feedback written blind (%s)', (set) => {
+  const feedback = score(set);
 
   it(`meets the in-scope targets: strict ${TARGETS.strict * 100}%, helpful ${TARGETS.helpful * 100}%, confident-wrong at most ${TARGETS.confidentWrong * 100}%`, () => {
     expect(feedback.inScope).toBeGreaterThanOrEqual(35);
@@ -90,14 +90,21 @@ describe('documentation feedback written blind (bench/realistic/*/feedback.jsonl
     expect(feedback.helpful / feedback.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
     expect(feedback.confidentWrong / feedback.inScope).toBeLessThanOrEqual(TARGETS.confidentWrong);
   });
+
+  it(`says it has no answer for at least ${TARGETS.abstain * 100}% of its out-of-scope posts`, () => {
+    expect(feedback.outOfScope).toBeGreaterThanOrEqual(10);
+    expect(feedback.abstain / feedback.outOfScope).toBeGreaterThanOrEqual(TARGETS.abstain);
+  });
 });
 
 describe.runIf(existsSync(join(ROOT, '../shared/eval/real-dev.jsonl')))(
   'real public posts (shared/eval/real-dev.jsonl)',
   () => {
-    it(`answers or offers the right entry for at least ${TARGETS.helpful * 100}%`, () => {
+    it(`meets the targets: strict ${TARGETS.strict * 100}%, helpful ${TARGETS.helpful * 100}%, confident-wrong at most ${TARGETS.confidentWrong * 100}%`, () => {
       const realDev = score('real-dev');
+      expect(realDev.strict / realDev.inScope).toBeGreaterThanOrEqual(TARGETS.strict);
       expect(realDev.helpful / realDev.inScope).toBeGreaterThanOrEqual(TARGETS.helpful);
+      expect(realDev.confidentWrong / realDev.inScope).toBeLessThanOrEqual(TARGETS.confidentWrong);
     });
   },
 );
