@@ -107,16 +107,21 @@ export function realisticSets(root: string): LabelledMessage[] {
   );
 }
 
+// A set written blind from the catalogue alone, kept out of training so it keeps measuring how the matcher does on
+// messages nobody tuned it on (the first blind set, realistic/feedback, has been in training since the session after
+// it was written).
+const BLIND = new Set(['realistic/feedback2']);
+
 /**
- * Every set. `train`: the sets the decision model may learn from (never the held-out authored set);
- * `all`: those plus the held-out set, for reporting.
+ * Every set. `train`: the sets the decision model may learn from (never the held-out authored set or the blind set);
+ * `all`: those plus the held-out and blind sets, for reporting.
  */
 export function loadLabelledSets(root: string, which: 'train' | 'all'): LabelledMessage[] {
   const realDev = join(root, '../shared/eval/real-dev.jsonl');
   return [
     ...authored(join(root, 'test/fixtures/questions'), 'authored'),
     ...(which === 'all' ? authored(join(root, 'bench/holdout'), 'authored-holdout') : []),
-    ...realisticSets(root),
+    ...realisticSets(root).filter((message) => which === 'all' || !BLIND.has(message.set)),
     ...(existsSync(realDev) ? posts(realDev, 'real-dev') : []),
   ];
 }

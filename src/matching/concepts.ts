@@ -171,8 +171,8 @@ const CONCEPTS: readonly Concept[] = [
   { id: 'tls', en: ['tls', 'ssl', 'https inspection', 'decrypt\\w*'], ja: ['復号'] },
   {
     id: 'address',
-    en: ['urls?', 'addresses', 'host ?names?', 'domains?', 'fqdns?'],
-    ja: ['接続先', 'アドレス', 'ホスト名', 'ドメイン'],
+    en: ['urls?', 'addresses', 'host ?names?', 'fqdns?'],
+    ja: ['接続先', 'アドレス', 'ホスト名'],
   },
   {
     id: 'level',
