@@ -14,7 +14,7 @@ export interface Term {
 // Words that carry no topic in support questions (English). Order does not matter. Tokens hold no apostrophe, so
 // contractions arrive split ("isn't" → isn, t): their pieces are listed.
 const ENGLISH_STOP = new Set(
-  `a an the and or but if so of to in on at for from by with about as into onto than then this that these those it its it's
+  `a an the and or but if so of to in on at for from by with about as into onto than then this that these those it its
   i me my we our you your he she they them their is are was were be been being am do does did doing done have has had having
   can could should would will shall may might must need needs please pls plz thanks thank hi hello hey help
   what which who whom whose when where why how there here any some all each every no not cannot
