@@ -4,6 +4,8 @@
  * meet English material and "turn on" meet "enable" without the knowledge listing every pairing.
  */
 
+import { createSubstringFilter } from './substring-filter.js';
+
 interface Concept {
   readonly id: string;
   /** English forms as regular-expression sources over normalized (lower-case) text; spaces match spaces or hyphens. */
@@ -289,13 +291,17 @@ const compiled = CONCEPTS.map(({ id, en, ja }) => ({
 // The last text asked about and its concepts: one message asks several times (tokens, topic, clarifying questions).
 let last: { readonly text: string; readonly terms: readonly string[] } | undefined;
 
+// Most forms of most messages are absent: the filter rules them out without searching the whole text.
+const filter = createSubstringFilter();
+
 /** Returns the concept terms present in normalized text (each at most once). */
 export function conceptTerms(normalized: string): string[] {
   if (last?.text === normalized) return [...last.terms];
+  filter.mark(normalized);
   const found: string[] = [];
   for (const { term, english, englishStarts, japanese } of compiled) {
-    const mayMatchEnglish = englishStarts.some((start) => normalized.includes(start));
-    if ((mayMatchEnglish && english?.test(normalized)) || japanese.some((form) => normalized.includes(form)))
+    const mayMatchEnglish = englishStarts.some((start) => filter.contains(start));
+    if ((mayMatchEnglish && english?.test(normalized)) || japanese.some((form) => filter.contains(form)))
       found.push(term);
   }
   last = { text: normalized, terms: found };
