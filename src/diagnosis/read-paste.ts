@@ -2,7 +2,7 @@
 
 import { chooseMessageText } from '../matching/normalize-text.js';
 import { mergeFacts, type Facts } from '../parsing/facts.js';
-import { MAX_PASTE_CHARS, parsePreparedPaste } from '../parsing/parse-paste.js';
+import { MAX_PASTE_CHARS, mayHoldOutput, parsePreparedPaste } from '../parsing/parse-paste.js';
 import { preparePaste } from '../parsing/prepare-paste.js';
 import { splitPreparedMessage } from '../parsing/split-message.js';
 import { diagnose, type Diagnosis } from './diagnose.js';
@@ -23,8 +23,11 @@ export interface PasteReading {
 
 /** Returns the reading of a message, or undefined when no parser recognised anything in it. */
 export function readPaste(text: string, html: string | undefined, previous: Facts = {}): PasteReading | undefined {
+  const chosen = chooseMessageText(text, html).slice(0, MAX_PASTE_CHARS);
+  // Most messages are questions that no parser can read anything in; they are told apart without parsing.
+  if (!mayHoldOutput(chosen)) return undefined;
   // Prepared once (HTML, line numbers, lost line breaks) for the parsers and for telling output from words.
-  const prepared = preparePaste(chooseMessageText(text, html).slice(0, MAX_PASTE_CHARS));
+  const prepared = preparePaste(chosen);
   const parsed = parsePreparedPaste(prepared);
   if (parsed.formats.length === 0) return undefined;
   const merged = mergeFacts(previous, parsed.facts);

@@ -22,6 +22,9 @@ const STATED = new RegExp(
   'giu',
 );
 
+// Lower-case text one of which every output read here holds (see PasteParser.needs): a property name.
+export const BARE_VALUE_NEEDS: readonly string[] = NAMES.map((name) => name.toLowerCase());
+
 /** Returns the facts the user reports one by one, or undefined when there are none. */
 export function parseBareValue(text: string): Facts | undefined {
   const facts: Record<string, unknown> = {};

@@ -31,6 +31,16 @@ const MESSAGES: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 const ERROR_CODE = /\b(?:Error\s*Code|hr|HRESULT)\s*[:=]\s*(?:0x)?([0-9a-f]{8})\b/giu;
 
+// What every output read here holds, one of them (see PasteParser.needs): an id (EVENT_ID, FLAT_EVENT_ID; with or
+// without the colon, any spaces) or the start of one of MESSAGES.
+export const EVENT_LOG_NEEDS: ReadonlyArray<string | RegExp> = [
+  /id\s*:?\s*\d/u,
+  'tamper protection blocked',
+  'configuration has changed',
+  'real-time protection',
+  'has detected malware',
+];
+
 /** Returns the event facts in `text`, or undefined when it holds no Defender event text. */
 export function parseEventLog(text: string): Facts | undefined {
   const ids = new Set<number>();

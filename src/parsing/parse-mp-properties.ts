@@ -158,6 +158,10 @@ function readFlattenedNameValue(text: string, facts: Facts): number {
   return read;
 }
 
+// Lower-case text one of which every output read here holds (see PasteParser.needs): a property name (lists, tables,
+// flattened ones; a header word may end with it) or HIDDEN_EXCLUSIONS.
+export const MP_PROPERTIES_NEEDS: readonly string[] = [...BY_LOWER.keys(), 'n/a:'];
+
 /** Returns the Get-MpComputerStatus / Get-MpPreference facts in `text`, or undefined when there are none. */
 export function parseMpProperties(text: string): Facts | undefined {
   const facts: Facts = {};

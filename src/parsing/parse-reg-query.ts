@@ -19,6 +19,9 @@ const FACT_OF: Readonly<Record<string, 'TPExclusions' | 'TamperProtectionRegistr
     forcedefenderpassivemode: 'ForceDefenderPassiveMode',
   };
 
+// Lower-case text every output read here holds (see PasteParser.needs): VALUE and FLAT_VALUE.
+export const REG_QUERY_NEEDS: readonly string[] = ['reg_dword'];
+
 /** Returns the registry facts in `text`, or undefined when it holds no reg query output for them. */
 export function parseRegQuery(text: string): Facts | undefined {
   const facts: Facts = {};

@@ -14,6 +14,9 @@ const EXIT_CODE = /\bWIN32_EXIT_CODE\s*:\s*(\d+)/u;
 // "sc query sense" then "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:" (the service does not exist).
 const MISSING = /\bsc(?:\.exe)?\s+query\s+([A-Za-z0-9_.-]+)[\s\S]{0,200}?\bFAILED\s+1060\b/giu;
 
+// Lower-case text one of which every output read here holds (see PasteParser.needs): BLOCK and MISSING.
+export const SC_QUERY_NEEDS: readonly string[] = ['service_name', '1060'];
+
 /** Returns the services in `text` by lower-case name, or undefined when it holds no sc output. */
 export function parseScQuery(text: string): Facts | undefined {
   const services: Record<string, ServiceFacts> = {};

@@ -19,6 +19,14 @@ const CONNECTED =
   /MpIsConnectedToInternet\(\)\s*:\s*hr\s*=\s*(?:0x)?[0-9a-f]+\s*,?\s*fIsConnectedToInternet\s*:\s*(true|false)/iu;
 const LAST_SUCCESS = /Last\s+Successful\s+MAPS\s+connection\s*:\s*\[([^\]\n]{1,60})\]/iu;
 
+// Lower-case text one of which every output read here holds (see PasteParser.needs): SUCCESS and FAILURE name the
+// command, CONNECTED its internet check, LAST_SUCCESS says "successful".
+export const VALIDATE_MAPS_NEEDS: readonly string[] = [
+  'validatemapsconnection',
+  'mpisconnectedtointernet',
+  'successful',
+];
+
 /** Returns the HRESULT as `0x` + 8 upper-case hex digits. */
 export function formatHresult(hex: string): string {
   return `0x${hex.toUpperCase().padStart(8, '0')}`;
