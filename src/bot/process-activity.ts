@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 
 import { reusedCardJson } from '../cards/render-card.js';
-import { serializeBody } from '../http/serialize-body.js';
+import { serializeBodyBytes } from '../http/serialize-body.js';
 import type { Logger } from '../log/create-logger.js';
 import type { SupportAdapter } from './support-adapter.js';
 import type { SupportBot } from './support-bot.js';
@@ -54,11 +54,12 @@ export async function processWithAdapter(
     }
     res.status(response?.status ?? 200);
     if (response?.body !== undefined) {
-      // What res.json() sends, with the reused cards' JSON text taken as it is (expectReplies bodies hold the cards).
-      const json = serializeBody(response.body, reusedCardJson);
-      res.sendRaw(response.status ?? 200, json, {
+      // What res.json() sends, with the reused cards' JSON taken as it is, already encoded (expectReplies bodies hold
+      // the cards).
+      const bytes = serializeBodyBytes(response.body, reusedCardJson);
+      res.sendRaw(response.status ?? 200, bytes, {
         'Content-Type': 'application/json',
-        'Content-Length': String(Buffer.byteLength(json)),
+        'Content-Length': String(bytes.length),
       });
     } else res.end();
   } catch (error) {

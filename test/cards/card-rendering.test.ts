@@ -8,7 +8,7 @@ import { CARD_NAMES } from '../../src/cards/card-data.js';
 import { buildEscalationFormCard } from '../../src/cards/escalation-cards.js';
 import { loadCardTemplates } from '../../src/cards/load-card-templates.js';
 import { createCardRenderer, renderCardUncached, reusedCardJson } from '../../src/cards/render-card.js';
-import { serializeBody } from '../../src/http/serialize-body.js';
+import { serializeBodyBytes } from '../../src/http/serialize-body.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildMatchIndex } from '../../src/matching/match-index.js';
 import { answerReply } from '../../src/routes/question-route.js';
@@ -69,7 +69,7 @@ describe('compiled and cached card rendering', () => {
         const activity = toActivity(templates, reply);
         const content = activity.attachments?.[0]?.content as object;
         if (reusedCardJson(content) !== undefined) reused += 1;
-        if (serializeBody({ activities: [activity] }, reusedCardJson) !== expected)
+        if (!serializeBodyBytes({ activities: [activity] }, reusedCardJson).equals(Buffer.from(expected)))
           differences.push(`${name} (${round})`);
       }
     }
@@ -94,10 +94,12 @@ describe('compiled and cached card rendering', () => {
       ],
       other: 1,
     };
-    expect(serializeBody(body, reusedCardJson)).toBe(JSON.stringify(body));
+    expect(serializeBodyBytes(body, reusedCardJson)).toEqual(Buffer.from(JSON.stringify(body)));
+    // Again, with the card's bytes from the first body.
+    expect(serializeBodyBytes(body, reusedCardJson)).toEqual(Buffer.from(JSON.stringify(body)));
     // The body is not changed by serializing it.
     expect(body.activities[0]?.attachments?.[0]?.content).toBe(card);
-    expect(serializeBody({ a: [card] }, reusedCardJson)).toBe(JSON.stringify({ a: [card] }));
+    expect(serializeBodyBytes({ a: [card] }, reusedCardJson)).toEqual(Buffer.from(JSON.stringify({ a: [card] })));
   });
 
   it('renders a repeated answer once and returns the same frozen card', () => {
