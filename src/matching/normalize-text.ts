@@ -40,11 +40,18 @@ export function chooseMessageText(text: string, html: string | undefined): strin
   return lines(fromHtml) > lines(plain) ? fromHtml : plain;
 }
 
+// The last text normalized and its form: one turn normalizes its message several times (routes, the matcher, the
+// analytics hash), and the function is pure.
+let last: { readonly text: string; readonly normalized: string } | undefined;
+
 /** Returns `text` in matching form: NFKC (full-width to half-width), lower case, one space between words. */
 export function normalizeForMatching(text: string): string {
-  return text
+  if (last?.text === text) return last.normalized;
+  const normalized = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\u3000]+/gu, ' ')
     .trim();
+  last = { text, normalized };
+  return normalized;
 }
