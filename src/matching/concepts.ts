@@ -232,7 +232,7 @@ const CONCEPTS: readonly Concept[] = [
   {
     id: 'workaround',
     en: ['workarounds?', 'work around', '(any|another|other) way', 'alternatives?'],
-    ja: ['回避策', '回避', '代替', '代わり', '(ほか|他|別)の方法', '(ほか|他)に手'],
+    ja: ['回避策', '回避', '代替', '代わり', 'ほかの方法', '他の方法', '別の方法', 'ほかに手', '他に手'],
   },
   { id: 'admin', en: ['admin\\w*', 'elevat\\w*', 'run as administrator'], ja: ['管理者', '昇格'] },
   {

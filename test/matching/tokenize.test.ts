@@ -65,6 +65,7 @@ describe('conceptTerms', () => {
     expect(conceptTerms('事前ブロック')).toContain('~bafs');
     expect(conceptTerms('we cannot set a proxy there, any other way?')).toContain('~workaround');
     expect(conceptTerms('プロキシを設定できない場合の回避策はありますか')).toContain('~workaround');
+    expect(conceptTerms('ほかの方法はありますか')).toContain('~workaround');
   });
 
   it('recognises negated management situations', () => {
