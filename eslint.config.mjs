@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'data/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'data/', 'test-artifacts/', 'vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -75,7 +75,10 @@ async function main(): Promise<void> {
       '!!! MicrosoftAppId is empty: inbound authentication is OFF. Anyone who can reach this port can talk to the bot. Local development only. !!!',
     );
   }
-  logger.info({ port: address.port, host: address.address, startupMs: Math.round(performance.now()) }, 'bot ready');
+  logger.info(
+    { port: address.port, host: address.address, node: process.version, startupMs: Math.round(performance.now()) },
+    'bot ready',
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {
