@@ -26,7 +26,7 @@ const HRESULT = /(?:\b0x([89a-f][0-9a-f]{7})|(?:\bhr\s*[=:]\s*|(?<![0-9a-z]))(8[
 // Windows event ids run from 1 to 65535, so one to five digits.
 const EVENT_NEAR_WORD = /(?:event(?:\s*id)?|イベント(?:\s*id)?|\bid)\s*[:=#：]?\s*(\d{1,5})(?![0-9a-z.,])/giu;
 const BARE_NUMBER = /^\s*(\d{4})\s*$/u;
-// What a text needs for HRESULT or EVENT_NEAR_WORD to match at all (lower-case words: see FOLDS_TO_ASCII).
+// What a text needs for HRESULT or EVENT_NEAR_WORD to match at all (lower-case words: see lowerCaseOf).
 const HEX_RUN = /[0-9a-f]{8}/iu;
 const EVENT_WORDS = ['event', 'イベント', 'id'];
 
@@ -66,16 +66,22 @@ export const ANY_OTHER_PRODUCT = new RegExp(
   'iu',
 );
 // The same scan without case folding, over the lower-cased text (the forms are lower case): a case-insensitive Unicode
-// scan folds every character it looks at and took about ten times as long. A text with a character that folds or
-// lower-cases into ASCII other than its own letter (ſ, the Kelvin sign, İ → i + dot) is scanned as it is.
+// scan folds every character it looks at and took about ten times as long.
 const ANY_OTHER_PRODUCT_LOWER = new RegExp(ANY_OTHER_PRODUCT.source, 'u');
+// Characters that /iu matching and toLowerCase() treat differently (ſ and the Kelvin sign fold to s and k; İ becomes
+// i + dot): a text with one of them is matched by the case-insensitive regexes alone, never through its lower case.
 const FOLDS_UNLIKE_LOWER_CASE = /[\u017f\u0130\u212a]/u;
 
-/** True when `text` may name another product: what ANY_OTHER_PRODUCT.test(text) says, found faster. */
-export function mayNameOtherProduct(text: string): boolean {
-  return FOLDS_UNLIKE_LOWER_CASE.test(text)
-    ? ANY_OTHER_PRODUCT.test(text)
-    : ANY_OTHER_PRODUCT_LOWER.test(text.toLowerCase());
+/** The lower-cased `text` for the quick checks, or undefined when it may not stand for the text (see above). */
+const lowerCaseOf = (text: string): string | undefined =>
+  FOLDS_UNLIKE_LOWER_CASE.test(text) ? undefined : text.toLowerCase();
+
+/**
+ * True when `text` may name another product: what ANY_OTHER_PRODUCT.test(text) says, found faster (`lower`: the text's
+ * lowerCaseOf, when the caller has it).
+ */
+export function mayNameOtherProduct(text: string, lower = lowerCaseOf(text)): boolean {
+  return lower === undefined ? ANY_OTHER_PRODUCT.test(text) : ANY_OTHER_PRODUCT_LOWER.test(lower);
 }
 
 // Each with the lower-case text every match contains, checked first: most messages name no tool, and nine
@@ -91,9 +97,6 @@ const TOOLS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\bnetsh\s+winhttp\b/iu, 'netsh winhttp', 'netsh'],
   [/\bget-winevent\b/iu, 'Get-WinEvent', 'get-winevent'],
 ];
-// The two characters that /iu matching folds to an ASCII letter but toLowerCase() does not turn into it (ſ → s, and
-// the Kelvin sign → k): a text with either is checked by the regexes alone.
-const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
 
 /**
  * The one known code that `code` is a typo of, by two adjacent hex digits swapped ("80058015" for 80508015); codes
@@ -128,7 +131,7 @@ export function createSignalExtractor(
   const known = new Set(knownEventIds);
 
   return (text) => {
-    const lower = FOLDS_TO_ASCII.test(text) ? undefined : text.toLowerCase();
+    const lower = lowerCaseOf(text);
     const errorCodes = new Set<string>();
     // Every HRESULT is eight hex digits in a row; most messages have none, and HRESULT looks behind at every position.
     if (HEX_RUN.test(text))
@@ -149,7 +152,7 @@ export function createSignalExtractor(
     const tools = TOOLS.filter(
       ([pattern, , needs]) => (lower === undefined || lower.includes(needs)) && pattern.test(text),
     ).map(([, name]) => name);
-    const otherProducts = mayNameOtherProduct(text)
+    const otherProducts = mayNameOtherProduct(text, lower)
       ? [...(WINDOWS.test(text) ? [] : PLATFORMS), ...PRODUCTS, ...(DEFENDER.test(text) ? [] : VENDORS)]
           .filter(([pattern]) => pattern.test(text))
           .map(([, name]) => name)
