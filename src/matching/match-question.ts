@@ -13,7 +13,7 @@ import { vocabularyKey, type MatchIndex } from './match-index.js';
 import { scoreTables } from './score-tables.js';
 import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import { chooseMessageText, normalizeForMatching } from './normalize-text.js';
-import { tokenize, type Term } from './tokenize.js';
+import { tokenize, type RunTerms, type Term } from './tokenize.js';
 
 export type MatchKind = 'answer' | 'choices' | 'clarify' | 'none' | ConversationalKind;
 
@@ -341,10 +341,17 @@ export function matchQuestion(
 
   const conversational = conversationalKind(normalized);
   if (conversational?.only) return { ...base, kind: conversational.kind, entries: [], reason: 'conversational' };
-  const result = matchEntries(index, normalized, signals, policy, {
-    previous: followUpOf(index, normalized, signals, input.previousEntryId),
-    factEntryIds: input.factEntryIds,
-  });
+  const result = matchEntries(
+    index,
+    normalized,
+    signals,
+    policy,
+    {
+      previous: followUpOf(index, normalized, signals, input.previousEntryId),
+      factEntryIds: input.factEntryIds,
+    },
+    new Map(),
+  );
   // "thx that fixed it" or "hi, can you help" with nothing the knowledge knows: a conversational reply, not "not
   // found".
   if (conversational && result.kind === 'none' && normalized.length <= SHORT_CONVERSATIONAL)
@@ -479,8 +486,15 @@ function featuresOf(index: MatchIndex, evidence: Evidence, signals: Signals, cha
 }
 
 /** Resolves and scores the query terms of normalized `text`; the decision model's probabilities for its best entry. */
-function evaluate(index: MatchIndex, text: string, signals: Signals, policy: MatchPolicy, context: Context = {}) {
-  const query = resolveTerms(index, queryTerms(index, text, policy), policy);
+function evaluate(
+  index: MatchIndex,
+  text: string,
+  signals: Signals,
+  policy: MatchPolicy,
+  context: Context,
+  runs: RunTerms,
+) {
+  const query = resolveTerms(index, queryTerms(index, text, policy, runs), policy);
   const evidence = weigh(index, query, signals, policy, context);
   const features = featuresOf(index, evidence, signals, text.length);
   return { query, evidence, features, decision: decide(features, text.length) };
@@ -509,7 +523,7 @@ export function decisionFeatures(
     previous: followUpOf(index, normalized, signals, input.previousEntryId),
     factEntryIds: input.factEntryIds,
   };
-  const { evidence, features } = evaluate(index, normalized, signals, policy, context);
+  const { evidence, features } = evaluate(index, normalized, signals, policy, context, new Map());
   if (evidence.known === 0) return undefined;
   return {
     features,
@@ -529,7 +543,7 @@ const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
  * The weighted terms of a message, capped. In a message of several sentences, the sentences that ask come first (so a
  * question at the end of a long story is never cut off) and the others count for `policy.storyWeight`.
  */
-function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy): Term[] {
+function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy, runs: RunTerms): Term[] {
   const sentences = normalized.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
   const asking = sentences.filter((sentence) => ASKS.test(sentence));
   const focused = sentences.length > 1 && asking.length > 0 && asking.length < sentences.length;
@@ -541,7 +555,7 @@ function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy):
     if (part === '') break;
     chars += part.length;
     const factor = focused && !ASKS.test(sentence) ? policy.storyWeight : 1;
-    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight))
+    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs))
       terms.push({ term, weight: weight * factor });
   }
   return terms.slice(0, policy.maxTerms);
@@ -554,6 +568,8 @@ function matchEntries(
   signals: Signals,
   policy: MatchPolicy,
   context: Context,
+  // The terms of the message's runs, tokenized once in this call (see tokenize); dropped when the call returns.
+  runs: RunTerms,
 ): EntryMatch {
   const previous = context.previous;
   const owned = ownedBySignals(index, signals);
@@ -573,9 +589,9 @@ function matchEntries(
   // "Tell me the steps again" is answered by the previous answer, whatever its other words fit.
   if (previous?.again)
     return { kind: 'answer', entries: [{ id: previous.entry.id, score: ASKED_AGAIN }], reason: 'asked again' };
-  const branch = previous ? followUpBranch(index, text, signals, previous, policy, context) : undefined;
+  const branch = previous ? followUpBranch(index, text, signals, previous, policy, context, runs) : undefined;
   if (branch) return branch;
-  const { query, evidence, decision } = evaluate(index, normalized, signals, policy, context);
+  const { query, evidence, decision } = evaluate(index, normalized, signals, policy, context, runs);
   if (evidence.known === 0) return { kind: 'none', entries: [], reason: 'no-known-terms' };
   const idOf = (position: number): string => index.entries[position]?.id ?? '';
   const relative = (position: number): number =>
@@ -632,7 +648,7 @@ function matchEntries(
     );
   if (clarified && !landsOnPrevious && !askedBefore) return clarified;
   if (result.kind !== 'answer') return result;
-  const also = otherProblems(index, text, query, signals, policy, result.entries[0]?.id ?? '');
+  const also = otherProblems(index, text, query, signals, policy, result.entries[0]?.id ?? '', runs);
   return also.length > 0 ? { ...result, also } : result;
 }
 
@@ -652,6 +668,7 @@ function followUpBranch(
   previous: FollowUp,
   policy: MatchPolicy,
   context: Context,
+  runs: RunTerms,
 ): EntryMatch | undefined {
   const found = index.clarifications.find(({ group }) => group.has(previous.entry.id));
   if (!found) return undefined;
@@ -659,7 +676,7 @@ function followUpBranch(
     .map((position) => found.clarification.options[position]?.entry ?? '')
     .filter((id) => id !== previous.entry.id && id !== '');
   if (named.length === 0) return undefined;
-  const { evidence, decision } = evaluate(index, text, signals, policy, context);
+  const { evidence, decision } = evaluate(index, text, signals, policy, context, runs);
   const scoreOf = (id: string): number => evidence.scores[index.positions.get(id) ?? -1] ?? Number.NEGATIVE_INFINITY;
   // A branch the previous answer lists as related comes first: "and with Intune?" after the Defender portal steps is
   // Intune on MDE-onboarded devices.
@@ -865,6 +882,7 @@ function otherProblems(
   signals: Signals,
   policy: MatchPolicy,
   main: string,
+  runs: RunTerms,
 ): ScoredEntry[] {
   const parts = text
     .split(
@@ -876,7 +894,7 @@ function otherProblems(
   const mainGroup = index.clarifications.find(({ group }) => group.has(main))?.group;
   const found = new Map<string, number>();
   for (const part of [...parts].sort((a, b) => b.length - a.length).slice(0, MAX_PARTS)) {
-    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight).flatMap(
+    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs).flatMap(
       ({ term, weight }) => {
         const known = resolved.get(term);
         return known ? [{ ...known, weight }] : [{ term, weight, matches: [] }];

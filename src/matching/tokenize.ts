@@ -72,17 +72,45 @@ function latinTerms(run: string, out: Term[]): void {
   }
 }
 
-/** Adds Japanese word terms (katakana runs merged, particles dropped) and character bigrams of content runs. */
-function japaneseTerms(run: string, out: Term[], bigramWeight: number): void {
-  const words: string[] = [];
+/**
+ * The words of Japanese runs (as tokenize splits text: only Japanese characters) as Intl.Segmenter finds them, with
+ * katakana runs it splits (クラ|ウド) joined back together; one list per run, in order. All runs go to the segmenter
+ * in one call, joined by line breaks (a word never spans a line break, and a segment() call costs as much as several
+ * words); a run of one character, or of katakana only (which the join makes one word), is its own word without it.
+ */
+export function japaneseWords(runs: readonly string[]): string[][] {
+  const words: string[][] = runs.map(() => []);
+  let joined = '';
+  for (let at = 0; at < runs.length; at += 1) {
+    const run = runs[at] ?? '';
+    if (run.length === 1 || KATAKANA.test(run)) (words[at] ?? []).push(run);
+    else joined += `${run}\n`;
+  }
+  if (joined === '') return words;
+  let at = 0;
+  while ((words[at]?.length ?? 0) > 0) at += 1;
+  let current = words[at] ?? [];
   let previousKatakana = false;
-  for (const { segment } of segmenter.segment(run)) {
+  for (const { segment } of segmenter.segment(joined)) {
+    if (segment === '\n') {
+      // The next run that was left to the segmenter.
+      do at += 1;
+      while (at < runs.length && (words[at]?.length ?? 0) > 0);
+      current = words[at] ?? [];
+      previousKatakana = false;
+      continue;
+    }
     const katakana = KATAKANA.test(segment);
     // Intl.Segmenter splits unknown katakana words (クラ|ウド); join runs back together.
-    if (katakana && previousKatakana && words.length > 0) words[words.length - 1] += segment;
-    else words.push(segment);
+    if (katakana && previousKatakana && current.length > 0) current[current.length - 1] += segment;
+    else current.push(segment);
     previousKatakana = katakana;
   }
+  return words;
+}
+
+/** Adds Japanese word terms (particles dropped) and character bigrams of content runs, given the run's words. */
+function japaneseTerms(words: readonly string[], out: Term[], bigramWeight: number): void {
   let content = '';
   const flush = (): void => {
     if (bigramWeight > 0) {
@@ -114,21 +142,49 @@ export const DEFAULT_CONCEPT_WEIGHT = 3;
 /** Weight of a Japanese character bigram relative to a whole word. */
 export const DEFAULT_BIGRAM_WEIGHT = 0.35;
 
-/** Returns the weighted terms of already-normalized text (see normalizeForMatching). */
+/**
+ * Terms of the runs of text (see tokenize) one caller has tokenized, by run: one call of the matcher tokenizes the
+ * sentences and parts of one message, which share their runs. Made per call and dropped with it.
+ */
+export type RunTerms = Map<string, readonly Term[]>;
+
+// Japanese runs and the runs between them.
+const RUN = /[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu;
+
+/**
+ * Returns the weighted terms of already-normalized text (see normalizeForMatching); `runs` keeps the terms of runs
+ * tokenized before by the same caller with the same weights (a text's terms are its concepts, then its runs' terms).
+ */
 export function tokenize(
   normalized: string,
   bigramWeight = DEFAULT_BIGRAM_WEIGHT,
   conceptWeight = DEFAULT_CONCEPT_WEIGHT,
+  runs: RunTerms = new Map(),
 ): Term[] {
   const out: Term[] =
     conceptWeight > 0 ? conceptTerms(normalized).map((term) => ({ term, weight: conceptWeight })) : [];
   // Split into Japanese and non-Japanese runs; each has its own rules.
-  for (const match of normalized.matchAll(
-    /[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+|[^\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu,
-  )) {
-    const run = match[0];
-    if (HAS_JAPANESE.test(run)) japaneseTerms(run, out, bigramWeight);
-    else latinTerms(run, out);
+  const all = normalized.match(RUN) ?? [];
+  const japanese = new Set<string>();
+  for (const run of all) if (!runs.has(run) && HAS_JAPANESE.test(run)) japanese.add(run);
+  if (japanese.size > 0) {
+    const words = japaneseWords([...japanese]);
+    let at = 0;
+    for (const run of japanese) {
+      const terms: Term[] = [];
+      japaneseTerms(words[at] ?? [], terms, bigramWeight);
+      runs.set(run, terms);
+      at += 1;
+    }
+  }
+  for (const run of all) {
+    let terms = runs.get(run);
+    if (!terms) {
+      const latin: Term[] = [];
+      latinTerms(run, latin);
+      runs.set(run, (terms = latin));
+    }
+    for (const term of terms) out.push(term);
   }
   return out;
 }
