@@ -7,19 +7,30 @@
 
 import type { MatchIndex } from './match-index.js';
 
+/** What scoring one index term needs: its postings' entry positions and what each adds. */
+export interface TermTable {
+  /** Entry positions of the term's postings (index.postings order). */
+  readonly positions: Int32Array;
+  /**
+   * Per posting: min(termCap, log((f + mu·p) / ((length + mu)·p))) minus the entry's absent log-ratio, where p is the
+   * term's background probability.
+   */
+  readonly gains: Float64Array;
+}
+
 export interface ScoreTables {
   /** Per entry position: log(mu / (length + mu)), the log-ratio of a known term the entry lacks. */
   readonly absent: Float64Array;
-  /**
-   * Per posting of `term` (in index.postings order): min(termCap, log((f + mu·p) / ((length + mu)·p))) minus the
-   * entry's absent log-ratio; `backgroundProbability` is the term's p (the same for every call with that term).
-   */
-  gains(term: string, backgroundProbability: number): Float64Array;
+  /** The table of an index term; undefined for a term no entry has (it says nothing about which entry fits). */
+  of(term: string): TermTable | undefined;
 }
 
 const tablesByIndex = new WeakMap<MatchIndex, Map<string, ScoreTables>>();
 
-/** Returns the score tables of `index` for smoothing `mu` and cap `termCap`, made on first use. */
+/**
+ * Returns the score tables of `index` for smoothing `mu` and cap `termCap`, made on first use (a term's table when it
+ * is first scored: only terms of the index have one, so they are bounded by its vocabulary).
+ */
 export function scoreTables(index: MatchIndex, mu: number, termCap: number): ScoreTables {
   let byPolicy = tablesByIndex.get(index);
   if (!byPolicy) tablesByIndex.set(index, (byPolicy = new Map<string, ScoreTables>()));
@@ -31,14 +42,17 @@ export function scoreTables(index: MatchIndex, mu: number, termCap: number): Sco
     const length = index.entries[position]?.length ?? 0;
     absent[position] = Math.log(mu / (length + mu));
   }
-  const byTerm = new Map<string, Float64Array>();
+  const byTerm = new Map<string, TermTable>();
   const tables: ScoreTables = {
     absent,
-    gains(term, backgroundProbability) {
-      let gains = byTerm.get(term);
-      if (gains) return gains;
+    of(term) {
+      const table = byTerm.get(term);
+      if (table) return table;
+      const backgroundProbability = (index.background.get(term) ?? 0) / index.backgroundLength;
+      if (backgroundProbability === 0) return undefined;
       const postings = index.postings.get(term) ?? [];
-      gains = new Float64Array(postings.length);
+      const positions = new Int32Array(postings.length);
+      const gains = new Float64Array(postings.length);
       for (let at = 0; at < postings.length; at += 1) {
         const [entryIndex, frequency] = postings[at] ?? [0, 0];
         const length = index.entries[entryIndex]?.length ?? 0;
@@ -46,10 +60,12 @@ export function scoreTables(index: MatchIndex, mu: number, termCap: number): Sco
           termCap,
           Math.log((frequency + mu * backgroundProbability) / ((length + mu) * backgroundProbability)),
         );
+        positions[at] = entryIndex;
         gains[at] = present - Math.log(mu / (length + mu));
       }
-      byTerm.set(term, gains);
-      return gains;
+      const made = { positions, gains };
+      byTerm.set(term, made);
+      return made;
     },
   };
   byPolicy.set(key, tables);
