@@ -4,7 +4,7 @@
  * meet English material and "turn on" meet "enable" without the knowledge listing every pairing.
  */
 
-import { createSubstringFilter } from './substring-filter.js';
+import { createFormSearch } from './substring-filter.js';
 
 interface Concept {
   readonly id: string;
@@ -257,24 +257,50 @@ const CONCEPTS: readonly Concept[] = [
 export const CONCEPT_IDS: readonly string[] = Object.freeze(CONCEPTS.map((concept) => concept.id));
 
 /**
- * The literal text every match of an English form starts with: its characters up to the first regular-expression
- * syntax or space, without a last character that a quantifier makes optional ("samples?" → "sample").
+ * Literal text every match of an English form contains: the longest run of its characters outside any group or
+ * class, with no space (spaces match spaces or hyphens), escape or other regular-expression syntax inside and no
+ * quantifier after ("samples?" → "sample", "(any|another|other) way" → "way"); empty when there is none, or when the
+ * form is an alternation outside any group ("a|b").
  */
-function literalStart(form: string): string {
-  // An alternation outside any group ("a|b") has no common start.
+export function requiredLiteral(form: string): string {
+  let longest = '';
+  let run = '';
+  const end = (): void => {
+    if (run.length > longest.length) longest = run;
+    run = '';
+  };
   let depth = 0;
   for (let at = 0; at < form.length; at += 1) {
     const char = form.charAt(at);
-    if (char === '\\') at += 1;
-    else if (char === '(' || char === '[') depth += 1;
-    else if (char === ')' || char === ']') depth -= 1;
-    else if (char === '|' && depth === 0) return '';
+    if (char === '\\') {
+      // An escape ("\\w", "\\.") is syntax; a quantifier after it applies to it, not to the run before.
+      end();
+      at += 1;
+    } else if (char === '(' || char === '[') {
+      end();
+      depth += 1;
+    } else if (char === ')' || char === ']') {
+      end();
+      depth -= 1;
+    } else if (depth > 0) continue;
+    else if (char === '|') return '';
+    else if ('?*+{'.includes(char)) {
+      // The quantified character is optional or repeated: the run ends before it ("samples?" → "sample").
+      run = run.slice(0, -1);
+      end();
+      if (char === '{') at = form.indexOf('}', at);
+    } else if (' .^$'.includes(char)) end();
+    else run += char;
   }
-  const syntax = form.search(/[\\()[\]{}|.?*+^$ ]/u);
-  if (syntax < 0) return form;
-  const quantified = '?*+{'.includes(form.charAt(syntax));
-  return form.slice(0, quantified ? syntax - 1 : syntax);
+  end();
+  return longest;
 }
+
+/**
+ * Every concept's forms (for tests that check the quick path against the plain reading: an English form's regular
+ * expression, spaces as [\s-]+, between non-alphanumerics; a Japanese form as a substring).
+ */
+export const CONCEPT_FORMS: readonly Concept[] = CONCEPTS;
 
 const compiled = CONCEPTS.map(({ id, en, ja }) => ({
   term: `~${id}`,
@@ -284,26 +310,38 @@ const compiled = CONCEPTS.map(({ id, en, ja }) => ({
       : undefined,
   // A text without any of these cannot match `english` (the regex has no flags: same case), so it is not run: most
   // texts hold few concepts, and the regexes' look-behind at every position made them a large part of matching.
-  englishStarts: en.map(literalStart),
+  englishLiterals: en.map(requiredLiteral),
   japanese: ja.map((form) => form.toLowerCase()),
 }));
+
+// All literals and Japanese forms, searched for in one pass (concept by concept: its literals, then its forms).
+const forms = compiled.flatMap(({ englishLiterals, japanese }) => [...englishLiterals, ...japanese]);
+const search = createFormSearch(forms);
+const found = new Uint8Array(forms.length);
+
+/** True when found[from ... from + count - 1] has a form that is in the text. */
+function anyFound(from: number, count: number): boolean {
+  for (let at = from; at < from + count; at += 1) if (found[at] === 1) return true;
+  return false;
+}
 
 // The last text asked about and its concepts: one message asks several times (tokens, topic, clarifying questions).
 let last: { readonly text: string; readonly terms: readonly string[] } | undefined;
 
-// Most forms of most messages are absent: the filter rules them out without searching the whole text.
-const filter = createSubstringFilter();
-
 /** Returns the concept terms present in normalized text (each at most once). */
 export function conceptTerms(normalized: string): string[] {
   if (last?.text === normalized) return [...last.terms];
-  filter.mark(normalized);
-  const found: string[] = [];
-  for (const { term, english, englishStarts, japanese } of compiled) {
-    const mayMatchEnglish = englishStarts.some((start) => filter.contains(start));
-    if ((mayMatchEnglish && english?.test(normalized)) || japanese.some((form) => filter.contains(form)))
-      found.push(term);
+  search(normalized, found);
+  const terms: string[] = [];
+  let at = 0;
+  for (const { term, english, englishLiterals, japanese } of compiled) {
+    if (
+      (english !== undefined && anyFound(at, englishLiterals.length) && english.test(normalized)) ||
+      anyFound(at + englishLiterals.length, japanese.length)
+    )
+      terms.push(term);
+    at += englishLiterals.length + japanese.length;
   }
-  last = { text: normalized, terms: found };
-  return [...found];
+  last = { text: normalized, terms };
+  return [...terms];
 }
