@@ -239,13 +239,26 @@ function score(
 /** Positions of the `count` highest scores among the first `limit`, best first (one pass, no full sort). */
 function topPositions(scores: readonly number[], limit: number, count: number): number[] {
   const top: number[] = [];
+  // The scores of `top`, side by side (no look-up through the position while comparing).
+  const values: number[] = [];
   for (let position = 0; position < limit; position += 1) {
     const value = scores[position] ?? Number.NEGATIVE_INFINITY;
-    if (top.length === count && value <= (scores[top[count - 1] ?? 0] ?? Number.NEGATIVE_INFINITY)) continue;
-    let at = top.length;
-    while (at > 0 && value > (scores[top[at - 1] ?? 0] ?? Number.NEGATIVE_INFINITY)) at -= 1;
-    top.splice(at, 0, position);
-    if (top.length > count) top.pop();
+    let length = top.length;
+    if (length === count && value <= (values[count - 1] ?? Number.NEGATIVE_INFINITY)) continue;
+    let at = length;
+    while (at > 0 && value > (values[at - 1] ?? Number.NEGATIVE_INFINITY)) at -= 1;
+    // Insert at `at`; when full, the last one drops out.
+    if (length < count) {
+      top.push(0);
+      values.push(0);
+      length += 1;
+    }
+    for (let move = length - 1; move > at; move -= 1) {
+      top[move] = top[move - 1] ?? 0;
+      values[move] = values[move - 1] ?? 0;
+    }
+    top[at] = position;
+    values[at] = value;
   }
   return top;
 }
@@ -420,17 +433,17 @@ function weigh(
   // steps).
   const previous = context.previous;
   if (previous) {
-    for (const id of neighbours(index, previous.entry)) bonus(id, policy.followUpRelated);
+    const around = neighbours(index, previous.entry);
+    for (const id of around) bonus(id, policy.followUpRelated);
     // "any other way?" asks for something else than the previous answer; "still slow" is about the same one.
     bonus(previous.entry.id, previous.alternative ? -policy.followUpSame : policy.followUpSame);
     const position = index.positions.get(previous.entry.id);
     if (previous.otherWay && position !== undefined) scores[position] = Number.NEGATIVE_INFINITY;
     // "how do I check it's actually on?" names no topic of its own: it is about the previous answer or a neighbour.
     if (!previous.topic) {
-      const around = neighbours(index, previous.entry).add(previous.entry.id);
-      index.entries.forEach((entry, at) => {
-        if (at < index.firstOutOfScope && !around.has(entry.id)) scores[at] = Number.NEGATIVE_INFINITY;
-      });
+      around.add(previous.entry.id);
+      for (let at = 0; at < index.firstOutOfScope; at += 1)
+        if (!around.has(index.entries[at]?.id ?? '')) scores[at] = Number.NEGATIVE_INFINITY;
     }
   }
   // "none" is one more candidate: it must be beaten by a margin that grows with the query, and it explains the words
