@@ -24,6 +24,9 @@ const ENGLISH_STOP = new Set(
   isn aren wasn weren doesn don didn hasn haven hadn couldn shouldn wouldn won t s ll re ve d m`.split(/\s+/u),
 );
 
+/** The English stop words (for tests that read text the plain way). */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = ENGLISH_STOP;
+
 // Japanese particles, auxiliaries and politeness that carry no topic. Matched against whole segments.
 const JAPANESE_STOP = new Set(
   `は が を に で と の も へ や か ね よ な から まで より って て た だ です ます でした ました ません ませ でしょう でしょ
@@ -41,10 +44,14 @@ const LATIN_TOKEN = /[a-z0-9][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]/gu;
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
+// Tried in this order: the first that fits is stripped.
+const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 'ly', 's'];
+const SEPARATOR = /[-._]/u;
+
 /** Strips common English suffixes so enable/enabled/enabling meet. */
 export function stem(word: string): string {
   if (word.length <= 4 || /\d/u.test(word)) return word;
-  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 'ly', 's']) {
+  for (const suffix of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       const base = word.slice(0, -suffix.length);
       return suffix === 'ies' ? `${base}y` : base;
@@ -55,18 +62,17 @@ export function stem(word: string): string {
 
 /** Adds English / code terms of one Latin run. */
 function latinTerms(run: string, out: Term[]): void {
-  for (const match of run.matchAll(LATIN_TOKEN)) {
-    const token = match[0].replace(/^[-._]+|[-._]+$/gu, '');
-    if (token === '' || ENGLISH_STOP.has(token)) continue;
+  // A token starts with [a-z0-9] and ends with [a-z0-9+] (LATIN_TOKEN): it has no separator to trim at either end.
+  for (const token of run.match(LATIN_TOKEN) ?? []) {
+    if (ENGLISH_STOP.has(token)) continue;
     const stemmed = stem(token);
     // "whats" and "thanks" stem to stop words.
     if (ENGLISH_STOP.has(stemmed)) continue;
     out.push({ term: stemmed, weight: 1 });
     // Cmdlets and file names also count by their parts (get-mpcomputerstatus → mpcomputerstatus, mpcmdrun.exe →
     // mpcmdrun).
-    const pieces = token.split(/[-._]+/u);
-    if (pieces.length > 1) {
-      for (const part of pieces)
+    if (SEPARATOR.test(token)) {
+      for (const part of token.split(/[-._]+/u))
         if (part.length > 1 && !ENGLISH_STOP.has(part)) out.push({ term: stem(part), weight: 0.5 });
     }
   }

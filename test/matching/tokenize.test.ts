@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { conceptTerms } from '../../src/matching/concepts.js';
-import { stem, tokenize } from '../../src/matching/tokenize.js';
+import { ENGLISH_STOP_WORDS, stem, tokenize } from '../../src/matching/tokenize.js';
 
 const words = (text: string): string[] => tokenize(text, 0, 0).map((term) => term.term);
 
@@ -44,6 +45,33 @@ describe('tokenize', () => {
 
   it('keeps cmdlets whole and adds their parts', () => {
     expect(words('get-mpcomputerstatus')).toEqual(['get-mpcomputerstatu', 'mpcomputerstatu']);
+  });
+
+  it('reads Latin text as the plain token reading does (trimmed tokens, parts of any token with a separator)', () => {
+    // The reading before the quick path: every token trimmed of separators, every token split.
+    const reference = (run: string): string[] => {
+      const out: string[] = [];
+      for (const match of run.matchAll(/[a-z0-9][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]/gu)) {
+        const token = match[0].replace(/^[-._]+|[-._]+$/gu, '');
+        if (token === '' || ENGLISH_STOP_WORDS.has(token)) continue;
+        const stemmed = stem(token);
+        if (ENGLISH_STOP_WORDS.has(stemmed)) continue;
+        out.push(stemmed);
+        const pieces = token.split(/[-._]+/u);
+        if (pieces.length > 1)
+          for (const part of pieces) if (part.length > 1 && !ENGLISH_STOP_WORDS.has(part)) out.push(stem(part));
+      }
+      return out;
+    };
+    const latin = fc
+      .array(fc.constantFrom(...'ab0-._+ zs', 'get', 'mp', 'exe', 'ing', 'the', 'ations', '-', '..'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(latin, (text) => {
+        expect(words(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('stems common suffixes only on longer words', () => {
