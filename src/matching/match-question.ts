@@ -167,6 +167,11 @@ function closestTerm(index: MatchIndex, term: string): readonly [string, number]
   return best;
 }
 
+// The matches of a term the index does not know (shared: never changed).
+const NO_MATCHES: ReadonlyArray<readonly [string, number]> = Object.freeze([]);
+// What a typo of a Latin vocabulary term looks like.
+const TYPO_SHAPE = /^[a-z][a-z0-9-]*$/u;
+
 /**
  * Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos).
  */
@@ -176,20 +181,16 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
   let lookups = 0;
   const resolved: QueryTerm[] = [];
   for (const [term, weight] of merged) {
-    const matches: Array<readonly [string, number]> = [];
     const frequency = index.background.get(term) ?? 0;
-    if (frequency > 0) matches.push([term, 1]);
+    let matches: ReadonlyArray<readonly [string, number]> = frequency > 0 ? [[term, 1]] : NO_MATCHES;
     // Rare spellings (one entry) may be typos of a common word, unless an out-of-scope topic uses them ("offboard").
-    const postings = index.postings.get(term) ?? [];
-    const typoCandidate =
-      term.length >= 4 &&
-      /^[a-z][a-z0-9-]*$/u.test(term) &&
-      postings.length <= 1 &&
-      postings.every(([position]) => position < index.firstOutOfScope);
-    if (typoCandidate && lookups < policy.maxTypoLookups) {
-      lookups += 1;
-      const closest = correctionOf(index, term);
-      if (closest) matches.push(closest);
+    if (lookups < policy.maxTypoLookups && term.length >= 4 && TYPO_SHAPE.test(term)) {
+      const postings = index.postings.get(term) ?? [];
+      if (postings.length <= 1 && postings.every(([position]) => position < index.firstOutOfScope)) {
+        lookups += 1;
+        const closest = correctionOf(index, term);
+        if (closest) matches = [...matches, closest];
+      }
     }
     resolved.push({ term, weight, matches });
   }
@@ -573,20 +574,24 @@ const SENTENCE_END = /(?<=[.?!])\s+|(?<=[。？！])/u;
  */
 function queryTerms(index: MatchIndex, normalized: string, policy: MatchPolicy, runs: RunTerms): Term[] {
   const sentences = normalized.split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
-  const asking = sentences.filter((sentence) => ASKS.test(sentence));
-  const focused = sentences.length > 1 && asking.length > 0 && asking.length < sentences.length;
-  const ordered = focused ? [...asking, ...sentences.filter((sentence) => !ASKS.test(sentence))] : [normalized];
+  const asking: string[] = [];
+  const story: string[] = [];
+  for (const sentence of sentences) (ASKS.test(sentence) ? asking : story).push(sentence);
+  const focused = sentences.length > 1 && asking.length > 0 && story.length > 0;
+  const ordered = focused ? [...asking, ...story] : [normalized];
   const terms: Term[] = [];
   let chars = 0;
-  for (const sentence of ordered) {
-    const part = sentence.slice(0, Math.max(0, policy.maxQueryChars - chars));
+  for (let at = 0; at < ordered.length; at += 1) {
+    // Terms past the cap are dropped: the sentences after it need not be read.
+    if (terms.length >= policy.maxTerms) break;
+    const part = (ordered[at] ?? '').slice(0, Math.max(0, policy.maxQueryChars - chars));
     if (part === '') break;
     chars += part.length;
-    const factor = focused && !ASKS.test(sentence) ? policy.storyWeight : 1;
-    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs))
-      terms.push({ term, weight: weight * factor });
+    const factor = focused && at >= asking.length ? policy.storyWeight : 1;
+    for (const term of tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs))
+      terms.push(factor === 1 ? term : { term: term.term, weight: term.weight * factor });
   }
-  return terms.slice(0, policy.maxTerms);
+  return terms.length > policy.maxTerms ? terms.slice(0, policy.maxTerms) : terms;
 }
 
 /** The knowledge part of matching: owned signals first, then scored search and a calibrated decision. */
@@ -918,16 +923,14 @@ function otherProblems(
     )
     .filter((part) => part.length >= MIN_PART_CHARS);
   if (parts.length < 2) return [];
-  const resolved = new Map(query.map((term) => [term.term, term]));
+  const resolved = new Map<string, QueryTerm>();
+  for (const term of query) resolved.set(term.term, term);
   const mainGroup = index.clarifications.find(({ group }) => group.has(main))?.group;
   const found = new Map<string, number>();
-  for (const part of [...parts].sort((a, b) => b.length - a.length).slice(0, MAX_PARTS)) {
-    const partQuery = tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs).flatMap(
-      ({ term, weight }) => {
-        const known = resolved.get(term);
-        return known ? [{ term, weight, matches: known.matches }] : [{ term, weight, matches: [] }];
-      },
-    );
+  for (const part of parts.sort((a, b) => b.length - a.length).slice(0, MAX_PARTS)) {
+    const partQuery: QueryTerm[] = [];
+    for (const { term, weight } of tokenize(part, index.options.bigramWeight, index.options.conceptWeight, runs))
+      partQuery.push({ term, weight, matches: resolved.get(term)?.matches ?? NO_MATCHES });
     const evidence = weigh(index, partQuery, signals, policy);
     if (evidence.known === 0) continue;
     const decision = decide(featuresOf(index, evidence, signals, part.length), part.length);
