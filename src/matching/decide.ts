@@ -96,23 +96,27 @@ export function predict(model: LogisticModel, vector: readonly number[]): number
 /** The logistic model's own output, before calibration. */
 export function rawProbability(model: LogisticModel, vector: readonly number[]): number {
   let z = model.bias;
-  vector.forEach((value, position) => {
+  for (let position = 0; position < vector.length; position += 1) {
+    const value = vector[position] ?? 0;
     z += ((model.weights[position] ?? 0) * (value - (model.mean[position] ?? 0))) / (model.scale[position] ?? 1);
-  });
+  }
   return 1 / (1 + Math.exp(-z));
 }
 
 /** Maps a raw probability through the calibration points (linear between them, flat beyond the ends). */
 export function calibrate(points: ReadonlyArray<readonly number[]>, raw: number): number {
   if (points.length === 0) return raw;
-  const x = (position: number): number => points[position]?.[0] ?? 0;
-  const y = (position: number): number => points[position]?.[1] ?? 0;
-  if (raw <= x(0)) return y(0);
-  if (raw >= x(points.length - 1)) return y(points.length - 1);
-  const after = points.findIndex((point) => (point[0] ?? 0) >= raw);
-  return x(after) === x(after - 1)
-    ? y(after)
-    : y(after - 1) + ((raw - x(after - 1)) * (y(after) - y(after - 1))) / (x(after) - x(after - 1));
+  if (raw <= (points[0]?.[0] ?? 0)) return points[0]?.[1] ?? 0;
+  const last = points.length - 1;
+  if (raw >= (points[last]?.[0] ?? 0)) return points[last]?.[1] ?? 0;
+  let after = 0;
+  while (after < points.length && (points[after]?.[0] ?? 0) < raw) after += 1;
+  // after >= 1: the first point is below `raw`, the last one above it.
+  const x0 = points[after - 1]?.[0] ?? 0;
+  const y0 = points[after - 1]?.[1] ?? 0;
+  const x1 = points[after]?.[0] ?? 0;
+  const y1 = points[after]?.[1] ?? 0;
+  return x1 === x0 ? y1 : y0 + ((raw - x0) * (y1 - y0)) / (x1 - x0);
 }
 
 /** Returns the features as a vector in FEATURE_NAMES order. */

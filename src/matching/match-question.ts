@@ -197,6 +197,17 @@ function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPo
   return resolved;
 }
 
+// Arrays of zeros by length, already holding doubles: a copy is one allocation (an array filled with the integer 0
+// is copied again when its first fraction is stored).
+const zeroArrays = new Map<number, readonly number[]>();
+
+/** A new array of `length` zeros (+0) ready for doubles. */
+function zeros(length: number): number[] {
+  let template = zeroArrays.get(length);
+  if (!template) zeroArrays.set(length, (template = new Array<number>(length).fill(0.5).fill(0)));
+  return template.slice();
+}
+
 /**
  * Query-likelihood scoring with Dirichlet smoothing: for each entry, the log-likelihood ratio of the query under the
  * entry's term distribution against the background of all entries. Terms no entry has are left out (they say nothing
@@ -210,9 +221,9 @@ function score(
   // The logarithms depend only on the index and the policy: computed once (score-tables.ts), bit for bit the same.
   const tables = scoreTables(index, policy.smoothing, policy.termCap);
   // Plain arrays of doubles: V8 makes them several times faster than typed arrays of this size.
-  const scores = new Array<number>(index.entries.length).fill(0);
+  const scores = zeros(index.entries.length);
   // Query weight each entry has at all, for the decision's coverage feature (accumulated in the same pass).
-  const covered = new Array<number>(index.entries.length).fill(0);
+  const covered = zeros(index.entries.length);
   let knownWeight = 0;
   for (let termAt = 0; termAt < query.length; termAt += 1) {
     const { weight, matches } = query[termAt] as QueryTerm;
@@ -275,7 +286,7 @@ function ownedBySignals(index: MatchIndex, signals: Signals): string[] {
     const owner = index.owners.eventIds.get(id);
     if (owner) ids.push(owner);
   }
-  return [...new Set(ids)];
+  return ids.length > 1 ? [...new Set(ids)] : ids;
 }
 
 // Longest message that still gets a conversational reply when the knowledge has nothing for it.
@@ -429,7 +440,7 @@ function weigh(
     if (position !== undefined) scores[position] = (scores[position] ?? 0) + value * Math.sqrt(Math.max(known, 1));
   };
   // Words around pasted output are read with what the output showed ("MAPSReporting is 2, what next?").
-  for (const id of new Set(context.factEntryIds ?? [])) bonus(id, policy.factContext);
+  if (context.factEntryIds) for (const id of new Set(context.factEntryIds)) bonus(id, policy.factContext);
   // A follow-up is about the previous answer or its neighbours ("what about on Server?" after the Windows Security
   // steps).
   const previous = context.previous;
@@ -464,7 +475,7 @@ function weigh(
   }
   const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
   // Each score's term of the softmax, computed once.
-  const terms = new Array<number>(scores.length).fill(0);
+  const terms = zeros(scores.length);
   // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
   let partition = exp(noneScore);
   for (let position = 0; position < scores.length; position += 1) {
