@@ -228,7 +228,9 @@ function score(
   for (let termAt = 0; termAt < query.length; termAt += 1) {
     const { weight, matches } = query[termAt] as QueryTerm;
     for (let matchAt = 0; matchAt < matches.length; matchAt += 1) {
-      const [term, quality] = matches[matchAt] as readonly [string, number];
+      const match = matches[matchAt] as readonly [string, number];
+      const term = match[0];
+      const quality = match[1];
       const table = tables.of(term);
       if (!table) continue;
       const termWeight = weight * quality;
@@ -422,14 +424,16 @@ function weigh(
   policy: MatchPolicy,
   context: Context = {},
 ): Evidence {
-  let unknown = 0;
-  let known = 0;
+  let unknownSum = 0;
+  let knownSum = 0;
   for (const { weight, matches } of query) {
-    unknown += matches.length === 0 ? weight : 0;
+    unknownSum += matches.length === 0 ? weight : 0;
     let quality = 0;
     for (const match of matches) quality = Math.max(quality, match[1]);
-    known += weight * quality;
+    knownSum += weight * quality;
   }
+  const unknown = unknownSum;
+  const known = knownSum;
   const { scores, covered } = score(index, query, policy);
   for (const property of signals.properties) {
     const position = index.owners.properties.get(property);
@@ -467,21 +471,26 @@ function weigh(
     policy.unknownEvidence * unknown +
     policy.unownedSignalEvidence * unowned * Math.sqrt(known);
   const ranked = topPositions(scores, index.firstOutOfScope, 16);
-  let ceiling = Math.max(noneScore, scores[ranked[0] ?? 0] ?? 0);
+  // Sums and maxima are taken in variables no closure reads: V8 keeps those unboxed (a variable a closure reads
+  // lives in its context, and each new value of it is a new heap number).
+  let highest = Math.max(noneScore, scores[ranked[0] ?? 0] ?? 0);
   let outOfScope = -1e9;
   for (let position = index.firstOutOfScope; position < scores.length; position += 1) {
-    ceiling = Math.max(ceiling, scores[position] ?? 0);
+    highest = Math.max(highest, scores[position] ?? 0);
     outOfScope = Math.max(outOfScope, scores[position] ?? 0);
   }
+  const ceiling = highest;
   const exp = (value: number): number => Math.exp((value - ceiling) / policy.temperature);
   // Each score's term of the softmax, computed once.
   const terms = zeros(scores.length);
   // Entries beyond the top 16 add their mass too, so probabilities stay honest with thousands of entries.
-  let partition = exp(noneScore);
+  let sum = exp(noneScore);
   for (let position = 0; position < scores.length; position += 1) {
-    terms[position] = exp(scores[position] ?? 0);
-    partition += terms[position] ?? 0;
+    const term = exp(scores[position] ?? 0);
+    terms[position] = term;
+    sum += term;
   }
+  const partition = sum;
   const zero = exp(0);
   const probability = (position: number): number => (terms[position] ?? zero) / partition;
   let none = exp(noneScore) / partition;
