@@ -176,13 +176,14 @@ const TYPO_SHAPE = /^[a-z][a-z0-9-]*$/u;
  * Resolves each query term to index terms: exact, and for unknown or rare spellings the closest common term (typos).
  */
 function resolveTerms(index: MatchIndex, terms: readonly Term[], policy: MatchPolicy): QueryTerm[] {
+  const tables = scoreTables(index, policy.smoothing, policy.termCap);
   const merged = new Map<string, number>();
   for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
   let lookups = 0;
   const resolved: QueryTerm[] = [];
   for (const [term, weight] of merged) {
-    const frequency = index.background.get(term) ?? 0;
-    let matches: ReadonlyArray<readonly [string, number]> = frequency > 0 ? [[term, 1]] : NO_MATCHES;
+    // An index term (background frequency above 0) has a table with its own match.
+    let matches = tables.of(term)?.exact ?? NO_MATCHES;
     // Rare spellings (one entry) may be typos of a common word, unless an out-of-scope topic uses them ("offboard").
     if (lookups < policy.maxTypoLookups && term.length >= 4 && TYPO_SHAPE.test(term)) {
       const postings = index.postings.get(term) ?? [];

@@ -16,6 +16,8 @@ export interface TermTable {
    * term's background probability.
    */
   readonly gains: Float64Array;
+  /** The term's match of itself (quality 1), shared by every query that has the term. */
+  readonly exact: ReadonlyArray<readonly [string, number]>;
 }
 
 export interface ScoreTables {
@@ -63,7 +65,7 @@ export function scoreTables(index: MatchIndex, mu: number, termCap: number): Sco
         positions[at] = entryIndex;
         gains[at] = present - Math.log(mu / (length + mu));
       }
-      const made = { positions, gains };
+      const made = { positions, gains, exact: Object.freeze([Object.freeze([term, 1] as const)]) };
       byTerm.set(term, made);
       return made;
     },
