@@ -2,6 +2,8 @@
  * Finds exact signals in a message before any fuzzy search: HRESULT codes, event ids, Defender property and tool names.
  */
 
+import { createFormSearch } from './substring-filter.js';
+
 /** What a message names exactly. */
 export interface Signals {
   /** HRESULTs as `0x` + 8 upper-case hex digits, in order of appearance, unique. */
@@ -128,6 +130,14 @@ export function createSignalExtractor(
   const names = [...canonical.keys()].sort((a, b) => b.length - a.length);
   const propertyPattern =
     names.length > 0 ? new RegExp(`(?<![a-z0-9])(${names.join('|')})(?![a-z0-9])`, 'giu') : undefined;
+  // A text whose lower case holds no name has none for the case-insensitive pattern either (see lowerCaseOf): most
+  // messages name no property, and the pattern looks behind at every position.
+  const nameSearch = createFormSearch(names);
+  const namesFound = new Uint8Array(names.length);
+  const mayNameProperty = (lower: string): boolean => {
+    nameSearch(lower, namesFound);
+    return namesFound.includes(1);
+  };
   const known = new Set(knownEventIds);
 
   return (text) => {
@@ -146,7 +156,7 @@ export function createSignalExtractor(
     const bare = BARE_NUMBER.exec(text);
     if (bare && known.has(Number(bare[1]))) eventIds.add(Number(bare[1]));
     const properties = new Set<string>();
-    if (propertyPattern)
+    if (propertyPattern && (lower === undefined || mayNameProperty(lower)))
       for (const match of text.matchAll(propertyPattern))
         properties.add(canonical.get((match[1] ?? '').toLowerCase()) ?? '');
     const tools = TOOLS.filter(

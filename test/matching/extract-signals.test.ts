@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { createSignalExtractor } from '../../src/matching/extract-signals.js';
@@ -110,5 +111,53 @@ describe('extractSignals', () => {
       'Get-MpComputerStatus',
       'sc.exe query',
     ]);
+  });
+});
+
+describe('extractSignals: property names', () => {
+  const names = ['MAPSReporting', 'TPExclusions', 'TroubleShootingMode', 'TroubleShootingStartTime', 'SSLOptions'];
+  // The plain reading: the case-insensitive pattern over every text (the extractor skips texts it cannot match).
+  const pattern = new RegExp(
+    `(?<![a-z0-9])(${[...names].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`,
+    'giu',
+  );
+  const plain = (text: string): string[] =>
+    [
+      ...new Set(
+        [...text.matchAll(pattern)].map(
+          (match) => names.find((name) => name.toLowerCase() === (match[1] ?? '').toLowerCase()) ?? '',
+        ),
+      ),
+    ].filter(Boolean);
+  // Names in any case, with the characters that case-fold unlike their lower case (ſ, K, İ) standing in for letters.
+  const spelling = fc
+    .tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), fc.nat(40))
+    .map(([name, upper, swap]) => {
+      const cased = [...name].map((char, at) => (upper[at] ? char.toUpperCase() : char.toLowerCase())).join('');
+      const special: Record<string, string> = { s: '\u017f', k: '\u212a', i: '\u0130', S: '\u017f' };
+      const at = swap % cased.length;
+      return swap > 20
+        ? cased
+        : cased.slice(0, at) + (special[cased.charAt(at)] ?? cased.charAt(at)) + cased.slice(at + 1);
+    });
+  const text = fc
+    .array(
+      fc.oneof(spelling, fc.constantFrom(' ', ': 2', 'x', '9', '-', 'ー', 'の設定', 'TPExclusion', 'mapsreport')),
+      {
+        maxLength: 8,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('finds exactly the names the case-insensitive pattern finds, in any case and with folding characters', () => {
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(extract(sample).properties).toEqual(plain(sample));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(extract('MAPSReporting is 2').properties).toEqual(['MAPSReporting']);
+    expect(extract('ma\u017fp').properties).toEqual([]);
+    expect(extract('\u017f MAPSReporting: 2').properties).toEqual(['MAPSReporting']);
   });
 });
