@@ -264,6 +264,24 @@ describe('POST /api/messages over real HTTP', () => {
     expect((result.json as ExpectRepliesBody).activities).toEqual([]);
   });
 
+  // Messages skip botbuilder's handler chain (SupportBot.run); everything else still takes it. Teams sends an edit or
+  // a deletion with its event type in channelData.
+  it('leaves edits, deletions and reactions to botbuilder, which answers them with nothing', async () => {
+    const base = messageActivity({ serviceUrl: 'http://127.0.0.1:9', expectReplies: true, extra: { text: 'hello' } });
+    const others = [
+      { type: 'messageUpdate', channelData: { eventType: 'editMessage' } },
+      { type: 'messageDelete', channelData: { eventType: 'softDeleteMessage' } },
+      { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] },
+    ];
+    for (const other of others) {
+      const result = await postActivity(bot.baseUrl, { ...base, ...other });
+      expect(result.status, other.type).toBe(200);
+      expect((result.json as ExpectRepliesBody).activities, other.type).toEqual([]);
+    }
+    // The same activity as a message is answered.
+    expect(await ask(bot, { text: 'hello' })).toHaveLength(1);
+  });
+
   it('apologises in the user language without error details when a turn fails, and logs the ids', async () => {
     // The first send is refused with 400 (not retried by the connector client), so the turn throws; the apology is the
     // next post.
