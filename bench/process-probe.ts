@@ -49,7 +49,9 @@ export function spawnBuiltBot(
   env: Readonly<Record<string, string>>,
   { script = 'dist/index.js', stdio = ['ignore', 'ignore', 'inherit'] }: { script?: string; stdio?: StdioOptions } = {},
 ): ChildProcess {
-  return spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+  // The deprecation warnings `npm start` silences too (DEP0040 and DEP0169 come from dependencies on Node 22 and 24).
+  const quiet = ['DEP0111', 'DEP0040', 'DEP0169'].map((code) => `--disable-warning=${code}`);
+  return spawn(process.execPath, [...quiet, script], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio,
