@@ -4,17 +4,11 @@
  * regular expression over the text, each Japanese form as a substring).
  */
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { CONCEPT_FORMS, conceptTerms, requiredLiteral } from '../../src/matching/concepts.js';
-import { normalizeForMatching } from '../../src/matching/normalize-text.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { labelledCorpus } from '../support/labelled-corpus.js';
 
 const englishOf = (form: string): RegExp => new RegExp(form.replace(/ /gu, '[\\s-]+'), 'u');
 
@@ -31,26 +25,6 @@ const plainConceptTerms = (text: string): string[] =>
   reference
     .filter(({ english, japanese }) => english?.test(text) === true || japanese.some((form) => text.includes(form)))
     .map(({ term }) => term);
-
-/** Every line of the knowledge and every labelled message, normalized. */
-function corpus(): string[] {
-  const texts: string[] = [];
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.jsonl'))
-        for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
-          const message = JSON.parse(line) as { text?: string; q?: string };
-          texts.push(message.text ?? message.q ?? '');
-        }
-      else if (/\.ya?ml$/u.test(name)) texts.push(...readFileSync(path, 'utf8').split('\n'));
-    }
-  };
-  for (const folder of ['knowledge', 'test/fixtures/questions', 'bench/realistic', 'bench/holdout', '../shared/eval'])
-    if (existsSync(join(ROOT, folder))) walk(join(ROOT, folder));
-  return texts.map(normalizeForMatching);
-}
 
 // Words of the forms themselves, so generated texts often hold a form, a near miss or a literal without its form.
 const pieces = [
@@ -82,7 +56,7 @@ describe('requiredLiteral', () => {
   });
 
   it('is in every text that an English form matches (corpus and generated texts)', () => {
-    const texts = corpus();
+    const texts = labelledCorpus();
     const forms = CONCEPT_FORMS.flatMap(({ en }) => en);
     let matched = 0;
     for (const form of forms) {
@@ -106,7 +80,7 @@ describe('requiredLiteral', () => {
 
 describe('conceptTerms', () => {
   it('finds exactly what the plain reading finds over the knowledge and the labelled messages', () => {
-    const texts = corpus();
+    const texts = labelledCorpus();
     let withConcepts = 0;
     for (const text of texts) {
       const expected = plainConceptTerms(text);

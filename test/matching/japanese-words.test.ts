@@ -4,16 +4,11 @@
  * segmenting and tokenizing each run and text on its own gives.
  */
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { describe, expect, it } from 'vitest';
 
-import { normalizeForMatching } from '../../src/matching/normalize-text.js';
 import { japaneseWords, tokenize, type RunTerms } from '../../src/matching/tokenize.js';
+import { labelledCorpus } from '../support/labelled-corpus.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KATAKANA = /^[\u30a0-\u30ffー]+$/u;
 // The runs tokenize cuts text into (Japanese ones hold only these characters).
 const JAPANESE_RUN = /[\u3040-\u30ff\u4e00-\u9fff\u3005ー]+/gu;
@@ -29,29 +24,6 @@ function wordsOfOneRun(run: string): string[] {
     previousKatakana = katakana;
   }
   return words;
-}
-
-/** Every text of the knowledge and of the labelled message sets, normalized. */
-function corpus(): string[] {
-  const texts: string[] = [];
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(?:ya?ml|jsonl)$/u.test(name)) {
-        const content = readFileSync(path, 'utf8');
-        if (name.endsWith('.jsonl'))
-          for (const line of content.split('\n').filter(Boolean)) {
-            const message = JSON.parse(line) as { text?: string; q?: string };
-            texts.push(message.text ?? message.q ?? '');
-          }
-        else texts.push(...content.split('\n'));
-      }
-    }
-  };
-  for (const folder of ['knowledge', 'test/fixtures/questions', 'bench/realistic', 'bench/holdout', '../shared/eval'])
-    if (existsSync(join(ROOT, folder))) walk(join(ROOT, folder));
-  return texts.map(normalizeForMatching).filter((text) => text !== '');
 }
 
 /** Deterministic random strings of Japanese characters (and what sits next to them: 々, ー, small kana). */
@@ -71,7 +43,7 @@ function randomRuns(count: number, seed: number): string[] {
 }
 
 describe('japaneseWords', () => {
-  const texts = corpus();
+  const texts = labelledCorpus();
   const knownRuns = texts.flatMap((text) => text.match(JAPANESE_RUN) ?? []);
 
   it('reads the corpus (knowledge and labelled messages hold thousands of Japanese runs)', () => {
@@ -103,7 +75,7 @@ describe('japaneseWords', () => {
 
 describe('tokenize with the terms of runs kept between texts', () => {
   it('gives every text the terms tokenizing it alone gives', () => {
-    const texts = corpus();
+    const texts = labelledCorpus();
     const runs: RunTerms = new Map();
     for (let at = 0; at < texts.length; at += 1) {
       const text = texts[at] ?? '';
