@@ -1,7 +1,7 @@
 /** Runs every parser over a message and merges what they read; never throws on user input. */
 
 import { mergeFacts, type Facts } from './facts.js';
-import { createSubstringFilter } from '../matching/substring-filter.js';
+import { createFormSearch } from '../matching/substring-filter.js';
 import { BARE_VALUE_NEEDS, parseBareValue } from './parse-bare-value.js';
 import { EVENT_LOG_NEEDS, parseEventLog } from './parse-event-log.js';
 import { MP_PROPERTIES_NEEDS, parseMpProperties } from './parse-mp-properties.js';
@@ -39,7 +39,14 @@ export const PASTE_PARSERS: readonly PasteParser[] = PARSERS;
 // (ſ → s, the Kelvin sign → k); HTML, which preparePaste turns into other text, starts with "<". A message with any of
 // them is parsed without looking at the needs.
 const UNLIKE_ITS_LOWER_CASE = /[<\u017f\u212a]/u;
-const filter = createSubstringFilter();
+
+// Every parser's needs that are substrings, found in a message in one pass.
+const NEED_FORMS = [
+  ...new Set(PARSERS.flatMap((parser) => parser.needs.filter((need): need is string => typeof need === 'string'))),
+];
+const NEED_AT = new Map(NEED_FORMS.map((form, at) => [form, at]));
+const searchNeeds = createFormSearch(NEED_FORMS);
+const needsFound = new Uint8Array(NEED_FORMS.length);
 
 /**
  * False when no parser can read anything in `text` (the message as readPaste prepares it, before preparePaste): none
@@ -48,20 +55,24 @@ const filter = createSubstringFilter();
 export function mayHoldOutput(text: string): boolean {
   if (UNLIKE_ITS_LOWER_CASE.test(text)) return true;
   const lower = text.toLowerCase();
-  filter.mark(lower);
+  searchNeeds(lower, needsFound);
   return PARSERS.some((parser) => meetsNeeds(parser, lower));
 }
 
-/** True when `lower` (a lower-cased message, marked in `filter`) holds one of the parser's needs. */
+/** True when `lower` (a lower-cased message, just searched by searchNeeds) holds one of the parser's needs. */
 function meetsNeeds(parser: PasteParser, lower: string): boolean {
-  return parser.needs.some((need) => (typeof need === 'string' ? filter.contains(need) : need.test(lower)));
+  return parser.needs.some((need) => {
+    if (typeof need !== 'string') return need.test(lower);
+    const at = NEED_AT.get(need);
+    return at === undefined ? lower.includes(need) : needsFound[at] === 1;
+  });
 }
 
 /** True when the message `text` holds one of `parser`'s needs (the check mayHoldOutput makes, for one parser). */
 export function holdsNeedsOf(parser: PasteParser, text: string): boolean {
   if (UNLIKE_ITS_LOWER_CASE.test(text)) return true;
   const lower = text.toLowerCase();
-  filter.mark(lower);
+  searchNeeds(lower, needsFound);
   return meetsNeeds(parser, lower);
 }
 

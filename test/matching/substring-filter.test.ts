@@ -1,37 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { createFormSearch, createSubstringFilter } from '../../src/matching/substring-filter.js';
+import { createFormSearch } from '../../src/matching/substring-filter.js';
 
 // A small alphabet (Latin, kana, kanji, a surrogate pair) so that forms often do and often don't occur.
 const CHARS = ['a', 'b', 'c', 'A', ' ', '-', 'ク', 'ラ', 'ウ', 'ド', '有', '効', '😀', '\u0000', '\uffff'];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 60 }).map((chars) => chars.join(''));
-
-describe('createSubstringFilter', () => {
-  it('answers exactly what includes() does, for forms present, absent and empty', () => {
-    const filter = createSubstringFilter();
-    fc.assert(
-      fc.property(text, fc.array(fc.oneof(text, fc.string({ maxLength: 4 })), { maxLength: 20 }), (marked, forms) => {
-        filter.mark(marked);
-        const substrings = [0, 1, 2, 5].map((start) => marked.slice(start, start + 3));
-        for (const form of [...forms, ...substrings]) expect(filter.contains(form)).toBe(marked.includes(form));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('forgets the pairs of the text marked before', () => {
-    const filter = createSubstringFilter();
-    filter.mark('tamper protection');
-    expect(filter.contains('tamper')).toBe(true);
-    filter.mark('クラウド保護');
-    expect(filter.contains('tamper')).toBe(false);
-    expect(filter.contains('クラウド')).toBe(true);
-    expect(filter.contains('保護')).toBe(true);
-    expect(filter.contains('護')).toBe(true);
-    expect(filter.contains('')).toBe(true);
-  });
-});
 
 describe('createFormSearch', () => {
   it('finds exactly the forms that includes() finds, for forms present, absent, short and empty', () => {
